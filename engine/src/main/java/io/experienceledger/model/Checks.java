@@ -1,0 +1,42 @@
+package io.experienceledger.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Argument checks and defensive copies shared by the model records. */
+final class Checks {
+    static final long U32_MAX = 0xFFFF_FFFFL;
+
+    private Checks() {
+    }
+
+    static <T> List<T> list(List<T> values, String name) {
+        Objects.requireNonNull(values, name);
+        return List.copyOf(values);
+    }
+
+    /** Copies a map keeping its iteration order, so that written JSON is stable across round trips. */
+    static <K, V> Map<K, V> map(Map<K, V> values, String name) {
+        Objects.requireNonNull(values, name);
+        final LinkedHashMap<K, V> copy = new LinkedHashMap<>(values.size() * 2);
+        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, name + " key"), Objects.requireNonNull(v, name + " value")));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    static long u32(long value, String name) {
+        if (value < 0 || value > U32_MAX) {
+            throw new IllegalArgumentException(name + " must be a u32 (0.." + U32_MAX + "), was " + value);
+        }
+        return value;
+    }
+
+    static double unitInterval(double value, String name) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(name + ": value must be finite and in the inclusive range 0.0..=1.0, was " + value);
+        }
+        return value;
+    }
+}
