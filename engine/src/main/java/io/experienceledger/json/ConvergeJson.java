@@ -10,7 +10,7 @@ import io.experienceledger.model.UserExperienceEventEnvelope;
 /**
  * Reads and writes the converge JSON form of the model, byte-identical to what the Rust reference writes.
  *
- * <p>Writing is canonical: compact, members in declaration order, converge tag layouts, lowercase {@code \u00xx}
+ * <p>Writing is canonical: compact, members in declaration order, converge tag layouts, lowercase-hex {@code \\u00xx}
  * escapes, shortest round-trip floats in serde's layout, unsigned integers. Reading follows serde: unknown
  * members are ignored, absent optional members are none, and anything else that the reference rejects
  * (missing required members, wrong JSON types, unknown variants, out-of-range numbers, duplicate members)
