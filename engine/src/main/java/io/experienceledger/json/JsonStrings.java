@@ -1,0 +1,43 @@
+package io.experienceledger.json;
+
+/**
+ * Writes JSON string literals exactly as serde_json does: {@code "} and {@code \} escaped, the short escapes
+ * {@code \b \t \n \f \r}, every other control character below U+0020 as {@code \\u00} plus two lowercase hex
+ * digits, and everything else (including {@code /}, U+007F, U+2028 and non-ASCII) written as it is.
+ */
+final class JsonStrings {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonStrings() {
+    }
+
+    /** Appends {@code value} as a quoted, escaped JSON string. */
+    static void appendQuoted(StringBuilder out, CharSequence value) {
+        out.append('"');
+        final int length = value.length();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            final char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(value, start, i);
+            appendEscape(out, c);
+            start = i + 1;
+        }
+        out.append(value, start, length).append('"');
+    }
+
+    private static void appendEscape(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\f' -> out.append("\\f");
+            case '\r' -> out.append("\\r");
+            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        }
+    }
+}
