@@ -1188,6 +1188,26 @@ class ConvergeJsonWriterTest {
         }
     }
 
+    @Test
+    void samplesNeverPutJsonNullInAnOptionalSlot() {
+        final Random random = new Random(RANDOM_SEED + 4);
+        final List<Object> events = new ArrayList<>(ModelSamples.allEngineEvents());
+        events.addAll(ModelSamples.allUserEvents());
+        for (int round = 0; round < RANDOM_ROUNDS; round++) {
+            events.add(ModelSamples.randomEngineEvent(random));
+            events.add(ModelSamples.randomUserEvent(random));
+        }
+        for (Object event : events) {
+            final String json = ConvergeJson.write(event);
+            assertFalse(json.contains("\"structured_payload\":null") && event instanceof ExperienceEvent.ProposalCreated
+                    && ((ExperienceEvent.ProposalCreated) event).proposal().structuredPayload() != null,
+                    "seed " + (RANDOM_SEED + 4) + ": " + json);
+            assertFalse(event instanceof UserExperienceEvent.UserCorrection
+                    && JsonValue.NULL.equals(((UserExperienceEvent.UserCorrection) event).correctedContent().structured()),
+                    "seed " + (RANDOM_SEED + 4) + ": " + json);
+        }
+    }
+
     private static String unwrapRecord(String json, String kind) {
         final String head = "{\"kind\":\"" + kind + "\",\"value\":";
         assertTrue(json.startsWith(head) && json.endsWith("}"), json);

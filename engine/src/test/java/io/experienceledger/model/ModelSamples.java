@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * <p>The envelopes of {@link #allEngineEnvelopes()}, {@link #allUserEnvelopes()} and the random generators carry
  * identifiers that pass the store's write validation (spec 10.2); the edge strings only appear inside events.
  * {@link #edgeIdEnvelopes()} has envelopes whose own identifiers are edge strings, for JSON-only round trips.
- * Every value here is canonical: writing it and reading it back gives an equal value.
+ * Every value here is canonical: writing it and reading it back gives an equal value. In particular
+ * {@link JsonValue#NULL} appears only where JSON is required ({@code previous_value}, {@code new_value}), never in an
+ * optional slot, where JSON {@code null} reads back as none.
  */
 public final class ModelSamples {
     /** u64::MAX, written {@code 18446744073709551615}. */
@@ -270,7 +272,7 @@ public final class ModelSamples {
             case 1 -> List.of(new ContractResult("schema", true, null));
             default -> List.of(new ContractResult("schema", true, null), new ContractResult("budget", false, edge(i)));
         };
-        final JsonValue structured = i % 2 == 0 ? null : JSON_VALUES.get(i % JSON_VALUES.size());
+        final JsonValue structured = i % 2 == 0 ? null : JSON_VALUES.get(1 + i % (JSON_VALUES.size() - 1));
         final Float confidence = switch (i % 4) {
             case 0 -> null;
             case 1 -> 0.7f;
@@ -838,7 +840,7 @@ public final class ModelSamples {
                     ? new CorrectionTarget.Fact(FactId.of(randomString(r)))
                     : new CorrectionTarget.Proposal(ProposalId.of(randomString(r))), actor, randomHash(r),
                     r.nextBoolean() ? HASH : ContentHash.ZERO,
-                    new FactContent(pick(r, FactContentKind.values()), randomString(r), optional(r, randomJson(r))),
+                    new FactContent(pick(r, FactContentKind.values()), randomString(r), randomOptionalJson(r)),
                     randomString(r));
             default -> new UserExperienceEvent.UserBoundaryAdjusted(pick(r, BoundaryKind.values()), switch (r.nextInt(3)) {
                 case 0 -> new BoundaryTarget.Pack(PackId.of(randomString(r)));
@@ -850,7 +852,7 @@ public final class ModelSamples {
 
     private static KernelProposal randomProposal(Random r) {
         return new KernelProposal(randomString(r), pick(r, ProposalKind.values()), randomString(r),
-                optional(r, randomJson(r)), randomTrace(r),
+                randomOptionalJson(r), randomTrace(r),
                 randomList(r, () -> new ContractResult(randomString(r), r.nextBoolean(), optional(r, randomString(r)))),
                 r.nextBoolean(), optional(r, randomF32(r)));
     }
@@ -935,6 +937,15 @@ public final class ModelSamples {
 
     private static JsonValue randomJson(Random r) {
         return JSON_VALUES.get(r.nextInt(JSON_VALUES.size()));
+    }
+
+    /**
+     * An optional JSON value: null or a value other than {@link JsonValue#NULL}, since an optional JSON member reads
+     * JSON {@code null} back as none.
+     */
+    private static JsonValue randomOptionalJson(Random r) {
+        final JsonValue value = randomJson(r);
+        return value.equals(JsonValue.NULL) || r.nextInt(3) == 0 ? null : value;
     }
 
     private static Map<String, String> randomMap(Random r) {
