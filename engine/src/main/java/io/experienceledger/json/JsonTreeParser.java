@@ -1,0 +1,203 @@
+package io.experienceledger.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Objects;
+
+/**
+ * Parses one JSON document into a {@link JsonNode} tree with Jackson's streaming parser, accepting exactly the
+ * JSON grammar serde_json accepts: no comments, no single quotes, no unquoted names, no leading zeros or plus
+ * signs, no NaN, no trailing commas, no raw control characters in strings, only space, tab, CR and LF as
+ * whitespace, nothing but whitespace after the document, and at most {@value #MAX_DEPTH} nested arrays and
+ * objects (serde_json's recursion limit of 128 rejects the 128th level). Numbers and strings of any length are
+ * kept, as serde_json keeps them.
+ *
+ * <p>Syntax errors become {@link ConvergeJsonException}s at the path of the container being read, worded like
+ * serde_json where the cause is clear ({@code EOF while parsing an object}, {@code trailing characters},
+ * {@code recursion limit exceeded}) and with Jackson's description otherwise, followed by
+ * {@code at line L column C}.
+ */
+final class JsonTreeParser {
+    /** The deepest nesting serde_json reads. */
+    static final int MAX_DEPTH = 127;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .build())
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                    JsonReadFeature.ALLOW_RS_CONTROL_CHAR, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
+                    JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS, JsonReadFeature.ALLOW_MISSING_VALUES,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private static final int INITIAL_CAPACITY = 8;
+
+    private JsonTreeParser() {
+    }
+
+    /** Parses {@code json}, which must hold exactly one JSON value (surrounded by whitespace at most). */
+    static JsonNode parse(String json) {
+        Objects.requireNonNull(json, "json");
+        final JsonParser parser;
+        try {
+            parser = FACTORY.createParser(json);
+        } catch (IOException e) {
+            throw new ConvergeJsonException("", "cannot read the document: " + e.getMessage(), e);
+        }
+        try (parser) {
+            final JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ConvergeJsonException("", "EOF while parsing a value" + at(parser.currentLocation()));
+            }
+            final JsonNode root = read(parser, first);
+            rejectTrailing(parser);
+            return root;
+        } catch (JsonProcessingException e) {
+            throw syntaxError(parser, e);
+        } catch (IOException | IllegalStateException e) {
+            throw new ConvergeJsonException(contextPath(parser), "cannot read the document: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> new JsonNode.Str(parser.getText());
+            case VALUE_NUMBER_INT -> new JsonNode.Num(parser.getText(), true);
+            case VALUE_NUMBER_FLOAT -> new JsonNode.Num(parser.getText(), false);
+            case VALUE_TRUE -> JsonNode.Bool.TRUE;
+            case VALUE_FALSE -> JsonNode.Bool.FALSE;
+            case VALUE_NULL -> JsonNode.Null.INSTANCE;
+            default -> throw new ConvergeJsonException(contextPath(parser),
+                    "unexpected token " + token + at(parser.currentTokenLocation()));
+        };
+    }
+
+    private static JsonNode.Obj readObject(JsonParser parser) throws IOException {
+        String[] keys = new String[INITIAL_CAPACITY];
+        JsonNode[] values = new JsonNode[INITIAL_CAPACITY];
+        int size = 0;
+        String key;
+        while ((key = parser.nextFieldName()) != null) {
+            final JsonNode value = read(parser, parser.nextToken());
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            values[size] = value;
+            size++;
+        }
+        return new JsonNode.Obj(keys, values, size);
+    }
+
+    private static JsonNode.Arr readArray(JsonParser parser) throws IOException {
+        JsonNode[] items = new JsonNode[INITIAL_CAPACITY];
+        int size = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            final JsonNode item = read(parser, token);
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+        return new JsonNode.Arr(items, size);
+    }
+
+    private static void rejectTrailing(JsonParser parser) {
+        final JsonToken next;
+        try {
+            next = parser.nextToken();
+        } catch (IOException e) {
+            final JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
+            throw new ConvergeJsonException("", "trailing characters"
+                    + at(location != null ? location : parser.currentLocation()), e);
+        }
+        if (next != null) {
+            throw new ConvergeJsonException("", "trailing characters" + at(parser.currentTokenLocation()));
+        }
+    }
+
+    private static ConvergeJsonException syntaxError(JsonParser parser, JsonProcessingException e) {
+        final JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        final String original = Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName());
+        final String problem;
+        if (e instanceof StreamConstraintsException) {
+            problem = original.contains("nesting depth") ? "recursion limit exceeded" : original;
+        } else if (e instanceof JsonEOFException) {
+            problem = "EOF while parsing " + eofWhat(original);
+        } else if (original.contains("root-level values")) {
+            return new ConvergeJsonException("", "trailing characters" + at(location), e);
+        } else {
+            problem = firstClause(original);
+        }
+        return new ConvergeJsonException(contextPath(parser), problem + at(location), e);
+    }
+
+    private static String eofWhat(String message) {
+        if (message.contains("closing quote")) {
+            return "a string";
+        }
+        if (message.contains("close marker for Object")) {
+            return "an object";
+        }
+        if (message.contains("close marker for Array")) {
+            return "a list";
+        }
+        return "a value";
+    }
+
+    /** Jackson's message without the trailing source reference it sometimes appends in parentheses. */
+    private static String firstClause(String message) {
+        final int marker = message.indexOf(" (start marker at");
+        return marker < 0 ? message : message.substring(0, marker);
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    /** The path of the member being read when the parser stopped, from Jackson's context chain. */
+    private static String contextPath(JsonParser parser) {
+        final Deque<JsonStreamContext> chain = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
+        }
+        JsonPath path = JsonPath.ROOT;
+        for (JsonStreamContext c : chain) {
+            if (c.inArray()) {
+                path = path.index(Math.max(c.getCurrentIndex(), 0));
+            } else if (c.getCurrentName() != null) {
+                path = path.field(c.getCurrentName());
+            }
+        }
+        return path.toString();
+    }
+}
