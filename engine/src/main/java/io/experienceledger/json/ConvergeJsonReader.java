@@ -93,10 +93,12 @@ final class ConvergeJsonReader {
     private ConvergeJsonReader() {
     }
 
+    /** Reads an engine envelope. */
     static ExperienceEventEnvelope readEnvelope(String json) {
         return ENGINE_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
+    /** Reads a user envelope. */
     static UserExperienceEventEnvelope readUserEnvelope(String json) {
         return USER_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
@@ -116,18 +118,22 @@ final class ConvergeJsonReader {
         return new ExperienceRecord.Engine(ENGINE_ENVELOPE.read(root, JsonPath.ROOT));
     }
 
+    /** Reads an event query ({@code kinds} required). */
     static EventQuery readQuery(String json) {
         return EVENT_QUERY.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
+    /** Reads an experience record ({@code kind}/{@code value}). */
     static ExperienceRecord readRecord(String json) {
         return RECORD.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
+    /** Reads a replay trace ({@code type} is {@code Local} or {@code Remote}). */
     static ReplayTrace readReplayTrace(String json) {
         return KernelReaders.REPLAY_TRACE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
+    /** Reads any JSON document into its canonical value. */
     static JsonValue readValue(String json) {
         return JsonValues.canonical(JsonTreeParser.parse(json), JsonPath.ROOT);
     }

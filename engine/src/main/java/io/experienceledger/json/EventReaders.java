@@ -45,7 +45,8 @@ final class EventReaders {
 
     static final AdjacentlyTagged<PolicySnapshot> POLICY_SNAPSHOT = new AdjacentlyTagged<>("PolicySnapshot", "type",
             "policy", new TaggedVariants<PolicySnapshot>()
-                    .add("Kernel", (node, path) -> new PolicySnapshot.Kernel(KernelReaders.KERNEL_POLICY.read(node, path)))
+                    .add("Kernel", (node, path) ->
+                            new PolicySnapshot.Kernel(KernelReaders.KERNEL_POLICY.read(node, path)))
                     .add("Routing", (node, path) ->
                             new PolicySnapshot.Routing(KernelReaders.ROUTING_POLICY.read(node, path)))
                     .add("Recall", (node, path) -> new PolicySnapshot.Recall(RecallReaders.POLICY.read(node, path))));

@@ -83,7 +83,7 @@ final class ExternallyTagged<T> implements Decoder<T> {
         return variant;
     }
 
-    /** One variant: a unit value, or a content decoder and its shape ({@code newtype variant}/{@code struct variant}). */
+    /** One variant: its unit value, or its content decoder and its shape ({@code newtype/struct variant}). */
     private static final class Variant<T> {
         private final T unit;
         private final Decoder<? extends T> content;

@@ -3,8 +3,9 @@ package io.experienceledger.json;
 /**
  * Reads an internally tagged enum, {@code {"<tag>":"Variant", ...fields of the variant...}}, as serde does: the
  * tag may appear anywhere among the members, must appear exactly once ({@code missing field} /
- * {@code duplicate field}) and must name a variant; the variant is then read from the same object, where the tag
- * is just an unknown member and is ignored.
+ * {@code duplicate field}) and must name a variant; every other member name must be a valid string (serde buffers
+ * them all before choosing the variant); the variant is then read from the same object, where the tag is just an
+ * unknown member and is ignored.
  *
  * @param <T> the Java type of the enum
  */
@@ -27,11 +28,14 @@ final class InternallyTagged<T> implements Decoder<T> {
         }
         Decoder<? extends T> variant = null;
         for (int i = 0; i < object.size(); i++) {
-            if (object.key(i).equals(tag)) {
+            final String key = object.key(i);
+            if (key.equals(tag)) {
                 if (variant != null) {
                     throw ReadErrors.duplicateField(path, tag);
                 }
                 variant = variants.select(object.value(i), path.field(tag));
+            } else {
+                Scalars.checked(key, path.field(key));
             }
         }
         if (variant == null) {

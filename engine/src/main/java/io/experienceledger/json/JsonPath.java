@@ -3,7 +3,7 @@ package io.experienceledger.json;
 /**
  * Where the reader is in a document, rendered only when an error is reported: members are joined with dots
  * ({@code event.data.confidence}), array elements are indexed ({@code kinds[2]}) and map keys that are not plain
- * words are quoted ({@code metadata["a.b"]}). The document itself is the empty path.
+ * words are quoted with Rust's debug escapes ({@code metadata["a.b"]}). The document itself is the empty path.
  */
 final class JsonPath {
     /** The document itself. */
@@ -52,9 +52,7 @@ final class JsonPath {
             }
             out.append(name);
         } else {
-            out.append('[');
-            JsonStrings.appendQuoted(out, name);
-            out.append(']');
+            out.append('[').append(ReadErrors.rustDebug(name)).append(']');
         }
     }
 

@@ -1,6 +1,7 @@
 package io.experienceledger.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,27 +35,38 @@ final class JsonTreeParser {
     /** The deepest nesting serde_json reads. */
     static final int MAX_DEPTH = 127;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .build())
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-                    JsonReadFeature.ALLOW_RS_CONTROL_CHAR, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
-                    JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
-                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
-                    JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS, JsonReadFeature.ALLOW_MISSING_VALUES,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    private static final JsonFactory FACTORY = strictFactory();
 
     private static final int INITIAL_CAPACITY = 8;
 
     private JsonTreeParser() {
+    }
+
+    /**
+     * A factory with every lenient read feature off (each disabled on its own: the varargs {@code disable} of
+     * jackson-core 2.21 enables the features after the first), no duplicate detection (the tree keeps duplicates)
+     * and no document text in locations.
+     */
+    private static JsonFactory strictFactory() {
+        final JsonFactoryBuilder builder = new JsonFactoryBuilder();
+        builder.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxNumberLength(Integer.MAX_VALUE)
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNameLength(Integer.MAX_VALUE)
+                .build());
+        for (JsonReadFeature lenient : JsonReadFeature.values()) {
+            builder.disable(lenient);
+        }
+        builder.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        builder.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+        final JsonFactory factory = builder.build();
+        for (JsonReadFeature lenient : JsonReadFeature.values()) {
+            if ((factory.getParserFeatures() & lenient.mappedFeature().getMask()) != 0) {
+                throw new IllegalStateException("lenient JSON feature still enabled: " + lenient);
+            }
+        }
+        return factory;
     }
 
     /** Parses {@code json}, which must hold exactly one JSON value (surrounded by whitespace at most). */
@@ -72,7 +84,7 @@ final class JsonTreeParser {
                 throw new ConvergeJsonException("", "EOF while parsing a value" + at(parser.currentLocation()));
             }
             final JsonNode root = read(parser, first);
-            rejectTrailing(parser);
+            rejectTrailing(json, parser.currentLocation().getCharOffset());
             return root;
         } catch (JsonProcessingException e) {
             throw syntaxError(parser, e);
@@ -128,18 +140,27 @@ final class JsonTreeParser {
         return new JsonNode.Arr(items, size);
     }
 
-    private static void rejectTrailing(JsonParser parser) {
-        final JsonToken next;
-        try {
-            next = parser.nextToken();
-        } catch (IOException e) {
-            final JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
-            throw new ConvergeJsonException("", "trailing characters"
-                    + at(location != null ? location : parser.currentLocation()), e);
+    /** Rejects anything but JSON whitespace after the document, which ends at char offset {@code end}. */
+    private static void rejectTrailing(String json, long end) {
+        for (int i = (int) end; i < json.length(); i++) {
+            final char c = json.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                throw new ConvergeJsonException("", "trailing characters" + at(json, i));
+            }
         }
-        if (next != null) {
-            throw new ConvergeJsonException("", "trailing characters" + at(parser.currentTokenLocation()));
+    }
+
+    /** The 1-based line and column of char {@code index} of {@code json}, as serde_json reports positions. */
+    private static String at(String json, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (json.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
         }
+        return " at line " + line + " column " + (index - lineStart + 1);
     }
 
     private static ConvergeJsonException syntaxError(JsonParser parser, JsonProcessingException e) {
@@ -148,7 +169,7 @@ final class JsonTreeParser {
         final String problem;
         if (e instanceof StreamConstraintsException) {
             problem = original.contains("nesting depth") ? "recursion limit exceeded" : original;
-        } else if (e instanceof JsonEOFException) {
+        } else if (e instanceof JsonEOFException || original.contains("end-of-input")) {
             problem = "EOF while parsing " + eofWhat(original);
         } else if (original.contains("root-level values")) {
             return new ConvergeJsonException("", "trailing characters" + at(location), e);
@@ -162,10 +183,10 @@ final class JsonTreeParser {
         if (message.contains("closing quote")) {
             return "a string";
         }
-        if (message.contains("close marker for Object")) {
+        if (message.contains("close marker for Object") || message.contains("Object entries")) {
             return "an object";
         }
-        if (message.contains("close marker for Array")) {
+        if (message.contains("close marker for Array") || message.contains("Array entries")) {
             return "a list";
         }
         return "a value";
@@ -184,17 +205,21 @@ final class JsonTreeParser {
         return " at line " + location.getLineNr() + " column " + location.getColumnNr();
     }
 
-    /** The path of the member being read when the parser stopped, from Jackson's context chain. */
+    /**
+     * The path of the array or object the parser was in when it stopped, from Jackson's context chain: every
+     * enclosing context contributes the member name or element index that leads to the next one.
+     */
     private static String contextPath(JsonParser parser) {
         final Deque<JsonStreamContext> chain = new ArrayDeque<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
             chain.push(c);
         }
         JsonPath path = JsonPath.ROOT;
+        chain.pollLast();
         for (JsonStreamContext c : chain) {
             if (c.inArray()) {
                 path = path.index(Math.max(c.getCurrentIndex(), 0));
-            } else if (c.getCurrentName() != null) {
+            } else if (c.inObject() && c.getCurrentName() != null) {
                 path = path.field(c.getCurrentName());
             }
         }

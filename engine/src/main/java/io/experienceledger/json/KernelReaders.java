@@ -21,7 +21,6 @@ import io.experienceledger.model.RiskTier;
 import io.experienceledger.model.RoutingPolicy;
 import io.experienceledger.model.SamplerParams;
 import java.util.List;
-import java.util.Map;
 
 /** Readers for the kernel boundary types (spec section 4): proposals, replay traces and kernel/routing policies. */
 final class KernelReaders {
@@ -125,18 +124,17 @@ final class KernelReaders {
             req("required_truths", Scalars.listOf(Scalars::string)));
 
     private static final Decoder<List<String>> BACKENDS = Scalars.listOf(Scalars::string);
+    private static final Scalars.KeyReader<RiskTier> RISK_TIER_KEY = RISK_TIER::unitNamed;
+    private static final Scalars.KeyReader<DataClassification> DATA_CLASSIFICATION_KEY = DATA_CLASSIFICATION::unitNamed;
 
     static final StructReader<RoutingPolicy> ROUTING_POLICY = StructReader.of("struct RoutingPolicy",
             v -> new RoutingPolicy(v.get(0), v.get(1), v.get(2), v.get(3)),
             req("truth_preferences", Scalars::stringMap),
-            req("risk_tier_backends", (node, path) -> enumKeyed(node, path, RISK_TIER)),
-            req("data_classification_backends", (node, path) -> enumKeyed(node, path, DATA_CLASSIFICATION)),
+            req("risk_tier_backends", (node, path) -> Scalars.map(node, path, RISK_TIER_KEY, BACKENDS)),
+            req("data_classification_backends",
+                    (node, path) -> Scalars.map(node, path, DATA_CLASSIFICATION_KEY, BACKENDS)),
             req("default_backend", Scalars::string));
 
     private KernelReaders() {
-    }
-
-    private static <K> Map<K, List<String>> enumKeyed(JsonNode node, JsonPath path, ExternallyTagged<K> keys) {
-        return Scalars.map(node, path, keys::unitNamed, BACKENDS);
     }
 }

@@ -87,6 +87,12 @@ final class ReadErrors {
 
     /** A finite double as Rust's {@code Display} writes it, with {@code .0} added to integral values as serde does. */
     static String rustFloat(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
         final StringBuilder shortest = new StringBuilder();
         JsonNumbers.appendF64(shortest, Math.abs(value));
         String plain = new BigDecimal(shortest.toString()).toPlainString();

@@ -28,7 +28,7 @@ final class Scalars {
         throw ReadErrors.invalidType(path, node, "a string");
     }
 
-    /** {@code text} if it has no unpaired surrogate (serde_json rejects {@code "\ud800"}); else an error. */
+    /** {@code text} if it has no unpaired surrogate (serde_json rejects {@code "\\ud800"}); else an error. */
     static String checked(String text, JsonPath path) {
         final int length = text.length();
         for (int i = 0; i < length; i++) {
