@@ -1118,6 +1118,9 @@ class ConvergeJsonReaderTest {
             tiers.put(RiskTier.Low, List.of("remote", "local"));
             assertEquals(new PolicySnapshot.Routing(new RoutingPolicy(Map.of("t", "local"), tiers,
                     Map.of(DataClassification.Restricted, List.of()), "local")), read.policy());
+            final List<String> high = ((PolicySnapshot.Routing) read.policy()).policy().riskTierBackends()
+                    .get(RiskTier.High);
+            assertThrows(UnsupportedOperationException.class, () -> high.add("x"));
         }
 
         @Test

@@ -444,6 +444,22 @@ class ConvergeJsonRejectionTest {
     }
 
     @Test
+    void trailingCharactersAfterLongDocumentsAndRootScalars() {
+        final String padding = "p".repeat(40_000);
+        final String query = "{\"kinds\":[],\"padding\":\"" + padding + "\"}";
+        assertEquals(io.experienceledger.model.EventQuery.all(), ConvergeJson.readQuery(query + " \n\t\r "));
+        final ConvergeJsonException error = assertThrows(ConvergeJsonException.class,
+                () -> ConvergeJson.readQuery(query + "\n  x"));
+        assertEquals("trailing characters at line 2 column 3", error.getMessage());
+        for (String json : new String[] {"1]", "1 2", "\"a\"\"b\"", "null x", "[]]", "1\nx"}) {
+            final ConvergeJsonException scalar = assertThrows(ConvergeJsonException.class,
+                    () -> ConvergeJson.readValue(json), json);
+            assertTrue(scalar.getMessage().startsWith("trailing characters at line "), scalar::getMessage);
+        }
+        assertEquals(new io.experienceledger.model.JsonValue("1"), ConvergeJson.readValue(" 1 "));
+    }
+
+    @Test
     void nestingDepthIsLimitedLikeSerdeJson() {
         assertEquals(new io.experienceledger.model.JsonValue("[".repeat(127) + "]".repeat(127)),
                 ConvergeJson.readValue("[".repeat(127) + "]".repeat(127)));
