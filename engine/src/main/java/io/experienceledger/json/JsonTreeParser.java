@@ -78,18 +78,29 @@ final class JsonTreeParser {
         } catch (IOException e) {
             throw new ConvergeJsonException("", "cannot read the document: " + e.getMessage(), e);
         }
-        try (parser) {
+        try {
             final JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new ConvergeJsonException("", "EOF while parsing a value" + at(parser.currentLocation()));
+                throw new ConvergeJsonException("", "EOF while parsing a value" + atEnd(json));
             }
             final JsonNode root = read(parser, first);
             rejectTrailing(json, parser.currentLocation().getCharOffset());
             return root;
         } catch (JsonProcessingException e) {
-            throw syntaxError(parser, e);
+            throw syntaxError(json, parser, e);
         } catch (IOException | IllegalStateException e) {
             throw new ConvergeJsonException(contextPath(parser), "cannot read the document: " + e.getMessage(), e);
+        } finally {
+            release(parser);
+        }
+    }
+
+    /** Returns the parser's buffers; reading a string holds no other resource, so closing cannot really fail. */
+    private static void release(JsonParser parser) {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new ConvergeJsonException("", "cannot release the parser: " + e.getMessage(), e);
         }
     }
 
@@ -150,6 +161,18 @@ final class JsonTreeParser {
         }
     }
 
+    /** The position serde_json reports at the end of the input: the last line and the number of chars on it. */
+    private static String atEnd(String json) {
+        final int lastNewline = json.lastIndexOf('\n');
+        int line = 1;
+        for (int i = 0; i <= lastNewline; i++) {
+            if (json.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return " at line " + line + " column " + (json.length() - lastNewline - 1);
+    }
+
     /** The 1-based line and column of char {@code index} of {@code json}, as serde_json reports positions. */
     private static String at(String json, int index) {
         int line = 1;
@@ -163,20 +186,21 @@ final class JsonTreeParser {
         return " at line " + line + " column " + (index - lineStart + 1);
     }
 
-    private static ConvergeJsonException syntaxError(JsonParser parser, JsonProcessingException e) {
-        final JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+    private static ConvergeJsonException syntaxError(String json, JsonParser parser, JsonProcessingException e) {
         final String original = Objects.requireNonNullElse(e.getOriginalMessage(), e.getClass().getSimpleName());
-        final String problem;
-        if (e instanceof StreamConstraintsException) {
-            problem = original.contains("nesting depth") ? "recursion limit exceeded" : original;
-        } else if (e instanceof JsonEOFException || original.contains("end-of-input")) {
-            problem = "EOF while parsing " + eofWhat(original);
-        } else if (original.contains("root-level values")) {
-            return new ConvergeJsonException("", "trailing characters" + at(location), e);
-        } else {
-            problem = firstClause(original);
+        final String path = contextPath(parser);
+        if (e instanceof StreamConstraintsException && original.contains("nesting depth")) {
+            final int bracket = (int) parser.currentLocation().getCharOffset() - 1;
+            return new ConvergeJsonException(path, "recursion limit exceeded" + at(json, bracket), e);
         }
-        return new ConvergeJsonException(contextPath(parser), problem + at(location), e);
+        if (e instanceof JsonEOFException || original.contains("end-of-input")) {
+            return new ConvergeJsonException(path, "EOF while parsing " + eofWhat(original) + atEnd(json), e);
+        }
+        final JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        if (original.contains("root-level values")) {
+            return new ConvergeJsonException("", "trailing characters" + at(location), e);
+        }
+        return new ConvergeJsonException(path, firstClause(original) + at(location), e);
     }
 
     private static String eofWhat(String message) {
