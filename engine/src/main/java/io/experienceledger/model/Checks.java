@@ -26,6 +26,14 @@ final class Checks {
         return Collections.unmodifiableMap(copy);
     }
 
+    /** Copies a map of lists keeping its iteration order; the lists are copied too, so no caller can change them. */
+    static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> values, String name) {
+        Objects.requireNonNull(values, name);
+        final LinkedHashMap<K, List<V>> copy = new LinkedHashMap<>(values.size() * 2);
+        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, name + " key"), list(v, name + " value")));
+        return Collections.unmodifiableMap(copy);
+    }
+
     static long u32(long value, String name) {
         if (value < 0 || value > U32_MAX) {
             throw new IllegalArgumentException(name + " must be a u32 (0.." + U32_MAX + "), was " + value);

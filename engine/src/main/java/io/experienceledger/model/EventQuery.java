@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A query over the ledger. Every filter is optional (null, or an empty {@code kinds}); set filters are
- * ANDed. {@code limit} is a non-negative count, null for no limit.
+ * ANDed. {@code limit} is a count, null for no limit; like every converge usize it is UNSIGNED (0 to
+ * 18446744073709551615 on the wire), so a limit of 2^63 or more is held as a negative long and must be compared
+ * with {@link Long#compareUnsigned} (any such limit exceeds every possible result size).
  */
 public record EventQuery(TenantId tenantId, TimeRange timeRange, List<ExperienceEventKind> kinds,
                          CorrelationId correlationId, ChainId chainId, Long limit) {
@@ -12,9 +14,6 @@ public record EventQuery(TenantId tenantId, TimeRange timeRange, List<Experience
 
     public EventQuery {
         kinds = Checks.list(kinds, "kinds");
-        if (limit != null && limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, was " + limit);
-        }
     }
 
     /** The query that matches everything (the reference's {@code EventQuery::default()}). */

@@ -9,10 +9,8 @@ public record RoutingPolicy(Map<String, String> truthPreferences, Map<RiskTier, 
                             Map<DataClassification, List<String>> dataClassificationBackends, String defaultBackend) {
     public RoutingPolicy {
         truthPreferences = Checks.map(truthPreferences, "truthPreferences");
-        riskTierBackends = Checks.map(riskTierBackends, "riskTierBackends");
-        riskTierBackends.values().forEach(v -> Checks.list(v, "riskTierBackends value"));
-        dataClassificationBackends = Checks.map(dataClassificationBackends, "dataClassificationBackends");
-        dataClassificationBackends.values().forEach(v -> Checks.list(v, "dataClassificationBackends value"));
+        riskTierBackends = Checks.mapOfLists(riskTierBackends, "riskTierBackends");
+        dataClassificationBackends = Checks.mapOfLists(dataClassificationBackends, "dataClassificationBackends");
         Objects.requireNonNull(defaultBackend, "defaultBackend");
     }
 

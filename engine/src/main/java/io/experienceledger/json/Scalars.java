@@ -1,0 +1,194 @@
+package io.experienceledger.json;
+
+import io.experienceledger.model.ContentHash;
+import io.experienceledger.model.JsonValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Readers for the scalar and collection types shared by the model: strings (lone surrogates rejected as serde_json
+ * rejects them), booleans, unsigned integers, floats, unit intervals, content hashes, lists, string maps and
+ * arbitrary JSON values.
+ */
+final class Scalars {
+    private static final String UNIT_INTERVAL_PROBLEM = "value must be finite and in the inclusive range 0.0..=1.0";
+    private static final int CONTENT_HASH_DIGITS = 64;
+
+    private Scalars() {
+    }
+
+    /** A JSON string. */
+    static String string(JsonNode node, JsonPath path) {
+        if (node instanceof JsonNode.Str s) {
+            return checked(s.value(), path);
+        }
+        throw ReadErrors.invalidType(path, node, "a string");
+    }
+
+    /** {@code text} if it has no unpaired surrogate (serde_json rejects {@code "\\ud800"}); else an error. */
+    static String checked(String text, JsonPath path) {
+        final int length = text.length();
+        for (int i = 0; i < length; i++) {
+            final char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw ReadErrors.custom(path, "lone leading surrogate in hex escape");
+                }
+            }
+        }
+        return text;
+    }
+
+    /** A JSON boolean. */
+    static boolean bool(JsonNode node, JsonPath path) {
+        if (node instanceof JsonNode.Bool b) {
+            return b.value();
+        }
+        throw ReadErrors.invalidType(path, node, "a boolean");
+    }
+
+    /** A u64, held in a long as unsigned. */
+    static long u64(JsonNode node, JsonPath path) {
+        return Numbers.unsigned(node, path, "u64", Numbers.U64_MAX);
+    }
+
+    /** A usize (64-bit, as the reference runs), held in a long as unsigned. */
+    static long usize(JsonNode node, JsonPath path) {
+        return Numbers.unsigned(node, path, "usize", Numbers.U64_MAX);
+    }
+
+    /** A u32, 0 to 4294967295. */
+    static long u32(JsonNode node, JsonPath path) {
+        return Numbers.unsigned(node, path, "u32", Numbers.U32_MAX);
+    }
+
+    /** An f32. */
+    static float f32(JsonNode node, JsonPath path) {
+        return Numbers.f32(node, path);
+    }
+
+    /** A unit interval: any number that is finite and within [0.0, 1.0]. */
+    static double unitInterval(JsonNode node, JsonPath path) {
+        final double value = Numbers.f64(node, path);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw ReadErrors.custom(path, UNIT_INTERVAL_PROBLEM);
+        }
+        return value;
+    }
+
+    /**
+     * A content hash: a string of exactly 64 hex digits, either case, checked as the hex crate checks the UTF-8
+     * bytes: odd byte length, then any other length, then the first non-hex byte (shown as the Latin-1 character of
+     * that byte, at its byte position).
+     */
+    static ContentHash contentHash(JsonNode node, JsonPath path) {
+        final String text = string(node, path);
+        final int byteLength = utf8Length(text);
+        if (byteLength % 2 != 0) {
+            throw ReadErrors.custom(path, "Odd number of digits");
+        }
+        if (byteLength != CONTENT_HASH_DIGITS) {
+            throw ReadErrors.custom(path, "Invalid string length");
+        }
+        int position = 0;
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                final char firstByte = c < 0x80 ? c : (char) (leadByte(text, i) & 0xFF);
+                throw ReadErrors.custom(path, "Invalid character " + ReadErrors.rustDebug(firstByte) + " at position "
+                        + position);
+            }
+            position++;
+        }
+        return new ContentHash(text);
+    }
+
+    /** A JSON array, each element read with {@code element}. */
+    static <T> List<T> list(JsonNode node, JsonPath path, Decoder<T> element) {
+        if (!(node instanceof JsonNode.Arr array)) {
+            throw ReadErrors.invalidType(path, node, "a sequence");
+        }
+        final int size = array.size();
+        final List<T> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(element.read(array.get(i), path.index(i)));
+        }
+        return values;
+    }
+
+    /** A list reader for {@code element}, for use as a member decoder. */
+    static <T> Decoder<List<T>> listOf(Decoder<T> element) {
+        return (node, path) -> list(node, path, element);
+    }
+
+    /** A JSON object read as a string-to-string map: a repeated key keeps its first position and its last value. */
+    static Map<String, String> stringMap(JsonNode node, JsonPath path) {
+        return map(node, path, Scalars::checked, Scalars::string);
+    }
+
+    /**
+     * A JSON object read as a map: keys converted with {@code key}, values read with {@code value}; a repeated key
+     * keeps its first position and its last value, as a Rust map insert does.
+     */
+    static <K, V> Map<K, V> map(JsonNode node, JsonPath path, KeyReader<K> key, Decoder<V> value) {
+        if (!(node instanceof JsonNode.Obj object)) {
+            throw ReadErrors.invalidType(path, node, "a map");
+        }
+        final int size = object.size();
+        if (size == 0) {
+            return Collections.emptyMap();
+        }
+        final Map<K, V> values = new LinkedHashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            final JsonPath member = path.field(object.key(i));
+            values.put(key.read(object.key(i), member), value.read(object.value(i), member));
+        }
+        return values;
+    }
+
+    /** Any JSON value, canonicalised; JSON {@code null} is {@link JsonValue#NULL}. */
+    static JsonValue value(JsonNode node, JsonPath path) {
+        return JsonValues.canonical(node, path);
+    }
+
+    /** Converts an object key read as a map key. */
+    @FunctionalInterface
+    interface KeyReader<K> {
+        /** The map key for the member name {@code key} at {@code path}. */
+        K read(String key, JsonPath path);
+    }
+
+    private static int utf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+
+    private static int leadByte(String text, int i) {
+        final char c = text.charAt(i);
+        if (c < 0x800) {
+            return 0xC0 | c >> 6;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return 0xF0 | Character.toCodePoint(c, text.charAt(i + 1)) >> 18;
+        }
+        return 0xE0 | c >> 12;
+    }
+}
