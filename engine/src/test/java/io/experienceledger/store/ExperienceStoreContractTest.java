@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -1101,7 +1102,7 @@ public abstract class ExperienceStoreContractTest {
     @Test
     public void concurrentAppendersLoseNothingAndKeepPerThreadOrder() throws Exception {
         final int threads = 4;
-        final int perThread = 150;
+        final int perThread = 10_000;
         ExperienceStore store = open();
         final ExperienceStore target = store;
         runConcurrently(threads, t -> {
@@ -1164,14 +1165,15 @@ public abstract class ExperienceStoreContractTest {
 
     @Test
     public void concurrentReadersSeeWholeBatchesInOrder() throws Exception {
-        final int batches = 150;
+        final int batches = 300;
         final int batchSize = 3;
         ExperienceStore store = open();
         final ExperienceStore target = store;
         final AtomicBoolean done = new AtomicBoolean();
-        final ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            final Future<?> writer = pool.submit(() -> {
+        final AtomicInteger reads = new AtomicInteger();
+        // Thread 0 appends batches; threads 1 and 2 query until it is done.
+        runConcurrently(3, t -> {
+            if (t == 0) {
                 try {
                     for (int b = 0; b < batches; b++) {
                         final List<ExperienceEventEnvelope> batch = new ArrayList<>();
@@ -1179,27 +1181,23 @@ public abstract class ExperienceStoreContractTest {
                             batch.add(engine("b" + b + "-" + i, T1));
                         }
                         target.appendEvents(batch);
+                        Thread.yield();
                     }
                 } finally {
                     done.set(true);
                 }
-            });
-            final Future<Integer> reader = pool.submit(() -> {
-                int reads = 0;
-                while (!done.get() || reads == 0) {
+            } else {
+                while (!done.get()) {
                     assertWholeBatchPrefix(ids(target.queryEvents(ALL)), batchSize);
-                    reads++;
+                    assertWholeBatchPrefix(target.queryRecords(ALL).stream().map(r -> r.eventId().value())
+                            .collect(Collectors.toList()), batchSize);
+                    reads.incrementAndGet();
                 }
-                return reads;
-            });
-            writer.get(60, TimeUnit.SECONDS);
-            assertTrue(reader.get(60, TimeUnit.SECONDS) > 0);
-        } finally {
-            pool.shutdownNow();
-        }
+            }
+        });
         store = readPhase(store);
         final List<String> stored = ids(store.queryEvents(ALL));
-        assertEquals(batches * batchSize, stored.size());
+        assertEquals(batches * batchSize, stored.size(), "after " + reads.get() + " concurrent reads");
         assertWholeBatchPrefix(stored, batchSize);
     }
 
