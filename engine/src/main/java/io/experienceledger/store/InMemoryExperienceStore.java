@@ -49,7 +49,7 @@ public final class InMemoryExperienceStore implements ExperienceStore {
 
     @Override
     public void appendEvent(ExperienceEventEnvelope envelope) {
-        EnvelopeValidator.validate(envelope);
+        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
         lock.writeLock().lock();
         try {
             appendValidated(envelope);
@@ -60,7 +60,8 @@ public final class InMemoryExperienceStore implements ExperienceStore {
 
     @Override
     public void appendEvents(List<ExperienceEventEnvelope> envelopes) {
-        final ExperienceEventEnvelope[] batch = envelopes.toArray(new ExperienceEventEnvelope[0]);
+        final ExperienceEventEnvelope[] batch = Objects.requireNonNull(envelopes, "envelopes")
+                .toArray(new ExperienceEventEnvelope[0]);
         for (int i = 0; i < batch.length; i++) {
             final String violation = EnvelopeValidator.violationOf(Objects.requireNonNull(batch[i], "events[" + i + "]"));
             if (violation != null) {
@@ -130,7 +131,7 @@ public final class InMemoryExperienceStore implements ExperienceStore {
 
     @Override
     public void appendUserEvent(UserExperienceEventEnvelope envelope) {
-        EnvelopeValidator.validate(envelope);
+        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
         lock.writeLock().lock();
         try {
             userEvents.add(envelope);

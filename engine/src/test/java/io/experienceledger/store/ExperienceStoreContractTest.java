@@ -142,7 +142,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- 10.1 / 10.7: appending and reading back
 
     @Test
-    public void everyEngineKindComesBackUnchangedInInsertionOrder() {
+    void everyEngineKindComesBackUnchangedInInsertionOrder() {
         ExperienceStore store = open();
         final List<ExperienceEventEnvelope> appended = new ArrayList<>();
         for (ExperienceEventKind kind : ExperienceEventKind.values()) {
@@ -158,7 +158,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void everyUserKindComesBackUnchangedInInsertionOrder() {
+    void everyUserKindComesBackUnchangedInInsertionOrder() {
         ExperienceStore store = open();
         final List<ExperienceRecord> expected = new ArrayList<>();
         for (UserKind kind : UserKind.values()) {
@@ -173,7 +173,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void emptyStoreReturnsNothing() {
+    void emptyStoreReturnsNothing() {
         ExperienceStore store = open();
         store = readPhase(store);
         assertEquals(List.of(), store.queryEvents(ALL));
@@ -182,7 +182,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void resultListsAreImmutable() {
+    void resultListsAreImmutable() {
         final ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1));
         store.appendUserEvent(user("user-1", T2));
@@ -200,7 +200,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void duplicateEventIdsAreKeptAndAllReturned() {
+    void duplicateEventIdsAreKeptAndAllReturned() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope first = engine("evt-dup", T1, outcome("c-1"));
         final ExperienceEventEnvelope second = engine("evt-dup", T2, budget("c-2"));
@@ -219,7 +219,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void engineAndUserLedgersAreSeparate() {
+    void engineAndUserLedgersAreSeparate() {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope u1 = user("u-1", T1);
         final ExperienceEventEnvelope e1 = engine("e-1", T2);
@@ -234,7 +234,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void appendEventsAppendsEveryEnvelopeInOrder() {
+    void appendEventsAppendsEveryEnvelopeInOrder() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope e0 = engine("evt-0", T3);
         final ExperienceEventEnvelope e1 = engine("evt-1", T1, budget("c-1"));
@@ -252,7 +252,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code query_filters_by_tenant_and_kind}. */
     @Test
-    public void queryFiltersByTenantAndKind() {
+    void queryFiltersByTenantAndKind() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope promoted = engine("evt-1", T1, engineEvent(ExperienceEventKind.FactPromoted))
                 .withTenant("tenant-a");
@@ -265,7 +265,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code summarize_events_counts_all_kinds}: per-kind counts through kind queries. */
     @Test
-    public void mixedLedgerCountsOnePerKind() {
+    void mixedLedgerCountsOnePerKind() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, engineEvent(ExperienceEventKind.FactPromoted)));
         store.appendEvent(engine("evt-2", T1, outcome("c-1")));
@@ -284,7 +284,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code trace_link_is_recorded_and_retrievable}. */
     @Test
-    public void traceLinkIsRecordedAndRetrievable() {
+    void traceLinkIsRecordedAndRetrievable() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", remoteTrace(Replayability.BestEffort))));
         store = readPhase(store);
@@ -295,7 +295,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code store_rejects_malformed_event_id_at_write_boundary}. */
     @Test
-    public void rejectsMalformedEventIdAtWriteBoundary() {
+    void rejectsMalformedEventIdAtWriteBoundary() {
         ExperienceStore store = open();
         final ExperienceStore target = store;
         assertInvalid(() -> target.appendEvent(engine("../../admin:hack", T1)), "event_id" + INVALID_CHARS);
@@ -305,7 +305,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code store_rejects_malformed_tenant_id}. */
     @Test
-    public void rejectsMalformedTenantId() {
+    void rejectsMalformedTenantId() {
         ExperienceStore store = open();
         final ExperienceStore target = store;
         assertInvalid(() -> target.appendEvent(engine("evt-1", T1).withTenant("tenant'; DROP TABLE event;--")),
@@ -316,7 +316,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code store_rejects_malformed_user_event_id}. */
     @Test
-    public void rejectsMalformedUserEventId() {
+    void rejectsMalformedUserEventId() {
         ExperienceStore store = open();
         final ExperienceStore target = store;
         assertInvalid(() -> target.appendUserEvent(user("../../admin:hack", T1)), "event_id" + INVALID_CHARS);
@@ -326,7 +326,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code store_accepts_valid_event}. */
     @Test
-    public void acceptsValidEvent() {
+    void acceptsValidEvent() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope valid = engine("evt-valid-123", T1).withTenant("tenant-a").withCorrelation("corr-xyz");
         store.appendEvent(valid);
@@ -336,7 +336,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code gate_decision_recorded_lands_in_store_and_summary}. */
     @Test
-    public void gateDecisionRecordedIsFoundByKindAndCorrelation() {
+    void gateDecisionRecordedIsFoundByKindAndCorrelation() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope gate = engine("evt-gate", T1, engineEvent(ExperienceEventKind.GateDecisionRecorded))
                 .withCorrelation("corr-gate");
@@ -408,7 +408,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidEnvelopes")
-    public void appendEventRejectsInvalidEnvelopeAndChangesNothing(String label, String eventId, String occurredAt,
+    void appendEventRejectsInvalidEnvelopeAndChangesNothing(String label, String eventId, String occurredAt,
                                                                    String tenant, String correlation, String expected) {
         ExperienceStore store = open();
         // A ReplayTraceRecorded, so that a rejected envelope that still registered its trace link would show.
@@ -425,7 +425,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidEnvelopes")
-    public void appendUserEventRejectsInvalidEnvelopeAndChangesNothing(String label, String eventId, String occurredAt,
+    void appendUserEventRejectsInvalidEnvelopeAndChangesNothing(String label, String eventId, String occurredAt,
                                                                        String tenant, String correlation, String expected) {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope envelope = new UserExperienceEventEnvelope(new EventId(eventId), occurredAt,
@@ -439,7 +439,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("validEnvelopes")
-    public void appendEventAcceptsValidEnvelope(String label, String eventId, String occurredAt, String tenant,
+    void appendEventAcceptsValidEnvelope(String label, String eventId, String occurredAt, String tenant,
                                                 String correlation) {
         ExperienceStore store = open();
         final ExperienceEventEnvelope envelope = new ExperienceEventEnvelope(new EventId(eventId), occurredAt,
@@ -452,7 +452,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("validEnvelopes")
-    public void appendUserEventAcceptsValidEnvelope(String label, String eventId, String occurredAt, String tenant,
+    void appendUserEventAcceptsValidEnvelope(String label, String eventId, String occurredAt, String tenant,
                                                     String correlation) {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope envelope = new UserExperienceEventEnvelope(new EventId(eventId), occurredAt,
@@ -464,7 +464,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void nothingInsideTheEventIsValidated() {
+    void nothingInsideTheEventIsValidated() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope oddChain = engine("evt-1", T1, outcome("../chain: \u00e9 \uD83D\uDE00"));
         final ExperienceEventEnvelope oddTrace = engine("evt-2", T1, traceRecorded("trace/../\u0000", localTrace()));
@@ -480,7 +480,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void rejectedEnvelopeLeavesEarlierAndLaterAppendsIntact() {
+    void rejectedEnvelopeLeavesEarlierAndLaterAppendsIntact() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope before = engine("evt-1", T1);
         final ExperienceEventEnvelope after = engine("evt-2", T2);
@@ -498,7 +498,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- 10.3 matching
 
     @Test
-    public void tenantFilterIsExactCaseSensitiveAndSkipsEnvelopesWithoutTenant() {
+    void tenantFilterIsExactCaseSensitiveAndSkipsEnvelopesWithoutTenant() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope a = engine("evt-1", T1).withTenant("tenant-a");
         store.appendEvent(a);
@@ -515,7 +515,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void correlationFilterIsExactCaseSensitiveAndSkipsEnvelopesWithoutCorrelation() {
+    void correlationFilterIsExactCaseSensitiveAndSkipsEnvelopesWithoutCorrelation() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope x = engine("evt-1", T1).withCorrelation("corr-x");
         store.appendEvent(x);
@@ -529,7 +529,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void kindsFilterMatchesListedKindsAndEmptyListMatchesAll() {
+    void kindsFilterMatchesListedKindsAndEmptyListMatchesAll() {
         ExperienceStore store = open();
         final List<ExperienceEventEnvelope> all = StoreFixtures.oneOfEachEngineKind(T1, "c-1");
         store.appendEvents(all);
@@ -544,7 +544,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void chainFilterConsultsOnlyProposalCreatedProposalValidatedOutcomeRecordedAndBudgetExceeded() {
+    void chainFilterConsultsOnlyProposalCreatedProposalValidatedOutcomeRecordedAndBudgetExceeded() {
         ExperienceStore store = open();
         final List<ExperienceEventEnvelope> onTarget = StoreFixtures.oneOfEachEngineKind(T1, "c-target");
         store.appendEvents(onTarget);
@@ -562,7 +562,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void timeRangeBoundsAreInclusiveAndOptional() {
+    void timeRangeBoundsAreInclusiveAndOptional() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope e1 = engine("evt-1", T1);
         final ExperienceEventEnvelope e2 = engine("evt-2", T2);
@@ -579,7 +579,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void timeRangeComparesStringsNotInstants() {
+    void timeRangeComparesStringsNotInstants() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope whole = engine("evt-a", "2026-05-10T08:30:00Z");
         final ExperienceEventEnvelope fraction = engine("evt-b", "2026-05-10T08:30:00.500Z");
@@ -598,7 +598,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void timeRangeUsesCodePointOrderAboveU_FFFF() {
+    void timeRangeUsesCodePointOrderAboveU_FFFF() {
         ExperienceStore store = open();
         final String privateUse = "2026-\uE000";           // U+E000
         final String lastBmp = "2026-\uFFFF";              // U+FFFF
@@ -614,7 +614,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void allSetFiltersMustHold() {
+    void allSetFiltersMustHold() {
         ExperienceStore store = open();
         final String tenant = "tenant-a";
         final String corr = "corr-1";
@@ -633,7 +633,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void limitKeepsTheFirstMatchesInInsertionOrder() {
+    void limitKeepsTheFirstMatchesInInsertionOrder() {
         ExperienceStore store = open();
         final List<ExperienceEventEnvelope> appended = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -651,7 +651,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void limitZeroReturnsNothing() {
+    void limitZeroReturnsNothing() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1));
         store.appendUserEvent(user("user-1", T1));
@@ -664,13 +664,13 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- 10.4 queryRecords (limit once, after the merge)
 
     @Test
-    public void recordsWorkedExampleWithoutLimit() {
+    void recordsWorkedExampleWithoutLimit() {
         ExperienceStore store = workedExample();
         assertEquals(List.of(eng("E2", T1), eng("E3", T2), usr("U1", T2), eng("E1", T3)), store.queryRecords(ALL));
     }
 
     @Test
-    public void recordsLimitIsAppliedOnceAfterTheMerge() {
+    void recordsLimitIsAppliedOnceAfterTheMerge() {
         ExperienceStore store = workedExample();
         // The reference would cut the engine side to [E1, E2] first and answer [E2, U1].
         assertEquals(List.of(eng("E2", T1), eng("E3", T2)), store.queryRecords(ALL.withLimit(2L)));
@@ -689,7 +689,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void recordsTiesKeepEngineFirstThenInsertionOrderOfEachSide() {
+    void recordsTiesKeepEngineFirstThenInsertionOrderOfEachSide() {
         ExperienceStore store = open();
         store.appendUserEvent(user("U1", T2));
         store.appendEvent(engine("E1", T2));
@@ -703,7 +703,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void recordsSortByCodePointAndByStringNotInstant() {
+    void recordsSortByCodePointAndByStringNotInstant() {
         ExperienceStore store = open();
         store.appendEvent(engine("E-emoji", "2026-\uD83D\uDE00"));
         store.appendUserEvent(user("U-private", "2026-\uE000"));
@@ -716,7 +716,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void userRecordsIgnoreKindsAndChainFilters() {
+    void userRecordsIgnoreKindsAndChainFilters() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope outcome = engine("E-outcome", T1, outcome("c-1"));
         final ExperienceEventEnvelope budget = engine("E-budget", T1, budget("c-2"));
@@ -735,7 +735,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void userRecordsAreFilteredByTenantCorrelationAndTimeRange() {
+    void userRecordsAreFilteredByTenantCorrelationAndTimeRange() {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope match = user("U-match", T2).withTenant("tenant-a").withCorrelation("corr-x");
         store.appendUserEvent(match);
@@ -756,7 +756,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code append_user_event_with_valid_envelope_succeeds}. */
     @Test
-    public void appendUserEventWithValidEnvelopeSucceeds() {
+    void appendUserEventWithValidEnvelopeSucceeds() {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope envelope = user("user-evt-1", T1, userEvent(UserKind.CORRECTION)).withTenant("tenant-x");
         store.appendUserEvent(envelope);
@@ -766,7 +766,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code query_records_merges_engine_and_user_events}. */
     @Test
-    public void queryRecordsMergesEngineAndUserEvents() {
+    void queryRecordsMergesEngineAndUserEvents() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope e = engine("evt-1", T1);
         final UserExperienceEventEnvelope u = user("user-1", T2);
@@ -778,7 +778,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code query_records_respects_limit}. */
     @Test
-    public void queryRecordsRespectsLimit() {
+    void queryRecordsRespectsLimit() {
         ExperienceStore store = open();
         for (int i = 0; i < 5; i++) {
             store.appendEvent(engine("evt-" + i, "2026-05-10T08:00:0" + i + "Z"));
@@ -792,7 +792,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code user_event_query_filters_by_tenant}. */
     @Test
-    public void userEventQueryFiltersByTenant() {
+    void userEventQueryFiltersByTenant() {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope a = user("user-a", T1).withTenant("tenant-a");
         store.appendUserEvent(a);
@@ -803,7 +803,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code user_event_query_filters_by_correlation}. */
     @Test
-    public void userEventQueryFiltersByCorrelation() {
+    void userEventQueryFiltersByCorrelation() {
         ExperienceStore store = open();
         final UserExperienceEventEnvelope x = user("user-x", T1).withCorrelation("corr-x");
         store.appendUserEvent(x);
@@ -814,7 +814,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code engine_event_query_filters_by_chain_id}. */
     @Test
-    public void engineEventQueryFiltersByChainId() {
+    void engineEventQueryFiltersByChainId() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope target = engine("evt-target", T1, outcome("chain-target"));
         store.appendEvent(target);
@@ -825,7 +825,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code chain_id_filter_excludes_events_without_a_chain}. */
     @Test
-    public void chainIdFilterExcludesEventsWithoutAChain() {
+    void chainIdFilterExcludesEventsWithoutAChain() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-fact", T1, engineEvent(ExperienceEventKind.FactPromoted)));
         store = readPhase(store);
@@ -835,7 +835,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code engine_event_query_filters_by_kinds_set}. */
     @Test
-    public void engineEventQueryFiltersByKindsSet() {
+    void engineEventQueryFiltersByKindsSet() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope b = engine("evt-budget", T1, budget("c-1"));
         store.appendEvent(engine("evt-outcome", T1, outcome("c-1")));
@@ -846,7 +846,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** Port of {@code time_range_filter_includes_only_events_inside_bounds}. */
     @Test
-    public void timeRangeFilterIncludesOnlyEventsInsideBounds() {
+    void timeRangeFilterIncludesOnlyEventsInsideBounds() {
         ExperienceStore store = open();
         final ExperienceEventEnvelope epoch = ExperienceEventEnvelope.of("evt-epoch", outcome("c-1"));
         store.appendEvent(epoch);
@@ -859,7 +859,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- 10.5 artifact transitions (this port's rules)
 
     @Test
-    public void artifactTransitionBuildsTheEnvelopeFromTheLifecycleEvent() {
+    void artifactTransitionBuildsTheEnvelopeFromTheLifecycleEvent() {
         ExperienceStore store = open();
         final LifecycleEvent lifecycle = new LifecycleEvent(GovernedArtifactState.Draft, GovernedArtifactState.Approved,
                 "2026-05-10T09:30:00Z", "admin", "reviewed", "TICKET-1", "tenant-a");
@@ -875,7 +875,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionIdsCountFromZero() {
+    void artifactTransitionIdsCountFromZero() {
         ExperienceStore store = open();
         for (int i = 0; i < 3; i++) {
             store.writeArtifactStateTransition(new ArtifactId("pack-1"), ArtifactKind.Named.Pack,
@@ -886,7 +886,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionIdsSkipIdsAlreadyInTheStore() {
+    void artifactTransitionIdsSkipIdsAlreadyInTheStore() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-artifact-0", T1));
         store.appendUserEvent(user("evt-artifact-2", T1));
@@ -901,7 +901,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionIdsStayUniqueAcrossAReopen() {
+    void artifactTransitionIdsStayUniqueAcrossAReopen() {
         ExperienceStore store = open();
         final LifecycleEvent lifecycle = LifecycleEvent.of(GovernedArtifactState.Draft, GovernedArtifactState.Approved, "a", "r");
         store.writeArtifactStateTransition(new ArtifactId("x"), ArtifactKind.Named.TruthFile, lifecycle);
@@ -916,7 +916,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "tenant [{0}]")
     @ValueSource(strings = {"", "tenant a", "tenant/a", "t\u00e9nant", "tenant'; DROP TABLE event;--"})
-    public void artifactTransitionWithInvalidTenantHasNoTenant(String tenant) {
+    void artifactTransitionWithInvalidTenantHasNoTenant(String tenant) {
         ExperienceStore store = open();
         final LifecycleEvent lifecycle = new LifecycleEvent(GovernedArtifactState.Active, GovernedArtifactState.Quarantined,
                 T1, "admin", "incident", null, tenant);
@@ -932,7 +932,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionWithoutTenantHasNoTenant() {
+    void artifactTransitionWithoutTenantHasNoTenant() {
         ExperienceStore store = open();
         final LifecycleEvent lifecycle = LifecycleEvent.of(GovernedArtifactState.Draft, GovernedArtifactState.Approved, "a", "r");
         store.writeArtifactStateTransition(new ArtifactId("x"), new ArtifactKind.Other("prompt-template"), lifecycle);
@@ -944,7 +944,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionWithInvalidTimestampIsRejectedAndChangesNothing() {
+    void artifactTransitionWithInvalidTimestampIsRejectedAndChangesNothing() {
         ExperienceStore store = open();
         final ExperienceStore target = store;
         assertInvalid(() -> target.writeArtifactStateTransition(new ArtifactId("x"), ArtifactKind.Named.Adapter,
@@ -962,7 +962,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void artifactTransitionIsNotCheckedAgainstTheTransitionTable() {
+    void artifactTransitionIsNotCheckedAgainstTheTransitionTable() {
         ExperienceStore store = open();
         final LifecycleEvent backwards = LifecycleEvent.of(GovernedArtifactState.RolledBack, GovernedArtifactState.Draft, "a", "r");
         final LifecycleEvent same = LifecycleEvent.of(GovernedArtifactState.Active, GovernedArtifactState.Active, "a", "r");
@@ -978,7 +978,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- 10.6 trace links
 
     @Test
-    public void traceLinkLastWriteWins() {
+    void traceLinkLastWriteWins() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", localTrace())));
         store.appendEvent(engine("evt-2", T1, traceRecorded("trace-1", remoteTrace(Replayability.None))));
@@ -990,7 +990,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void traceLinkReRegisteredAfterAReopenStillLastWriteWins() {
+    void traceLinkReRegisteredAfterAReopenStillLastWriteWins() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", localTrace())));
         store = readPhase(store);
@@ -1001,7 +1001,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void replayabilityDowngradeDoesNotChangeTheStoredTrace() {
+    void replayabilityDowngradeDoesNotChangeTheStoredTrace() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", remoteTrace(Replayability.BestEffort))));
         store.appendEvent(engine("evt-2", T2, new ExperienceEvent.ReplayabilityDowngraded(new TraceLinkId("trace-1"),
@@ -1012,7 +1012,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void onlyReplayTraceRecordedRegistersTraceLinks() {
+    void onlyReplayTraceRecordedRegistersTraceLinks() {
         ExperienceStore store = open();
         for (ExperienceEventKind kind : ExperienceEventKind.values()) {
             if (kind != ExperienceEventKind.ReplayTraceRecorded) {
@@ -1028,7 +1028,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void traceLinksAreGlobalNotTenantScoped() {
+    void traceLinksAreGlobalNotTenantScoped() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", localTrace())).withTenant("tenant-a"));
         store.appendEvent(engine("evt-2", T1, traceRecorded("trace-2", localTrace())).withTenant("tenant-b").withCorrelation("c"));
@@ -1039,7 +1039,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void userEventsNeverRegisterTraceLinks() {
+    void userEventsNeverRegisterTraceLinks() {
         ExperienceStore store = open();
         store.appendUserEvent(user("trace-1", T1));
         for (UserKind kind : UserKind.values()) {
@@ -1052,7 +1052,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void unknownTraceLinkIsEmptyNotAnError() {
+    void unknownTraceLinkIsEmptyNotAnError() {
         ExperienceStore store = open();
         store.appendEvent(engine("evt-1", T1, traceRecorded("trace-1", localTrace())));
         store = readPhase(store);
@@ -1065,7 +1065,7 @@ public abstract class ExperienceStoreContractTest {
 
     @ParameterizedTest(name = "invalid at {0}")
     @ValueSource(ints = {0, 2, 4})
-    public void appendEventsWithAnInvalidEnvelopeAppendsNothing(int invalidAt) {
+    void appendEventsWithAnInvalidEnvelopeAppendsNothing(int invalidAt) {
         ExperienceStore store = open();
         final ExperienceEventEnvelope existing = engine("evt-existing", T1);
         store.appendEvent(existing);
@@ -1083,7 +1083,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void appendEventsReportsTheFirstInvalidEnvelope() {
+    void appendEventsReportsTheFirstInvalidEnvelope() {
         ExperienceStore store = open();
         final ExperienceStore target = store;
         assertInvalid(() -> target.appendEvents(List.of(engine("evt-0", T1), engine("evt-1", T1).withTenant("bad tenant"),
@@ -1100,7 +1100,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- concurrency
 
     @Test
-    public void concurrentAppendersLoseNothingAndKeepPerThreadOrder() throws Exception {
+    void concurrentAppendersLoseNothingAndKeepPerThreadOrder() throws Exception {
         final int threads = 4;
         final int perThread = 10_000;
         ExperienceStore store = open();
@@ -1134,7 +1134,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void concurrentBatchesAreNotInterleaved() throws Exception {
+    void concurrentBatchesAreNotInterleaved() throws Exception {
         final int threads = 4;
         final int batches = 40;
         final int batchSize = 5;
@@ -1164,7 +1164,7 @@ public abstract class ExperienceStoreContractTest {
     }
 
     @Test
-    public void concurrentReadersSeeWholeBatchesInOrder() throws Exception {
+    void concurrentReadersSeeWholeBatchesInOrder() throws Exception {
         final int batches = 300;
         final int batchSize = 3;
         ExperienceStore store = open();
@@ -1243,7 +1243,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code append_query_roundtrip}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyEveryAppendedEventComesBack(long seed) {
+    void propertyEveryAppendedEventComesBack(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         final List<ExperienceEventEnvelope> all = store.queryEvents(ALL);
@@ -1254,7 +1254,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code ordering_preserved}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyOrderingIsPreserved(long seed) {
+    void propertyOrderingIsPreserved(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         assertEquals(ids(ledger), ids(store.queryEvents(ALL)), "seed " + seed);
@@ -1263,7 +1263,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code tenant_isolation}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyTenantsAreIsolated(long seed) {
+    void propertyTenantsAreIsolated(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         for (String tenant : List.of("tenant-alpha", "tenant-beta")) {
@@ -1276,7 +1276,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code kind_filtering}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyKindFilterReturnsExactlyThatKind(long seed) {
+    void propertyKindFilterReturnsExactlyThatKind(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         for (ExperienceEventKind kind : List.of(ExperienceEventKind.OutcomeRecorded, ExperienceEventKind.BudgetExceeded)) {
@@ -1288,7 +1288,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code limit_enforced}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyLimitIsEnforced(long seed) {
+    void propertyLimitIsEnforced(long seed) {
         final Random random = new Random(seed);
         final List<ExperienceEventEnvelope> ledger = randomLedger(random);
         final ExperienceStore store = storeWith(ledger);
@@ -1302,7 +1302,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code correlation_filtering}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyCorrelationFilterReturnsExactlyTheTargetedEvents(long seed) {
+    void propertyCorrelationFilterReturnsExactlyTheTargetedEvents(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         for (String correlation : List.of("corr-a", "corr-b")) {
@@ -1315,7 +1315,7 @@ public abstract class ExperienceStoreContractTest {
     /** Port of {@code metadata_roundtrip}. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    public void propertyOutcomeMetadataIsUnchanged(long seed) {
+    void propertyOutcomeMetadataIsUnchanged(long seed) {
         final List<ExperienceEventEnvelope> ledger = randomLedger(new Random(seed));
         final ExperienceStore store = storeWith(ledger);
         final List<ExperienceEventEnvelope> outcomes = store.queryEvents(ALL.withKinds(ExperienceEventKind.OutcomeRecorded));

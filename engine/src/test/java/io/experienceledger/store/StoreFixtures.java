@@ -65,9 +65,11 @@ import java.util.Random;
 
 /** Sample events and envelopes for the store tests: a valid event of every engine and user kind, and random ledgers. */
 public final class StoreFixtures {
-    /** Timestamps in increasing string order. */
+    /** The earliest of three timestamps in increasing string order. */
     public static final String T1 = "2026-05-10T08:00:01Z";
+    /** The middle one of three timestamps in increasing string order. */
     public static final String T2 = "2026-05-10T08:00:02Z";
+    /** The latest of three timestamps in increasing string order. */
     public static final String T3 = "2026-05-10T08:00:03Z";
 
     /** The chain id every fixture event that has one carries unless another is given. */
