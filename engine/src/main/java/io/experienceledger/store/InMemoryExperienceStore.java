@@ -63,7 +63,10 @@ public final class InMemoryExperienceStore implements ExperienceStore {
         final ExperienceEventEnvelope[] batch = Objects.requireNonNull(envelopes, "envelopes")
                 .toArray(new ExperienceEventEnvelope[0]);
         for (int i = 0; i < batch.length; i++) {
-            final String violation = EnvelopeValidator.violationOf(Objects.requireNonNull(batch[i], "events[" + i + "]"));
+            if (batch[i] == null) {
+                throw new NullPointerException("events[" + i + "]");
+            }
+            final String violation = EnvelopeValidator.violationOf(batch[i]);
             if (violation != null) {
                 throw ExperienceStoreException.invalidQuery("events[" + i + "]: " + violation);
             }
