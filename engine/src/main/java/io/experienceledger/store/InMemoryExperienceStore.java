@@ -94,7 +94,7 @@ public final class InMemoryExperienceStore implements ExperienceStore {
             for (ExperienceEventEnvelope envelope : events) {
                 if (QueryMatcher.matches(query, envelope)) {
                     result.add(envelope);
-                    if (limit != null && result.size() >= limit) {
+                    if (QueryMatcher.limitReached(limit, result.size())) {
                         break;
                     }
                 }

@@ -114,6 +114,14 @@ public final class QueryMatcher {
     }
 
     /**
+     * True when {@code count} results reach {@code limit}. The limit is a converge {@code usize}: an unsigned
+     * value, so a Java-negative limit means one of 2^63 or more. A null limit is never reached.
+     */
+    public static boolean limitReached(Long limit, long count) {
+        return limit != null && Long.compareUnsigned(count, limit) >= 0;
+    }
+
+    /**
      * Compares two timestamps as converge does (Rust {@code str} order): lexicographically by Unicode code point,
      * which equals the order of their UTF-8 bytes. Unlike {@link String#compareTo}, a character above U+FFFF sorts
      * after every character of U+E000–U+FFFF. Returns a negative number, zero or a positive number.

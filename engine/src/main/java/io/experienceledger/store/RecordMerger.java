@@ -75,7 +75,7 @@ public final class RecordMerger {
             records[i++] = new ExperienceRecord.User(envelope);
         }
         Arrays.sort(records, BY_OCCURRED_AT); // stable for objects
-        final int keep = limit == null ? total : (int) Math.min(limit, total);
+        final int keep = QueryMatcher.limitReached(limit, total) ? (int) (long) limit : total;
         return Collections.unmodifiableList(Arrays.asList(keep == total ? records : Arrays.copyOf(records, keep)));
     }
 

@@ -650,6 +650,22 @@ public abstract class ExperienceStoreContractTest {
                 store.queryEvents(ALL.withKinds(ExperienceEventKind.BudgetExceeded).withLimit(2L)));
     }
 
+    /** A usize limit of 2^63 or more is held as a negative Java long and still means "at most that many". */
+    @Test
+    void unsignedLimitsAbove2To63ReturnEverything() {
+        ExperienceStore store = open();
+        store.appendEvent(engine("evt-1", T1));
+        store.appendEvent(engine("evt-2", T1));
+        store.appendUserEvent(user("user-1", T1));
+        store = readPhase(store);
+        final long u64Max = -1L;
+        final long twoTo63 = Long.MIN_VALUE;
+        assertEquals(2, store.queryEvents(ALL.withLimit(u64Max)).size());
+        assertEquals(2, store.queryEvents(ALL.withLimit(twoTo63)).size());
+        assertEquals(3, store.queryRecords(ALL.withLimit(u64Max)).size());
+        assertEquals(3, store.queryRecords(ALL.withLimit(twoTo63)).size());
+    }
+
     @Test
     void limitZeroReturnsNothing() {
         ExperienceStore store = open();
