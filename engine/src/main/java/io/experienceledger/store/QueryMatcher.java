@@ -21,7 +21,8 @@ import io.experienceledger.model.UserExperienceEventEnvelope;
  *   <li>time range: {@code start <= occurred_at <= end} for the ends that are present, compared with
  *       {@link #compareTimestamps}.</li>
  * </ul>
- * The header-level entry points let a journal match from decoded envelope headers without decoding payloads.
+ * The header-level entry points take {@link CharSequence}s, so that a journal can match from reusable views of an
+ * entry's header without decoding its payload or allocating strings.
  * Nothing here allocates.
  */
 public final class QueryMatcher {
@@ -50,13 +51,14 @@ public final class QueryMatcher {
      * @param filterChainIdOrNull  the event's {@link #filterableChainId}, null when it has none
      * @param occurredAt           the envelope's time of occurrence
      */
-    public static boolean matchesEngine(EventQuery query, String tenantOrNull, ExperienceEventKind kind,
-                                        String correlationOrNull, String filterChainIdOrNull, String occurredAt) {
+    public static boolean matchesEngine(EventQuery query, CharSequence tenantOrNull, ExperienceEventKind kind,
+                                        CharSequence correlationOrNull, CharSequence filterChainIdOrNull,
+                                        CharSequence occurredAt) {
         if (!query.kinds().isEmpty() && !query.kinds().contains(kind)) {
             return false;
         }
         final ChainId chain = query.chainId();
-        if (chain != null && !chain.value().equals(filterChainIdOrNull)) {
+        if (chain != null && !equal(chain.value(), filterChainIdOrNull)) {
             return false;
         }
         return matchesUserHeader(query, tenantOrNull, correlationOrNull, occurredAt);
@@ -69,21 +71,21 @@ public final class QueryMatcher {
      * @param correlationOrNull the envelope's correlation id, null when absent
      * @param occurredAt        the envelope's time of occurrence
      */
-    public static boolean matchesUserHeader(EventQuery query, String tenantOrNull, String correlationOrNull,
-                                            String occurredAt) {
+    public static boolean matchesUserHeader(EventQuery query, CharSequence tenantOrNull,
+                                            CharSequence correlationOrNull, CharSequence occurredAt) {
         final TenantId tenant = query.tenantId();
-        if (tenant != null && !tenant.value().equals(tenantOrNull)) {
+        if (tenant != null && !equal(tenant.value(), tenantOrNull)) {
             return false;
         }
         final CorrelationId correlation = query.correlationId();
-        if (correlation != null && !correlation.value().equals(correlationOrNull)) {
+        if (correlation != null && !equal(correlation.value(), correlationOrNull)) {
             return false;
         }
         return inTimeRange(query.timeRange(), occurredAt);
     }
 
     /** True when the range is null or {@code occurredAt} lies within its present ends, both inclusive. */
-    public static boolean inTimeRange(TimeRange range, String occurredAt) {
+    public static boolean inTimeRange(TimeRange range, CharSequence occurredAt) {
         if (range == null) {
             return true;
         }
@@ -126,7 +128,7 @@ public final class QueryMatcher {
      * which equals the order of their UTF-8 bytes. Unlike {@link String#compareTo}, a character above U+FFFF sorts
      * after every character of U+E000–U+FFFF. Returns a negative number, zero or a positive number.
      */
-    public static int compareTimestamps(String a, String b) {
+    public static int compareTimestamps(CharSequence a, CharSequence b) {
         final int common = Math.min(a.length(), b.length());
         for (int i = 0; i < common; i++) {
             int ca = a.charAt(i);
@@ -146,6 +148,10 @@ public final class QueryMatcher {
 
     private static int fixUpForCodePointOrder(int c) {
         return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    }
+
+    private static boolean equal(String filter, CharSequence valueOrNull) {
+        return valueOrNull != null && filter.contentEquals(valueOrNull);
     }
 
     private static String valueOf(TenantId tenantId) {

@@ -1,0 +1,173 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.store.ExperienceStoreException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The layout of a ledger directory and its marker file.
+ *
+ * <pre>
+ *   DIR/ledger.properties   marker: format version and the journal's identity (written once, atomically)
+ *   DIR/journal/            Chronicle Queue files (*.cq4, metadata.cq4t): the truth
+ *   DIR/index/              side index: derived, rebuilt from the journal when missing or damaged
+ *   DIR/writer.lock         the single-writer lock
+ * </pre>
+ *
+ * A directory is a ledger when it holds the marker. A missing or empty directory becomes a ledger when opened
+ * for writing; a directory with other content is refused, so that a mistyped path never turns a user's folder
+ * into a queue.
+ */
+final class LedgerDirectory {
+    static final String MARKER = "ledger.properties";
+    static final int FORMAT_MAJOR = 1;
+    static final int FORMAT_MINOR = 0;
+
+    private final Path root;
+    private final long identityHi;
+    private final long identityLo;
+
+    private LedgerDirectory(Path root, long identityHi, long identityLo) {
+        this.root = root;
+        this.identityHi = identityHi;
+        this.identityLo = identityLo;
+    }
+
+    /** Opens (and, when {@code create} is set, initialises) the ledger at {@code dir}. */
+    static LedgerDirectory open(Path dir, boolean create) {
+        final Path root = dir.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw ExperienceStoreException.storageError(root + " is a file, not a ledger directory");
+        }
+        final Path marker = root.resolve(MARKER);
+        if (Files.isRegularFile(marker)) {
+            if (create) {
+                requireWritable(root);
+            }
+            return read(root, marker);
+        }
+        if (!create) {
+            throw ExperienceStoreException.notFound(root + " is not a ledger directory (no " + MARKER + ")");
+        }
+        if (Files.isDirectory(root) && !isEmpty(root)) {
+            throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
+                    + MARKER + ". Point the store at a new or empty directory.");
+        }
+        return initialise(root, marker);
+    }
+
+    private static LedgerDirectory read(Path root, Path marker) {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw ExperienceStoreException.storageError("cannot read " + marker + ": " + e.getMessage(), e);
+        }
+        final int major = parseInt(properties.getProperty("format.major"), marker);
+        if (major > FORMAT_MAJOR) {
+            throw ExperienceStoreException.storageError(root + " was written in ledger format " + major + "."
+                    + properties.getProperty("format.minor", "0") + ", newer than this version reads (format "
+                    + FORMAT_MAJOR + ".x); open it with a newer Experience Ledger");
+        }
+        final String id = properties.getProperty("journal.id", "");
+        if (id.length() != 32) {
+            throw ExperienceStoreException.storageError(marker + " is damaged: journal.id must be 32 hex digits");
+        }
+        try {
+            return new LedgerDirectory(root, Long.parseUnsignedLong(id.substring(0, 16), 16),
+                    Long.parseUnsignedLong(id.substring(16), 16));
+        } catch (NumberFormatException e) {
+            throw ExperienceStoreException.storageError(marker + " is damaged: journal.id must be 32 hex digits");
+        }
+    }
+
+    private static int parseInt(String value, Path marker) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw ExperienceStoreException.storageError(marker + " is damaged: format.major is missing or not a number");
+        }
+    }
+
+    private static LedgerDirectory initialise(Path root, Path marker) {
+        final UUID id = UUID.randomUUID();
+        final String text = "# Experience Ledger store. Written once when the store was created; do not edit.\n"
+                + "format.major=" + FORMAT_MAJOR + "\n"
+                + "format.minor=" + FORMAT_MINOR + "\n"
+                + "journal.id=" + String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits()) + "\n";
+        try {
+            Files.createDirectories(root);
+            requireWritable(root);
+            final Path temp = root.resolve(MARKER + ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(root);
+        } catch (AccessDeniedException e) {
+            throw notWritable(root);
+        } catch (IOException e) {
+            throw ExperienceStoreException.storageError("cannot create a ledger in " + root + ": " + e.getMessage(), e);
+        }
+        return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    private static void requireWritable(Path root) {
+        if (!Files.isWritable(root)) {
+            throw notWritable(root);
+        }
+    }
+
+    private static ExperienceStoreException notWritable(Path root) {
+        return ExperienceStoreException.storageError(root + " is not writable by this user; fix its permissions,"
+                + " choose another directory, or open the store read-only");
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw ExperienceStoreException.storageError("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes a rename or file creation in {@code dir} durable. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // some file systems refuse fsync on directories; the rename itself is still atomic
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path journalDir() {
+        return root.resolve("journal");
+    }
+
+    Path indexDir() {
+        return root.resolve("index");
+    }
+
+    long identityHi() {
+        return identityHi;
+    }
+
+    long identityLo() {
+        return identityLo;
+    }
+}
