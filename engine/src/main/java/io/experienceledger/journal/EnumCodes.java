@@ -30,21 +30,22 @@ final class EnumCodes<E extends Enum<E>> {
      */
     @SafeVarargs
     static <E extends Enum<E>> EnumCodes<E> pinned(Class<E> type, E... byCode) {
-        final E[] constants = type.getEnumConstants();
-        if (byCode.length != constants.length || byCode.length > 256) {
+        final E[] table = type.getEnumConstants(); // a fresh array, refilled in code order below
+        if (byCode.length != table.length || byCode.length > 255) {
             throw new IllegalArgumentException(type.getSimpleName() + ": " + byCode.length + " codes for "
-                    + constants.length + " constants");
+                    + table.length + " constants");
         }
-        final byte[] codeByOrdinal = new byte[constants.length];
+        final byte[] codeByOrdinal = new byte[table.length];
         Arrays.fill(codeByOrdinal, (byte) -1);
         for (int code = 0; code < byCode.length; code++) {
-            final int ordinal = byCode[code].ordinal();
-            if (codeByOrdinal[ordinal] != -1) {
-                throw new IllegalArgumentException(type.getSimpleName() + "." + byCode[code] + " listed twice");
+            final E constant = byCode[code];
+            if (codeByOrdinal[constant.ordinal()] != -1) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + constant + " listed twice");
             }
-            codeByOrdinal[ordinal] = (byte) code;
+            codeByOrdinal[constant.ordinal()] = (byte) code;
+            table[code] = constant;
         }
-        return new EnumCodes<>(type.getSimpleName(), byCode.clone(), codeByOrdinal);
+        return new EnumCodes<>(type.getSimpleName(), table, codeByOrdinal);
     }
 
     /** The pinned code of {@code value}. */

@@ -32,13 +32,48 @@ final class Utf8 {
     /** Writes the byte length of {@code s} as a stop bit, then its UTF-8 bytes. */
     static void write(BytesOut<?> out, String s) {
         final int chars = s.length();
-        final long length = encodedLength(s, chars);
-        out.writeStopBit(length);
-        if (length == chars) {
-            writeAscii(out, s, chars);
-        } else {
-            writeEncoded(out, s, chars);
+        if (chars < 0x80 && writeShortAscii(out, s, chars)) {
+            return;
         }
+        out.writeStopBit(encodedLength(s, chars));
+        writeEncoded(out, s, chars);
+    }
+
+    /**
+     * The common case in one pass: a string of fewer than 128 chars, all ASCII, has a one-byte length prefix
+     * and one byte per char. Copies eight chars per write while they are ASCII; on the first non-ASCII char
+     * rewinds to where it started and returns false.
+     */
+    private static boolean writeShortAscii(BytesOut<?> out, String s, int chars) {
+        final long start = out.writePosition();
+        out.writeByte((byte) chars);
+        int i = 0;
+        for (; i + Long.BYTES <= chars; i += Long.BYTES) {
+            final char c0 = s.charAt(i);
+            final char c1 = s.charAt(i + 1);
+            final char c2 = s.charAt(i + 2);
+            final char c3 = s.charAt(i + 3);
+            final char c4 = s.charAt(i + 4);
+            final char c5 = s.charAt(i + 5);
+            final char c6 = s.charAt(i + 6);
+            final char c7 = s.charAt(i + 7);
+            if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) {
+                out.writePosition(start);
+                return false;
+            }
+            final long word = c0 | (long) c1 << 8 | (long) c2 << 16 | (long) c3 << 24 | (long) c4 << 32
+                    | (long) c5 << 40 | (long) c6 << 48 | (long) c7 << 56;
+            out.writeLong(LITTLE_ENDIAN ? word : Long.reverseBytes(word));
+        }
+        for (; i < chars; i++) {
+            final char c = s.charAt(i);
+            if (c >= 0x80) {
+                out.writePosition(start);
+                return false;
+            }
+            out.writeByte((byte) c);
+        }
+        return true;
     }
 
     /** The number of bytes {@link #write} uses for the text of {@code s} (without the length prefix). */
@@ -62,19 +97,6 @@ final class Utf8 {
 
     private static boolean isPairAt(String s, int i, int chars) {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-
-    private static void writeAscii(BytesOut<?> out, String s, int chars) {
-        int i = 0;
-        for (; i + Long.BYTES <= chars; i += Long.BYTES) {
-            final long word = s.charAt(i) | (long) s.charAt(i + 1) << 8 | (long) s.charAt(i + 2) << 16
-                    | (long) s.charAt(i + 3) << 24 | (long) s.charAt(i + 4) << 32 | (long) s.charAt(i + 5) << 40
-                    | (long) s.charAt(i + 6) << 48 | (long) s.charAt(i + 7) << 56;
-            out.writeLong(LITTLE_ENDIAN ? word : Long.reverseBytes(word));
-        }
-        for (; i < chars; i++) {
-            out.writeByte((byte) s.charAt(i));
-        }
     }
 
     private static void writeEncoded(BytesOut<?> out, String s, int chars) {
