@@ -17,23 +17,23 @@ final class IndexFiles {
     }
 
     /**
-     * Publishes {@code bytes} as {@code dir/name}: written to a temp file, forced, renamed over the old file,
-     * then the directory is synced. A reader sees the old file or the new one, never a part.
+     * Publishes {@code bytes} as {@code dir/name}: written to a temp file, forced (when {@code sync}), renamed
+     * over the old file, then the directory is synced (when {@code sync}). A reader sees the old file or the new
+     * one, never a part.
      */
-    static void writeAtomically(Path dir, String name, ByteBuffer bytes) throws IOException {
+    static void writeAtomically(Path dir, String name, ByteBuffer bytes, boolean sync) throws IOException {
         final Path temp = dir.resolve(name + ManifestDescriptor.TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(channel, bytes, 0);
-            channel.force(true);
+            if (sync) {
+                channel.force(true);
+            }
         }
-        publish(temp, dir.resolve(name));
-    }
-
-    /** Renames a forced temp file onto {@code target} atomically and syncs the directory. */
-    static void publish(Path temp, Path target) throws IOException {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
+        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (sync) {
+            syncDirectory(dir);
+        }
     }
 
     /**

@@ -12,8 +12,13 @@ package io.experienceledger.index;
  *                        256 MiB), which bounds the work of one merge
  * @param verifyChecksums whether opening an index reads every segment once to check its CRC32C (default
  *                        true); without it only lengths and headers are checked
+ * @param syncWrites      whether every segment and manifest is forced to the device before it is published
+ *                        (default true). The index is derived and checksummed, so without it a power failure
+ *                        can at worst leave an index that is found damaged and rebuilt; a process crash never
+ *                        needs the sync
  */
-public record IndexOptions(int flushThreshold, int mergeFactor, long maxSegmentBytes, boolean verifyChecksums) {
+public record IndexOptions(int flushThreshold, int mergeFactor, long maxSegmentBytes, boolean verifyChecksums,
+                           boolean syncWrites) {
     /** Default {@link #flushThreshold()}. */
     public static final int DEFAULT_FLUSH_THRESHOLD = 65_536;
     /** Default {@link #mergeFactor()}. */
@@ -37,29 +42,34 @@ public record IndexOptions(int flushThreshold, int mergeFactor, long maxSegmentB
             "maxSegmentBytes", maxSegmentBytes);
     }
 
-    /** The defaults: 65,536 entries a flush, merges of 8, segments up to 256 MiB, checksums verified. */
+    /** The defaults: 65,536 entries a flush, merges of 8, segments up to 256 MiB, checksums verified, writes synced. */
     public static IndexOptions defaults() {
-        return new IndexOptions(DEFAULT_FLUSH_THRESHOLD, DEFAULT_MERGE_FACTOR, DEFAULT_MAX_SEGMENT_BYTES, true);
+        return new IndexOptions(DEFAULT_FLUSH_THRESHOLD, DEFAULT_MERGE_FACTOR, DEFAULT_MAX_SEGMENT_BYTES, true, true);
     }
 
     /** These options with another {@link #flushThreshold()}. */
     public IndexOptions withFlushThreshold(int entries) {
-        return new IndexOptions(entries, mergeFactor, maxSegmentBytes, verifyChecksums);
+        return new IndexOptions(entries, mergeFactor, maxSegmentBytes, verifyChecksums, syncWrites);
     }
 
     /** These options with another {@link #mergeFactor()}. */
     public IndexOptions withMergeFactor(int segments) {
-        return new IndexOptions(flushThreshold, segments, maxSegmentBytes, verifyChecksums);
+        return new IndexOptions(flushThreshold, segments, maxSegmentBytes, verifyChecksums, syncWrites);
     }
 
     /** These options with another {@link #maxSegmentBytes()}. */
     public IndexOptions withMaxSegmentBytes(long bytes) {
-        return new IndexOptions(flushThreshold, mergeFactor, bytes, verifyChecksums);
+        return new IndexOptions(flushThreshold, mergeFactor, bytes, verifyChecksums, syncWrites);
     }
 
     /** These options with another {@link #verifyChecksums()}. */
     public IndexOptions withVerifyChecksums(boolean verify) {
-        return new IndexOptions(flushThreshold, mergeFactor, maxSegmentBytes, verify);
+        return new IndexOptions(flushThreshold, mergeFactor, maxSegmentBytes, verify, syncWrites);
+    }
+
+    /** These options with another {@link #syncWrites()}. */
+    public IndexOptions withSyncWrites(boolean sync) {
+        return new IndexOptions(flushThreshold, mergeFactor, maxSegmentBytes, verifyChecksums, sync);
     }
 
     private static void check(boolean valid, String name, long value) {

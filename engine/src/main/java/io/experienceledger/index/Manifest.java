@@ -71,9 +71,9 @@ record Manifest(long identityHi, long identityLo, long generation, List<SegmentI
         return new Manifest(identityHi, identityLo, generation + 1, newSegments);
     }
 
-    /** Writes this manifest to {@code dir} atomically. */
-    void write(Path dir) throws IOException {
-        IndexFiles.writeAtomically(dir, ManifestDescriptor.FILE_NAME, encode());
+    /** Writes this manifest to {@code dir} atomically; forced and the directory synced when {@code sync}. */
+    void write(Path dir, boolean sync) throws IOException {
+        IndexFiles.writeAtomically(dir, ManifestDescriptor.FILE_NAME, encode(), sync);
     }
 
     /** The file bytes of this manifest, ready to write (position 0, limit at the end). */

@@ -138,14 +138,15 @@ final class Memtable {
     }
 
     /**
-     * Writes the memtable as one segment file in {@code dir}; the memtable must hold at least one entry.
+     * Writes the memtable as one segment file in {@code dir} ({@code sync}: forced before the rename); the
+     * memtable must hold at least one entry.
      *
      * @return what the manifest records of the new segment
      */
-    SegmentInfo writeSegment(Path dir) throws IOException {
+    SegmentInfo writeSegment(Path dir, boolean sync) throws IOException {
         final long[] hashes = sortedKeyHashes();
         try (SegmentWriter writer = new SegmentWriter(dir, firstPosition(), lastPosition(), entryCount,
-            hashes.length)) {
+            hashes.length, sync)) {
             for (long hash : hashes) {
                 final int slot = find(hash);
                 writer.beginKey(hash, count[slot]);

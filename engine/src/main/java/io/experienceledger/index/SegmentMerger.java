@@ -15,11 +15,12 @@ final class SegmentMerger {
     }
 
     /**
-     * Writes the merge of {@code inputs} (consecutive, in position order) as a new segment file in {@code dir}.
+     * Writes the merge of {@code inputs} (consecutive, in position order) as a new segment file in {@code dir}
+     * ({@code sync}: forced before the rename).
      *
      * @return what the manifest records of the merged segment
      */
-    static SegmentInfo merge(Path dir, List<Segment> inputs) throws IOException {
+    static SegmentInfo merge(Path dir, List<Segment> inputs, boolean sync) throws IOException {
         final int n = inputs.size();
         long entries = 0;
         for (Segment input : inputs) {
@@ -28,7 +29,7 @@ final class SegmentMerger {
         final int[] next = new int[n];
         final PostingsDecoder decoder = new PostingsDecoder();
         try (SegmentWriter writer = new SegmentWriter(dir, inputs.get(0).firstPosition(),
-            inputs.get(n - 1).lastPosition(), entries, distinctKeys(inputs))) {
+            inputs.get(n - 1).lastPosition(), entries, distinctKeys(inputs), sync)) {
             for (int lowest = lowest(inputs, next); lowest >= 0; lowest = lowest(inputs, next)) {
                 final long hash = inputs.get(lowest).keyHash(next[lowest]);
                 writer.beginKey(hash, postingsCount(inputs, next, hash));

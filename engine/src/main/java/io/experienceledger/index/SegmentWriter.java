@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
@@ -25,7 +26,8 @@ import java.util.zip.CRC32C;
  * with {@link #beginKey}, give exactly its postings ascending with {@link #posting}, and {@link #finish()}
  * publishes the file. The directory and the blob are written through two small staging buffers at their own
  * file offsets, so a segment of any size needs constant heap. Until {@link #finish()} the data sits in a temp
- * file that {@link #close()} removes.
+ * file that {@link #close()} removes. The rename is not followed by a directory sync: the manifest that lists
+ * the segment is published after one sync of the directory covering all new segments.
  */
 final class SegmentWriter implements AutoCloseable {
     private static final int DIRECTORY_STAGING = 64 << 10;
@@ -33,6 +35,7 @@ final class SegmentWriter implements AutoCloseable {
 
     private final Path dir;
     private final Path temp;
+    private final boolean sync;
     private final FileChannel channel;
     private final long firstPosition;
     private final long lastPosition;
@@ -50,13 +53,18 @@ final class SegmentWriter implements AutoCloseable {
     private boolean firstOfKey;
     private boolean finished;
 
-    /** Starts the temp file of the segment covering {@code firstPosition..lastPosition} with {@code keyCount} keys. */
-    SegmentWriter(Path dir, long firstPosition, long lastPosition, long entryCount, int keyCount) throws IOException {
+    /**
+     * Starts the temp file of the segment covering {@code firstPosition..lastPosition} with {@code keyCount}
+     * keys; {@code sync} forces the file before it is renamed into place.
+     */
+    SegmentWriter(Path dir, long firstPosition, long lastPosition, long entryCount, int keyCount, boolean sync)
+        throws IOException {
         if (firstPosition < 0 || lastPosition < firstPosition || entryCount < 1 || keyCount < 1) {
             throw new IllegalArgumentException("invalid segment " + firstPosition + ".." + lastPosition
                 + " entries " + entryCount + " keys " + keyCount);
         }
         this.dir = dir;
+        this.sync = sync;
         this.temp = dir.resolve(SegmentDescriptor.fileName(firstPosition, lastPosition)
             + ManifestDescriptor.TEMP_SUFFIX);
         this.firstPosition = firstPosition;
@@ -133,11 +141,14 @@ final class SegmentWriter implements AutoCloseable {
         final int checksum = checksum(header, fileLength);
         header.putInt(CHECKSUM_OFFSET, checksum);
         IndexFiles.writeFully(channel, header, 0);
-        channel.force(true);
+        if (sync) {
+            channel.force(true);
+        }
         channel.close();
         final SegmentInfo info = new SegmentInfo(firstPosition, lastPosition, entryCount, fileLength, keyCount,
             checksum);
-        IndexFiles.publish(temp, dir.resolve(info.fileName()));
+        Files.move(temp, dir.resolve(info.fileName()), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
         finished = true;
         return info;
     }

@@ -349,14 +349,17 @@ public final class SideIndex implements AutoCloseable {
         }
         final List<Segment> opened = new ArrayList<>();
         try {
-            final SegmentInfo info = memtable.writeSegment(dir);
+            final SegmentInfo info = memtable.writeSegment(dir, options.syncWrites());
             final Segment fresh = Segment.open(dir, info, false);
             opened.add(fresh);
             final List<Segment> list = new ArrayList<>(Arrays.asList(segments));
             list.add(fresh);
             compact(list, opened);
+            if (options.syncWrites()) {
+                IndexFiles.syncDirectory(dir);
+            }
             final Manifest next = manifest.next(infos(list));
-            next.write(dir);
+            next.write(dir, options.syncWrites());
             install(next, list.toArray(NO_SEGMENTS), false);
             closeUnused(opened.toArray(NO_SEGMENTS), segments);
             deleteStale();
@@ -374,7 +377,7 @@ public final class SideIndex implements AutoCloseable {
         for (int start = policy.pick(infos(list)); start >= 0; start = policy.pick(infos(list))) {
             final List<Segment> run = list.subList(start, start + factor);
             try {
-                final SegmentInfo merged = SegmentMerger.merge(dir, new ArrayList<>(run));
+                final SegmentInfo merged = SegmentMerger.merge(dir, new ArrayList<>(run), options.syncWrites());
                 final Segment segment = Segment.open(dir, merged, false);
                 opened.add(segment);
                 run.clear();
@@ -400,7 +403,7 @@ public final class SideIndex implements AutoCloseable {
 
     private void publish(Manifest newManifest) {
         try {
-            newManifest.write(dir);
+            newManifest.write(dir, options.syncWrites());
         } catch (IOException e) {
             lastWriteFailure = "could not write index manifest: " + e;
         }

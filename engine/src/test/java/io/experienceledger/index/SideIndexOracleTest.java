@@ -41,7 +41,8 @@ class SideIndexOracleTest {
             final int split = entries.size() / 2 + random.nextInt(entries.size() / 4);
             final IndexOptions options = IndexOptions.defaults()
                 .withFlushThreshold(8 + random.nextInt(300))
-                .withMergeFactor(2 + random.nextInt(7));
+                .withMergeFactor(2 + random.nextInt(7))
+                .withSyncWrites(round == 0);
             final Path dir = tmp.resolve("round-" + round).resolve("index");
 
             final Oracle oracle = new Oracle();
