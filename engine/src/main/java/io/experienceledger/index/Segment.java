@@ -116,22 +116,46 @@ final class Segment {
         return buffer;
     }
 
-    /** The directory index of {@code hash}, or -1 when the segment has no postings for it. */
+    /**
+     * The directory index of {@code hash}, or -1 when the segment has no postings for it.
+     *
+     * <p>Key hashes are uniform, so the search interpolates: it probes where the hash should sit between the
+     * bounds' hashes, which finds a key of a directory of a million in two or three probes instead of twenty.
+     * A probe that fails to halve the range is followed by a bisection, so the worst case stays logarithmic.
+     */
     int find(long hash) {
+        final long target = hash ^ Long.MIN_VALUE;
         int low = 0;
         int high = keyCount - 1;
+        boolean bisect = false;
         while (low <= high) {
-            final int middle = (low + high) >>> 1;
-            final int compared = Long.compareUnsigned(keyHash(middle), hash);
-            if (compared < 0) {
+            final int middle = bisect ? (low + high) >>> 1 : interpolate(target, low, high);
+            final long probed = keyHash(middle) ^ Long.MIN_VALUE;
+            final int before = high - low;
+            if (probed < target) {
                 low = middle + 1;
-            } else if (compared > 0) {
+            } else if (probed > target) {
                 high = middle - 1;
             } else {
                 return middle;
             }
+            bisect = !bisect && high - low > before / 2;
         }
         return -1;
+    }
+
+    /** Where {@code target} (sign-flipped, so signed order is unsigned order) should sit in {@code [low, high]}. */
+    private int interpolate(long target, int low, int high) {
+        final long lowKey = keyHash(low) ^ Long.MIN_VALUE;
+        final long highKey = keyHash(high) ^ Long.MIN_VALUE;
+        if (target <= lowKey || highKey <= lowKey) {
+            return low;
+        }
+        if (target >= highKey) {
+            return high;
+        }
+        final double fraction = ((double) target - (double) lowKey) / ((double) highKey - (double) lowKey);
+        return low + (int) Math.min(high - low, Math.max(0, (long) (fraction * (high - low))));
     }
 
     /** The key hash of directory entry {@code i}. */
