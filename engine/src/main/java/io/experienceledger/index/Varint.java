@@ -1,0 +1,31 @@
+package io.experienceledger.index;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Unsigned LEB128 varints: seven bits a byte, least significant group first, the high bit set on every byte
+ * but the last. A 64-bit value takes 1 to 10 bytes.
+ */
+final class Varint {
+    /** The most bytes one varint can take. */
+    static final int MAX_LENGTH = 10;
+
+    private Varint() {
+    }
+
+    /** How many bytes {@code value} (read as unsigned) takes. */
+    static int length(long value) {
+        final int bits = 64 - Long.numberOfLeadingZeros(value | 1);
+        return (bits + 6) / 7;
+    }
+
+    /** Writes {@code value} at the buffer's position and advances it. */
+    static void put(ByteBuffer buffer, long value) {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            buffer.put((byte) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        buffer.put((byte) rest);
+    }
+}
