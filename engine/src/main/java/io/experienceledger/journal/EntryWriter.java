@@ -29,6 +29,7 @@ final class EntryWriter implements AutoCloseable {
 
     EntryWriter(long maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
+        staging.singleThreadedCheckDisabled(true);
     }
 
     /** Encodes an engine envelope; {@code inBatch} marks a member of a batch. */

@@ -14,7 +14,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
 import net.openhft.chronicle.queue.impl.table.Metadata;
 import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
-import net.openhft.chronicle.queue.impl.table.SingleTableStore;
+import net.openhft.chronicle.queue.impl.TableStore;
 import net.openhft.chronicle.threads.BusyTimedPauser;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.posix.PosixAPI;
@@ -180,7 +180,7 @@ final class Journal implements AutoCloseable {
             // the appender is being discarded
         }
         final File metadata = new File(queue.file(), "metadata.cq4t");
-        try (SingleTableStore<Metadata.NoMeta> table = SingleTableBuilder
+        try (TableStore<Metadata.NoMeta> table = SingleTableBuilder
                 .binary(metadata, Metadata.NoMeta.INSTANCE).readOnly(false).build();
              TableStoreWriteLock lock = new TableStoreWriteLock(table, BusyTimedPauser::new, 0L)) {
             lock.forceUnlock();

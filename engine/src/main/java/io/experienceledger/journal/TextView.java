@@ -22,7 +22,7 @@ final class TextView implements CharSequence {
         return this;
     }
 
-    private StringBuilder chars() {
+    private StringBuilder decoded() {
         if (!decoded) {
             chars.setLength(0);
             decode();
@@ -57,21 +57,21 @@ final class TextView implements CharSequence {
 
     @Override
     public int length() {
-        return chars().length();
+        return decoded().length();
     }
 
     @Override
     public char charAt(int index) {
-        return chars().charAt(index);
+        return decoded().charAt(index);
     }
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return chars().subSequence(start, end);
+        return decoded().subSequence(start, end);
     }
 
     @Override
     public String toString() {
-        return chars().toString();
+        return decoded().toString();
     }
 }
