@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -535,6 +536,64 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         public void close() {
             tailer.close();
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ scans
+
+    /**
+     * Visits every visible entry after journal index {@code afterIndex} (-1: from the start), both sides, in append
+     * order, until the end of the journal or until the visitor returns false. Entries of a batch still being
+     * written are not visited; the next call after its commit visits them.
+     *
+     * @return the journal index to pass as {@code afterIndex} to continue after what was visited
+     */
+    public long scan(long afterIndex, RecordVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        checkOpen();
+        try (EntryCursor cursor = new EntryCursor(journal)) {
+            cursor.startAfter(afterIndex);
+            long resume = afterIndex;
+            while (cursor.next()) {
+                final long position = cursor.index();
+                final boolean more = visitor.visit(position, EntryDecoder.record(cursor.header(), cursor.bytes()));
+                resume = position;
+                if (!more) {
+                    return resume;
+                }
+            }
+            return Math.max(resume, cursor.lastPassed());
+        }
+    }
+
+    /** Counts visible entries by tenant and kind (a header-only pass over the journal) and reports sizes. */
+    public LedgerStats stats() {
+        checkOpen();
+        final java.util.TreeMap<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        long entries = 0;
+        final String damage;
+        try (EntryCursor cursor = new EntryCursor(journal)) {
+            cursor.startAfter(-1);
+            while (cursor.next()) {
+                final EntryHeader header = cursor.header();
+                final CharSequence tenant = header.tenant();
+                final String kind = header.isEngine() ? header.engineKind().name() : header.userKind().name();
+                counts.computeIfAbsent(tenant == null ? "" : tenant.toString(), t -> new java.util.TreeMap<>())
+                        .merge(kind, 1L, Long::sum);
+                entries++;
+            }
+            damage = cursor.damage();
+        }
+        final long indexBytes;
+        final long indexed;
+        indexLock.readLock().lock();
+        try {
+            indexBytes = index.bytesOnDisk();
+            indexed = index.entries();
+        } finally {
+            indexLock.readLock().unlock();
+        }
+        return new LedgerStats(entries, Collections.unmodifiableMap(counts), LedgerDirectory.sizeOf(layout.journalDir()),
+                indexBytes, indexed, index.state().name(), damage);
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle

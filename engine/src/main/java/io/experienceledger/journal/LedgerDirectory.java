@@ -151,6 +151,31 @@ final class LedgerDirectory {
         }
     }
 
+    /** Bytes on disk of the regular files under {@code dir} (0 when it does not exist). */
+    static long sizeOf(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(LedgerDirectory::allocatedBytes).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long allocatedBytes(Path file) {
+        try {
+            final Object blocks = Files.getAttribute(file, "unix:blocks");
+            return blocks instanceof Number n ? n.longValue() * 512 : Files.size(file);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            try {
+                return Files.size(file);
+            } catch (IOException again) {
+                return 0;
+            }
+        }
+    }
+
     Path root() {
         return root;
     }
