@@ -163,11 +163,11 @@ final class LedgerDirectory {
         }
     }
 
+    /** Disk blocks in use (files are sparse: the apparent size overstates them), or the size when unknown. */
     private static long allocatedBytes(Path file) {
         try {
-            final Object blocks = Files.getAttribute(file, "unix:blocks");
-            return blocks instanceof Number n ? n.longValue() * 512 : Files.size(file);
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return net.openhft.posix.PosixAPI.posix().du(file.toString());
+        } catch (IOException | RuntimeException | LinkageError e) {
             try {
                 return Files.size(file);
             } catch (IOException again) {
