@@ -341,6 +341,23 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * {@link #queryEvents} answered by a header-only scan of the whole journal, ignoring the side index: the same
+     * answer, for comparisons (benchmarks, the demo, verification). Slower on large stores.
+     */
+    public List<ExperienceEventEnvelope> queryEventsByScan(EventQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (QueryMatcher.limitReached(query.limit(), 0)) {
+            return List.of();
+        }
+        checkOpen();
+        final List<ExperienceEventEnvelope> result = new ArrayList<>();
+        try (QueryRun run = new QueryRun()) {
+            run.scan(query, result, null, query.limit(), -1);
+        }
+        return Collections.unmodifiableList(result);
+    }
+
     @Override
     public List<ExperienceRecord> queryRecords(EventQuery query) {
         Objects.requireNonNull(query, "query");
