@@ -707,7 +707,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private Duration syncInterval = Duration.ofMillis(10);
         private RollCycle rollCycle = RollCycles.FAST_DAILY;
         private long blockSize = 64L << 20;
-        private long maxEntryBytes = 1L << 20;
+        private long maxEntryBytes = -1;
         private boolean readOnly;
         private Duration writerLockTimeout = Duration.ofSeconds(10);
         private IndexOptions indexOptions = IndexOptions.defaults();
@@ -740,7 +740,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             return this;
         }
 
-        /** The largest encoded entry accepted; default 1 MiB, at most a quarter of the block size. */
+        /** The largest encoded entry accepted; default 1 MiB or a quarter of the block size, whichever is less. */
         public Builder maxEntryBytes(long bytes) {
             this.maxEntryBytes = bytes;
             return this;
@@ -768,6 +768,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         public ChronicleExperienceStore open() {
             if (blockSize < (1L << 20)) {
                 throw new IllegalArgumentException("blockSize must be at least 1 MiB, was " + blockSize);
+            }
+            if (maxEntryBytes == -1) {
+                maxEntryBytes = Math.min(1L << 20, blockSize / 4);
             }
             if (maxEntryBytes < 1024 || maxEntryBytes > blockSize / 4) {
                 throw new IllegalArgumentException("maxEntryBytes must be between 1 KiB and blockSize / 4 ("
