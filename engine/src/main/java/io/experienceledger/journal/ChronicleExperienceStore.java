@@ -127,14 +127,26 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     public void appendEvent(ExperienceEventEnvelope envelope) {
         Objects.requireNonNull(envelope, "envelope");
         EnvelopeValidator.validate(envelope);
-        appendLocked(() -> journal.append(writer.engine(envelope, false)));
+        lockForAppend();
+        try {
+            journal.append(writer.engine(envelope, false));
+            afterAppend();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     @Override
     public void appendUserEvent(UserExperienceEventEnvelope envelope) {
         Objects.requireNonNull(envelope, "envelope");
         EnvelopeValidator.validate(envelope);
-        appendLocked(() -> journal.append(writer.user(envelope)));
+        lockForAppend();
+        try {
+            journal.append(writer.user(envelope));
+            afterAppend();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     @Override
@@ -203,18 +215,31 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     private void appendLocked(Append append) {
-        checkWritable();
-        appendLock.lock();
+        lockForAppend();
         try {
-            checkWritable();
             append.run();
-            if (settings.durability == Durability.SYNC_EACH) {
-                journal.sync();
-            } else if (groupCommit != null) {
-                groupCommit.dirty();
-            }
+            afterAppend();
         } finally {
             appendLock.unlock();
+        }
+    }
+
+    /** Takes the append lock of a writable, open store (the caller unlocks). */
+    private void lockForAppend() {
+        checkWritable();
+        appendLock.lock();
+        if (closed) {
+            appendLock.unlock();
+            checkOpen();
+        }
+    }
+
+    /** Makes the append as durable as the store's {@link Durability} promises. Under the append lock. */
+    private void afterAppend() {
+        if (settings.durability == Durability.SYNC_EACH) {
+            journal.sync();
+        } else if (groupCommit != null) {
+            groupCommit.dirty();
         }
     }
 
@@ -235,10 +260,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         Objects.requireNonNull(artifactKind, "artifactKind");
         Objects.requireNonNull(event, "event");
         ArtifactTransitions.validate(event);
-        checkWritable();
-        appendLock.lock();
+        lockForAppend();
         try {
-            checkWritable();
             final ExperienceEventEnvelope envelope;
             indexLock.writeLock().lock();
             try {
@@ -253,11 +276,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             EnvelopeValidator.validate(envelope);
             journal.append(writer.engine(envelope, false));
             artifactIds.add(envelope.eventId().value());
-            if (settings.durability == Durability.SYNC_EACH) {
-                journal.sync();
-            } else if (groupCommit != null) {
-                groupCommit.dirty();
-            }
+            afterAppend();
         } finally {
             appendLock.unlock();
         }
