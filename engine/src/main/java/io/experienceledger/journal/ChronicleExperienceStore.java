@@ -648,6 +648,16 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
     }
 
+    /** The journal index up to which appends are known to be forced to the device (msync), -1 if none. */
+    long lastIndexSynced() {
+        return journal.queue().lastIndexMSynced();
+    }
+
+    /** The journal index of the last entry, -1 when empty. */
+    long lastIndex() {
+        return journal.lastIndex();
+    }
+
     /** The directory this store lives in. */
     public Path directory() {
         return layout.root();
