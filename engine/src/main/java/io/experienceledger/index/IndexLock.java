@@ -69,13 +69,6 @@ final class IndexLock implements AutoCloseable {
         }
     }
 
-    /** True while this instance holds the lock. */
-    boolean held() {
-        synchronized (OPEN) {
-            return shared.holder == this;
-        }
-    }
-
     /** Releases the lock if held, and the shared channel when no other instance uses it. */
     @Override
     public void close() {

@@ -13,12 +13,6 @@ final class Varint {
     private Varint() {
     }
 
-    /** How many bytes {@code value} (read as unsigned) takes. */
-    static int length(long value) {
-        final int bits = 64 - Long.numberOfLeadingZeros(value | 1);
-        return (bits + 6) / 7;
-    }
-
     /** Writes {@code value} at the buffer's position and advances it. */
     static void put(ByteBuffer buffer, long value) {
         long rest = value;

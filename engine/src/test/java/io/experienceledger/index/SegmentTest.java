@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +104,7 @@ class SegmentTest {
 
     /** Distinct hashes in directory order: uniform, clustered, two far clusters, or extremes and zero. */
     private static long[] hashes(Random random, int shape, int count) {
-        final java.util.TreeSet<Long> set = new java.util.TreeSet<>(Long::compareUnsigned);
+        final TreeSet<Long> set = new TreeSet<>(Long::compareUnsigned);
         while (set.size() < count) {
             set.add(switch (shape) {
                 case 0 -> random.nextLong();
