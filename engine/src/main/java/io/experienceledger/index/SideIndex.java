@@ -69,7 +69,7 @@ public final class SideIndex implements AutoCloseable {
     private boolean closed;
     private long version;
 
-    private SideIndex(Path dir, long identityHi, long identityLo, IndexOptions options) {
+    private SideIndex(Path dir, long identityHi, long identityLo, IndexOptions options, boolean mayWrite) {
         this.dir = dir;
         this.identityHi = identityHi;
         this.identityLo = identityLo;
@@ -77,6 +77,10 @@ public final class SideIndex implements AutoCloseable {
         this.policy = new CompactionPolicy(options);
         this.manifest = Manifest.empty(identityHi, identityLo, 0);
         IndexLock opened = null;
+        if (!mayWrite) {
+            this.lock = null;
+            return;
+        }
         try {
             Files.createDirectories(dir);
             opened = IndexLock.open(dir);
@@ -100,7 +104,21 @@ public final class SideIndex implements AutoCloseable {
                                  IndexOptions options) {
         Objects.requireNonNull(indexDir, "indexDir");
         Objects.requireNonNull(options, "options");
-        final SideIndex index = new SideIndex(indexDir, journalIdentityHi, journalIdentityLo, options);
+        final SideIndex index = new SideIndex(indexDir, journalIdentityHi, journalIdentityLo, options, true);
+        index.load();
+        return index;
+    }
+
+    /**
+     * Opens the index for a reader that must not write: it reads the segments on disk (if any) and never takes
+     * the write lock or writes a file, so the process that writes the journal keeps maintaining the index. What it
+     * adds stays in its memtable (bounded; see {@link #add}).
+     */
+    public static SideIndex openReadOnly(Path indexDir, long journalIdentityHi, long journalIdentityLo,
+                                         IndexOptions options) {
+        Objects.requireNonNull(indexDir, "indexDir");
+        Objects.requireNonNull(options, "options");
+        final SideIndex index = new SideIndex(indexDir, journalIdentityHi, journalIdentityLo, options, false);
         index.load();
         return index;
     }

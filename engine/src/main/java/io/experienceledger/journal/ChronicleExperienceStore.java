@@ -95,7 +95,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             opened = Journal.open(layout.journalDir(), settings.rollCycle, settings.blockSize, settings.readOnly,
                     settings.durability == Durability.SYNC_EACH);
             entryWriter = settings.readOnly ? null : new EntryWriter(settings.maxEntryBytes);
-            sideIndex = SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions);
+            sideIndex = settings.readOnly
+                    ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions)
+                    : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions);
         } catch (RuntimeException | Error e) {
             closeAll(sideIndex, entryWriter, opened, lock);
             throw e;

@@ -101,6 +101,27 @@ class StoreErrorsTest {
     }
 
     @Test
+    void readOnlyStoreWritesNoFile() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore writer = ChronicleExperienceStore.open(dir)) {
+            writer.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+        }
+        final List<String> before = listing(dir);
+        try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            assertEquals(1, reader.queryEvents(EventQuery.all()).size());
+        }
+        assertEquals(before, listing(dir));
+    }
+
+    private static List<String> listing(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f) + " " + f.toFile().lastModified() + " " + f.toFile().length())
+                    .sorted().toList();
+        }
+    }
+
+    @Test
     void secondWriterInTheSameProcessIsToldToShare() {
         final Path dir = root.resolve("ledger");
         try (ChronicleExperienceStore first = ChronicleExperienceStore.open(dir)) {
