@@ -151,6 +151,31 @@ final class LedgerDirectory {
         }
     }
 
+    /** Bytes on disk of the regular files under {@code dir} (0 when it does not exist). */
+    static long sizeOf(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(LedgerDirectory::allocatedBytes).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Disk blocks in use (files are sparse: the apparent size overstates them), or the size when unknown. */
+    private static long allocatedBytes(Path file) {
+        try {
+            return net.openhft.posix.PosixAPI.posix().du(file.toString());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            try {
+                return Files.size(file);
+            } catch (IOException again) {
+                return 0;
+            }
+        }
+    }
+
     Path root() {
         return root;
     }

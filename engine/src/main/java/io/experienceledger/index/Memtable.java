@@ -1,0 +1,217 @@
+package io.experienceledger.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The postings of the entries not yet in a segment, in primitive arrays shared by all keys: no object per key
+ * or per posting, nothing boxed.
+ *
+ * <p>Keys live in an open-addressing table (key hash to slot, linear probing, at most half full). Each slot
+ * holds the head, tail and length of a singly linked list of postings; the list nodes of all keys sit in two
+ * parallel arrays, so adding a posting is one array store and a link. Positions must be added in ascending
+ * order, so every list is ascending; a position posted twice to the same key (two keys of one entry whose
+ * hashes collide) is kept once. Arrays grow by doubling and keep their size across {@link #clear()}, which is
+ * bounded by the flush threshold.
+ */
+final class Memtable {
+    private static final int NO_NODE = -1;
+    private static final int INITIAL_KEYS = 256;
+
+    private int[] table;
+    private long[] keyHash;
+    private int[] head;
+    private int[] tail;
+    private int[] count;
+    private int keyCount;
+
+    private long[] nodePosition;
+    private int[] nodeNext;
+    private int nodeCount;
+
+    private long[] entryPosition;
+    private int entryCount;
+
+    Memtable() {
+        table = new int[INITIAL_KEYS * 2];
+        keyHash = new long[INITIAL_KEYS];
+        head = new int[INITIAL_KEYS];
+        tail = new int[INITIAL_KEYS];
+        count = new int[INITIAL_KEYS];
+        nodePosition = new long[INITIAL_KEYS * 4];
+        nodeNext = new int[INITIAL_KEYS * 4];
+        entryPosition = new long[INITIAL_KEYS];
+    }
+
+    /** Records that the entry at {@code position} is in the memtable; its keys follow with {@link #post}. */
+    void addEntry(long position) {
+        if (entryCount == entryPosition.length) {
+            entryPosition = Arrays.copyOf(entryPosition, entryCount * 2);
+        }
+        entryPosition[entryCount++] = position;
+    }
+
+    /** Adds {@code position} to the postings of {@code hash}; positions arrive in ascending order. */
+    void post(long hash, long position) {
+        int slot = find(hash);
+        if (slot < 0) {
+            slot = insert(hash);
+        } else if (nodePosition[tail[slot]] == position) {
+            return;
+        }
+        final int node = newNode(position);
+        if (count[slot] == 0) {
+            head[slot] = node;
+        } else {
+            nodeNext[tail[slot]] = node;
+        }
+        tail[slot] = node;
+        count[slot]++;
+    }
+
+    /** The slot of {@code hash}, or -1 if the memtable has no postings for it. */
+    int find(long hash) {
+        final int mask = table.length - 1;
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+            final int entry = table[i];
+            if (entry == 0) {
+                return -1;
+            }
+            if (keyHash[entry - 1] == hash) {
+                return entry - 1;
+            }
+        }
+    }
+
+    /** The first node of the postings of {@code slot}. */
+    int head(int slot) {
+        return head[slot];
+    }
+
+    /** How many postings {@code slot} has. */
+    int count(int slot) {
+        return count[slot];
+    }
+
+    /** The position held by {@code node}. */
+    long position(int node) {
+        return nodePosition[node];
+    }
+
+    /** The node after {@code node} in its key's list, or -1. */
+    int next(int node) {
+        return nodeNext[node];
+    }
+
+    /** How many distinct key hashes have postings. */
+    int keyCount() {
+        return keyCount;
+    }
+
+    /** How many entries the memtable holds. */
+    int entryCount() {
+        return entryCount;
+    }
+
+    /** The position of the first entry, or -1 when empty. */
+    long firstPosition() {
+        return entryCount == 0 ? -1 : entryPosition[0];
+    }
+
+    /** The position of the last entry, or -1 when empty. */
+    long lastPosition() {
+        return entryCount == 0 ? -1 : entryPosition[entryCount - 1];
+    }
+
+    /** Every key hash with postings, ascending as unsigned 64-bit numbers (the segment directory order). */
+    long[] sortedKeyHashes() {
+        final long[] hashes = Arrays.copyOf(keyHash, keyCount);
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] ^= Long.MIN_VALUE;
+        }
+        Arrays.sort(hashes);
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] ^= Long.MIN_VALUE;
+        }
+        return hashes;
+    }
+
+    /**
+     * Writes the memtable as one segment file in {@code dir} ({@code sync}: forced before the rename); the
+     * memtable must hold at least one entry.
+     *
+     * @return what the manifest records of the new segment
+     */
+    SegmentInfo writeSegment(Path dir, boolean sync) throws IOException {
+        final long[] hashes = sortedKeyHashes();
+        try (SegmentWriter writer = new SegmentWriter(dir, firstPosition(), lastPosition(), entryCount,
+            hashes.length, sync)) {
+            for (long hash : hashes) {
+                final int slot = find(hash);
+                writer.beginKey(hash, count[slot]);
+                for (int node = head[slot]; node != NO_NODE; node = nodeNext[node]) {
+                    writer.posting(nodePosition[node]);
+                }
+            }
+            return writer.finish();
+        }
+    }
+
+    /** Drops every entry and posting; keeps the arrays. */
+    void clear() {
+        Arrays.fill(table, 0);
+        keyCount = 0;
+        nodeCount = 0;
+        entryCount = 0;
+    }
+
+    private int insert(long hash) {
+        if ((keyCount + 1) * 2 > table.length) {
+            grow();
+        }
+        if (keyCount == keyHash.length) {
+            final int capacity = keyCount * 2;
+            keyHash = Arrays.copyOf(keyHash, capacity);
+            head = Arrays.copyOf(head, capacity);
+            tail = Arrays.copyOf(tail, capacity);
+            count = Arrays.copyOf(count, capacity);
+        }
+        final int slot = keyCount++;
+        keyHash[slot] = hash;
+        count[slot] = 0;
+        place(hash, slot);
+        return slot;
+    }
+
+    private void grow() {
+        table = new int[table.length * 2];
+        for (int slot = 0; slot < keyCount; slot++) {
+            place(keyHash[slot], slot);
+        }
+    }
+
+    private void place(long hash, int slot) {
+        final int mask = table.length - 1;
+        int i = spread(hash) & mask;
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = slot + 1;
+    }
+
+    private int newNode(long position) {
+        if (nodeCount == nodePosition.length) {
+            nodePosition = Arrays.copyOf(nodePosition, nodeCount * 2);
+            nodeNext = Arrays.copyOf(nodeNext, nodeCount * 2);
+        }
+        final int node = nodeCount++;
+        nodePosition[node] = position;
+        nodeNext[node] = NO_NODE;
+        return node;
+    }
+
+    private static int spread(long hash) {
+        return (int) (hash ^ (hash >>> 32));
+    }
+}

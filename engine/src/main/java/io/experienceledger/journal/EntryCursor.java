@@ -1,0 +1,181 @@
+package io.experienceledger.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Walks the journal in order and stops on every visible envelope entry: single entries, and the entries of
+ * batches that were committed. Entries of an aborted batch are skipped; a batch still being written (no commit or
+ * abort yet) ends the walk, so a reader never sees part of a batch. A damaged entry also ends the walk and is
+ * reported by {@link #damage()}.
+ *
+ * <p>While positioned on an entry, its document stays open: read {@link #header()} and decode the payload before
+ * the next call. Not thread-safe; close it when done.
+ */
+final class EntryCursor implements AutoCloseable {
+    private enum BatchState { NONE, INCLUDE, SKIP }
+
+    private final ExcerptTailer tailer;
+    private final ExcerptTailer lookahead;
+    private final EntryHeader header = new EntryHeader();
+    private final EntryHeader lookaheadHeader = new EntryHeader();
+    private DocumentContext current;
+    private BatchState batch = BatchState.NONE;
+    private long index = -1;
+    private long lastPassed = -1;
+    private String damage;
+    private boolean pending;
+    private long pendingBegin = -1;
+
+    EntryCursor(Journal journal) {
+        this.tailer = journal.tailer();
+        this.lookahead = journal.tailer();
+    }
+
+    /** Positions the cursor so that the next entry is the first one after {@code position} (-1: the start). */
+    EntryCursor startAfter(long position) {
+        closeCurrent();
+        batch = BatchState.NONE;
+        pending = false;
+        damage = null;
+        lastPassed = position;
+        if (position < 0) {
+            tailer.toStart();
+            return this;
+        }
+        if (!tailer.moveToIndex(position)) {
+            tailer.toEnd();
+            return this;
+        }
+        try (DocumentContext skipped = tailer.readingDocument()) {
+            if (!skipped.isPresent()) {
+                tailer.toEnd();
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Moves to the next visible envelope entry.
+     *
+     * @return false at the end of what is visible: the journal's end, a batch still in progress, or damage
+     */
+    boolean next() {
+        closeCurrent();
+        while (true) {
+            final DocumentContext context = tailer.readingDocument();
+            if (!context.isPresent()) {
+                context.close();
+                return false;
+            }
+            final long position = context.index();
+            final Bytes<?> bytes = context.wire().bytes();
+            header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+            if (header.problem() != null) {
+                damage = "entry " + Long.toHexString(position) + ": " + header.problem();
+                context.close();
+                return false;
+            }
+            if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
+                current = context;
+                index = position;
+                lastPassed = position;
+                return true;
+            }
+            if (header.type() == EntryLayout.TYPE_BATCH_BEGIN) {
+                final Boolean committed = resolveBatch(position);
+                if (committed == null) {
+                    context.rollbackOnClose();
+                    context.close();
+                    pending = true;
+                    pendingBegin = position;
+                    return false;
+                }
+                batch = committed ? BatchState.INCLUDE : BatchState.SKIP;
+            } else if (!header.inBatch()) {
+                batch = BatchState.NONE;
+            }
+            lastPassed = position;
+            context.close();
+        }
+    }
+
+    /** True when committed, false when aborted, null when the batch begun at {@code begin} is still open. */
+    private Boolean resolveBatch(long begin) {
+        if (!lookahead.moveToIndex(begin)) {
+            return null;
+        }
+        try (DocumentContext skipped = lookahead.readingDocument()) {
+            if (!skipped.isPresent()) {
+                return null;
+            }
+        }
+        while (true) {
+            try (DocumentContext context = lookahead.readingDocument()) {
+                if (!context.isPresent()) {
+                    return null;
+                }
+                final Bytes<?> bytes = context.wire().bytes();
+                lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                if (lookaheadHeader.problem() != null) {
+                    return false;
+                }
+                if (lookaheadHeader.isData() && lookaheadHeader.inBatch()) {
+                    continue;
+                }
+                return lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
+                        && lookaheadHeader.markerValue() == begin;
+            }
+        }
+    }
+
+    /** The header of the current entry. */
+    EntryHeader header() {
+        return header;
+    }
+
+    /** The journal index of the current entry. */
+    long index() {
+        return index;
+    }
+
+    /** The last journal index this cursor has read past (visible or not); where to resume. */
+    long lastPassed() {
+        return lastPassed;
+    }
+
+    /** True when the walk stopped at a batch that is still being written. */
+    boolean stoppedAtPendingBatch() {
+        return pending;
+    }
+
+    /** The journal index of the begin marker of the batch the walk stopped at, or -1. */
+    long pendingBatchBegin() {
+        return pending ? pendingBegin : -1;
+    }
+
+    /** What was wrong with the entry that ended the walk, or null. */
+    String damage() {
+        return damage;
+    }
+
+    /** The bytes of the current entry, for decoding its payload. */
+    Bytes<?> bytes() {
+        return current.wire().bytes();
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+        tailer.close();
+        lookahead.close();
+    }
+}

@@ -1,0 +1,182 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.model.ExperienceEventKind;
+import net.openhft.chronicle.bytes.BytesStore;
+
+/**
+ * A reusable, allocation-free view of the header of one journal entry ({@link EntryLayout}): what queries need to
+ * decide whether an entry matches, without decoding its payload. Wrap it over an entry's bytes, check
+ * {@link #problem()} (null when the header is well formed), then read the fields.
+ */
+final class EntryHeader {
+    private final TextView eventId = new TextView();
+    private final TextView occurredAt = new TextView();
+    private final TextView tenant = new TextView();
+    private final TextView correlation = new TextView();
+    private final TextView chain = new TextView();
+    private final TextView traceLinkId = new TextView();
+
+    private BytesStore<?, ?> bytes;
+    private long start;
+    private long end;
+    private int type;
+    private int kindCode;
+    private int flags;
+    private long payloadStart;
+    private String problem;
+
+    /** Parses the header of the entry occupying absolute offsets [start, end) of {@code bytes}. */
+    EntryHeader wrap(BytesStore<?, ?> bytes, long start, long end) {
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+        this.problem = null;
+        if (end - start < EntryLayout.MIN_LENGTH) {
+            return fail("entry of " + (end - start) + " bytes is shorter than the smallest header");
+        }
+        final int major = bytes.readUnsignedByte(start + EntryLayout.MAJOR_OFFSET);
+        if (major != EntryLayout.FORMAT_MAJOR) {
+            return fail("entry format " + major + " is not format " + EntryLayout.FORMAT_MAJOR
+                    + (major > EntryLayout.FORMAT_MAJOR ? "; it was written by a newer Experience Ledger" : ""));
+        }
+        type = bytes.readUnsignedByte(start + EntryLayout.TYPE_OFFSET);
+        kindCode = bytes.readUnsignedByte(start + EntryLayout.KIND_OFFSET);
+        flags = bytes.readUnsignedByte(start + EntryLayout.FLAGS_OFFSET);
+        if (type < EntryLayout.TYPE_ENGINE || type > EntryLayout.TYPE_BATCH_ABORT) {
+            return fail("unknown entry type " + type);
+        }
+        if (type == EntryLayout.TYPE_ENGINE && EntryLayout.engineKind(kindCode) == null
+                || type == EntryLayout.TYPE_USER && UserEventKind.ofCode(kindCode - EntryLayout.USER_KIND_BASE) == null) {
+            return fail("unknown kind code " + kindCode);
+        }
+        long at = start + EntryLayout.STRINGS_OFFSET;
+        at = text(eventId, at);
+        at = text(occurredAt, at);
+        at = (flags & EntryLayout.FLAG_TENANT) != 0 ? text(tenant, at) : at;
+        at = (flags & EntryLayout.FLAG_CORRELATION) != 0 ? text(correlation, at) : at;
+        at = (flags & EntryLayout.FLAG_CHAIN) != 0 ? text(chain, at) : at;
+        at = (flags & EntryLayout.FLAG_TRACE) != 0 ? text(traceLinkId, at) : at;
+        payloadStart = at;
+        return this;
+    }
+
+    private long text(TextView view, long at) {
+        if (problem != null) {
+            return at;
+        }
+        long length = 0;
+        int shift = 0;
+        long position = at;
+        while (true) {
+            if (position >= end || shift > 28) {
+                fail("header string at offset " + (at - start) + " runs past the entry");
+                return end;
+            }
+            final int b = bytes.readUnsignedByte(position++);
+            length |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                break;
+            }
+            shift += 7;
+        }
+        if (length > end - position) {
+            fail("header string at offset " + (at - start) + " runs past the entry");
+            return end;
+        }
+        view.wrap(bytes, position, (int) length);
+        return position + length;
+    }
+
+    private EntryHeader fail(String message) {
+        problem = message;
+        return this;
+    }
+
+    /** Null when the header is well formed, otherwise what is wrong with it. */
+    String problem() {
+        return problem;
+    }
+
+    int type() {
+        return type;
+    }
+
+    boolean isEngine() {
+        return type == EntryLayout.TYPE_ENGINE;
+    }
+
+    boolean isUser() {
+        return type == EntryLayout.TYPE_USER;
+    }
+
+    boolean isData() {
+        return type == EntryLayout.TYPE_ENGINE || type == EntryLayout.TYPE_USER;
+    }
+
+    boolean inBatch() {
+        return (flags & EntryLayout.FLAG_BATCH) != 0;
+    }
+
+    int kindCode() {
+        return kindCode;
+    }
+
+    ExperienceEventKind engineKind() {
+        return EntryLayout.engineKind(kindCode);
+    }
+
+    UserEventKind userKind() {
+        return UserEventKind.ofCode(kindCode - EntryLayout.USER_KIND_BASE);
+    }
+
+    CharSequence eventId() {
+        return eventId;
+    }
+
+    CharSequence occurredAt() {
+        return occurredAt;
+    }
+
+    /** The tenant, or null when absent. */
+    CharSequence tenant() {
+        return (flags & EntryLayout.FLAG_TENANT) != 0 ? tenant : null;
+    }
+
+    /** The correlation id, or null when absent. */
+    CharSequence correlation() {
+        return (flags & EntryLayout.FLAG_CORRELATION) != 0 ? correlation : null;
+    }
+
+    /** The chain id a chain filter compares with, or null. */
+    CharSequence chain() {
+        return (flags & EntryLayout.FLAG_CHAIN) != 0 ? chain : null;
+    }
+
+    /** The trace link id of a ReplayTraceRecorded entry, or null. */
+    CharSequence traceLinkId() {
+        return (flags & EntryLayout.FLAG_TRACE) != 0 ? traceLinkId : null;
+    }
+
+    /** Absolute offset of the payload. */
+    long payloadStart() {
+        return payloadStart;
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** The number stored in a marker's payload. */
+    long markerValue() {
+        long value = 0;
+        int shift = 0;
+        for (long position = payloadStart; position < end && shift < 64; position++, shift += 7) {
+            final int b = bytes.readUnsignedByte(position);
+            value |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                return value;
+            }
+        }
+        return -1;
+    }
+}

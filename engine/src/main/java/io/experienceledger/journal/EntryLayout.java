@@ -1,0 +1,100 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.model.ExperienceEventKind;
+
+/**
+ * The layout of one journal entry (one Chronicle Queue document), format 1.0. All integers little-endian.
+ *
+ * <pre>
+ *   offset  size  field
+ *   0       1     format major (1); an entry with a greater major is refused
+ *   1       1     format minor (0); readers accept any minor of their major
+ *   2       1     entry type: 1 engine envelope, 2 user envelope, 3 batch begin, 4 batch commit, 5 batch abort
+ *   3       1     kind code: engine kinds 0-13, user kinds 16-20 (pinned, see {@link #engineKindCode}); 0 for markers
+ *   4       4     CRC32C of bytes [0, 4) and [8, end)
+ *   8       1     flags: 1 tenant present, 2 correlation present, 4 chain id present, 8 trace link id present,
+ *                 16 member of a batch
+ *   9       ...   strings, each a stop-bit byte length then UTF-8:
+ *                   event id, occurred_at,
+ *                   tenant (if flag 1), correlation id (if flag 2),
+ *                   filterable chain id (if flag 4: ProposalCreated, ProposalValidated, OutcomeRecorded,
+ *                   BudgetExceeded only), trace link id (if flag 8: ReplayTraceRecorded only)
+ *   ...     ...   payload: the event, encoded by {@link PayloadCodec} (docs/format-payload.md)
+ * </pre>
+ *
+ * Markers (types 3-5) have flags 0, empty event id and occurred_at, and a payload of stop-bit numbers: batch
+ * begin holds the number of entries announced, batch commit and batch abort the journal index of their begin.
+ * The header alone answers every query filter, so queries decode payloads only of entries that match.
+ */
+final class EntryLayout {
+    static final int FORMAT_MAJOR = 1;
+    static final int FORMAT_MINOR = 0;
+
+    static final int MAJOR_OFFSET = 0;
+    static final int MINOR_OFFSET = 1;
+    static final int TYPE_OFFSET = 2;
+    static final int KIND_OFFSET = 3;
+    static final int CRC_OFFSET = 4;
+    static final int FLAGS_OFFSET = 8;
+    static final int STRINGS_OFFSET = 9;
+    /** Fixed part plus two empty strings: the smallest well-formed entry. */
+    static final int MIN_LENGTH = STRINGS_OFFSET + 2;
+
+    static final int TYPE_ENGINE = 1;
+    static final int TYPE_USER = 2;
+    static final int TYPE_BATCH_BEGIN = 3;
+    static final int TYPE_BATCH_COMMIT = 4;
+    static final int TYPE_BATCH_ABORT = 5;
+
+    static final int FLAG_TENANT = 1;
+    static final int FLAG_CORRELATION = 2;
+    static final int FLAG_CHAIN = 4;
+    static final int FLAG_TRACE = 8;
+    static final int FLAG_BATCH = 16;
+
+    /** Kind codes of user entries start here, so one code space serves the side index. */
+    static final int USER_KIND_BASE = 16;
+
+    /** Engine kinds in code order: the code of a kind is its position here. Never reorder. */
+    private static final ExperienceEventKind[] ENGINE_KINDS = {
+        ExperienceEventKind.ProposalCreated,
+        ExperienceEventKind.ProposalValidated,
+        ExperienceEventKind.FactPromoted,
+        ExperienceEventKind.RecallExecuted,
+        ExperienceEventKind.ReplayTraceRecorded,
+        ExperienceEventKind.ReplayabilityDowngraded,
+        ExperienceEventKind.ArtifactStateTransitioned,
+        ExperienceEventKind.ArtifactRollbackRecorded,
+        ExperienceEventKind.BackendInvoked,
+        ExperienceEventKind.OutcomeRecorded,
+        ExperienceEventKind.BudgetExceeded,
+        ExperienceEventKind.PolicySnapshotCaptured,
+        ExperienceEventKind.HypothesisResolved,
+        ExperienceEventKind.GateDecisionRecorded,
+    };
+    private static final int[] CODE_BY_ORDINAL = new int[ENGINE_KINDS.length];
+
+    static {
+        for (int code = 0; code < ENGINE_KINDS.length; code++) {
+            CODE_BY_ORDINAL[ENGINE_KINDS[code].ordinal()] = code;
+        }
+    }
+
+    private EntryLayout() {
+    }
+
+    /** The pinned code of an engine kind (0-13). */
+    static int engineKindCode(ExperienceEventKind kind) {
+        return CODE_BY_ORDINAL[kind.ordinal()];
+    }
+
+    /** The engine kind with the given code, or null when the code names none. */
+    static ExperienceEventKind engineKind(int code) {
+        return code >= 0 && code < ENGINE_KINDS.length ? ENGINE_KINDS[code] : null;
+    }
+
+    /** The number of engine kinds. */
+    static int engineKindCount() {
+        return ENGINE_KINDS.length;
+    }
+}

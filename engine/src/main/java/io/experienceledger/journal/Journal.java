@@ -1,0 +1,224 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.store.ExperienceStoreException;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
+import net.openhft.chronicle.queue.impl.table.Metadata;
+import net.openhft.chronicle.queue.impl.table.SingleTableBuilder;
+import net.openhft.chronicle.queue.impl.TableStore;
+import net.openhft.chronicle.threads.BusyTimedPauser;
+import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.posix.PosixAPI;
+
+/**
+ * The Chronicle Queue that holds the entries, and the one appender that writes them.
+ *
+ * <p>Chronicle reports a full disk as an {@link InternalError} from a page fault on its memory map, late and
+ * possibly after dropping writes. To turn that into a clean error before anything is written, the appender keeps
+ * the disk blocks ahead of its write position allocated ({@code fallocate}, keeping the file size), and refuses
+ * an append when that fails with ENOSPC. Should an {@code InternalError} still reach it, the appender is replaced
+ * and Chronicle's write lock, which the error leaves held, is released (safe because {@link WriterLock} makes this
+ * process the only writer).
+ *
+ * <p>Not thread-safe for appending: the store serialises appends under its own lock.
+ */
+final class Journal implements AutoCloseable {
+    /** Disk kept allocated ahead of the write position. */
+    static final long PREALLOCATE_AHEAD = 1L << 20;
+    private static final long PREALLOCATE_STEP = 4L << 20;
+    private static final int O_RDWR = 2;
+    private static final int FALLOC_FL_KEEP_SIZE = 1;
+    private static final int ENOSPC = 28;
+
+    private final SingleChronicleQueue queue;
+    private final Path dir;
+    private ExcerptAppender appender;
+    private int preallocatedCycle = Integer.MIN_VALUE;
+    private int preallocatedFd = -1;
+    private long preallocatedTo;
+    private long writeEnd;
+    private boolean preallocationUnsupported;
+
+    private Journal(SingleChronicleQueue queue, Path dir) {
+        this.queue = queue;
+        this.dir = dir;
+    }
+
+    /** Opens the queue in {@code dir}; a writable journal also takes its appender. */
+    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync) {
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
+                .rollCycle(rollCycle)
+                .blockSize(blockSize)
+                .readOnly(readOnly)
+                .timeoutMS(2_000);
+        if (syncEachMsync) {
+            builder.syncMode(SyncMode.SYNC);
+        }
+        final SingleChronicleQueue queue;
+        try {
+            queue = builder.build();
+        } catch (RuntimeException e) {
+            throw ExperienceStoreException.storageError("cannot open the journal in " + dir + ": " + e, e);
+        }
+        if (!readOnly && builder.readOnly()) {
+            queue.close();
+            throw ExperienceStoreException.storageError(dir + " is on a read-only file system or not writable;"
+                    + " open the store read-only to query it");
+        }
+        final Journal journal = new Journal(queue, dir);
+        if (!readOnly) {
+            journal.appender = journal.newAppender();
+        }
+        return journal;
+    }
+
+    private ExcerptAppender newAppender() {
+        final ExcerptAppender created = queue.createAppender();
+        created.singleThreadedCheckDisabled(true);
+        return created;
+    }
+
+    /**
+     * Appends one finished entry and returns its journal index.
+     *
+     * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
+     */
+    long append(Bytes<ByteBuffer> entry) {
+        final long length = entry.writePosition();
+        try {
+            reserve(length);
+            try (DocumentContext context = appender.writingDocument()) {
+                try {
+                    final Bytes<?> bytes = context.wire().bytes();
+                    bytes.write(entry, 0, length);
+                    writeEnd = bytes.writePosition();
+                } catch (RuntimeException | Error e) {
+                    context.rollbackOnClose();
+                    throw e;
+                }
+            }
+            return appender.lastIndexAppended();
+        } catch (InternalError e) {
+            recoverAppender();
+            throw ExperienceStoreException.storageError("disk full (or the journal's file could not be extended) in "
+                    + dir + ": the entry was not appended. Free space and append again; what was written before is"
+                    + " intact", e);
+        }
+    }
+
+    /** Keeps {@link #PREALLOCATE_AHEAD} bytes of disk allocated beyond the next entry. */
+    private void reserve(long length) {
+        if (preallocationUnsupported) {
+            return;
+        }
+        final int cycle = queue.cycle();
+        if (cycle != preallocatedCycle) {
+            startCycleFile(cycle);
+        }
+        final long needed = writeEnd + length + PREALLOCATE_AHEAD;
+        if (needed <= preallocatedTo || preallocatedFd < 0) {
+            return;
+        }
+        final long grow = Math.max(PREALLOCATE_STEP, needed - preallocatedTo);
+        if (PosixAPI.posix().fallocate(preallocatedFd, FALLOC_FL_KEEP_SIZE, preallocatedTo, grow) != 0) {
+            final int errno = PosixAPI.posix().lastError();
+            if (errno == ENOSPC) {
+                throw ExperienceStoreException.storageError("disk full: no space left on the device of " + dir
+                        + " for the next entry; nothing was appended. Free space and append again; the store stays"
+                        + " readable and appendable");
+            }
+            preallocationUnsupported = true;
+            return;
+        }
+        preallocatedTo += grow;
+    }
+
+    /** Creates the current cycle's file if needed (an empty, rolled-back document) and opens it for allocation. */
+    private void startCycleFile(int cycle) {
+        closePreallocation();
+        try (DocumentContext context = appender.writingDocument()) {
+            writeEnd = context.wire().bytes().writePosition();
+            context.rollbackOnClose();
+        }
+        final File file = appender.currentFile();
+        preallocatedCycle = cycle;
+        preallocatedTo = writeEnd;
+        if (file == null) {
+            return;
+        }
+        try {
+            preallocatedFd = PosixAPI.posix().open(file.getAbsolutePath(), O_RDWR, 0);
+        } catch (RuntimeException | LinkageError e) {
+            preallocatedFd = -1;
+        }
+        if (preallocatedFd < 0) {
+            preallocationUnsupported = true;
+        }
+    }
+
+    private void closePreallocation() {
+        if (preallocatedFd >= 0) {
+            PosixAPI.posix().close(preallocatedFd);
+            preallocatedFd = -1;
+        }
+    }
+
+    /** After a fault the appender is broken and Chronicle's write lock stays held by this process: replace both. */
+    private void recoverAppender() {
+        try {
+            appender.close();
+        } catch (RuntimeException | Error ignored) {
+            // the appender is being discarded
+        }
+        final File metadata = new File(queue.file(), "metadata.cq4t");
+        try (TableStore<Metadata.NoMeta> table = SingleTableBuilder
+                .binary(metadata, Metadata.NoMeta.INSTANCE).readOnly(false).build();
+             TableStoreWriteLock lock = new TableStoreWriteLock(table, BusyTimedPauser::new, 0L)) {
+            lock.forceUnlock();
+        } catch (RuntimeException | Error ignored) {
+            // if this fails too, the next append reports the problem again
+        }
+        preallocatedCycle = Integer.MIN_VALUE;
+        appender = newAppender();
+    }
+
+    /** Forces everything appended so far to the storage device (msync). */
+    void sync() {
+        appender.sync();
+    }
+
+    /** A new tailer over the whole journal; the caller closes it. */
+    ExcerptTailer tailer() {
+        final ExcerptTailer tailer = queue.createTailer();
+        tailer.singleThreadedCheckDisabled(true);
+        return tailer;
+    }
+
+    /** The index of the last entry, or -1 when the journal is empty. */
+    long lastIndex() {
+        final long last = queue.lastIndex();
+        return last < 0 ? -1 : last;
+    }
+
+    SingleChronicleQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void close() {
+        closePreallocation();
+        if (appender != null) {
+            appender.close();
+        }
+        queue.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.experienceledger.journal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a test main class in a child JVM with this JVM's flags and classpath, and reads its output lines. */
+final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final Path errors;
+
+    private ChildJvm(Process process, Path errors) {
+        this.process = process;
+        this.errors = errors;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static ChildJvm start(Class<?> main, String... args) throws IOException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--") || flag.startsWith("-D") || flag.startsWith("-X")) {
+                command.add(flag);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        final Path errors = Files.createTempFile("child-jvm", ".err");
+        builder.redirectError(errors.toFile());
+        return new ChildJvm(builder.start(), errors);
+    }
+
+    /** The next line the child printed, or null when it ended. */
+    String readLine() throws IOException {
+        return out.readLine();
+    }
+
+    /** What the child wrote to its standard error so far. */
+    String errors() {
+        try {
+            return Files.readString(errors, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(standard error unreadable: " + e + ")";
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** kill -9. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child JVM did not finish within 60 s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroyForcibly();
+        Files.deleteIfExists(errors);
+    }
+}

@@ -1,0 +1,115 @@
+package io.experienceledger.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceEventKind;
+import io.experienceledger.store.StoreFixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of a real child JVM while it appends: after reopening, every acknowledged event is present exactly once,
+ * no partial batch is visible, the index agrees with a full scan, and appending goes on. The number of trials is
+ * {@code -Dledger.crash.trials} (a few in the default build, several hundred in the long mode, docs/operations.md).
+ */
+class CrashRecoveryTest {
+    private static final int TRIALS = Integer.getInteger("ledger.crash.trials", 4);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void killedBatchAppenderLeavesWholeBatchesOnly() throws Exception {
+        final long seed = Long.getLong("ledger.crash.seed", 7L);
+        final Random random = new Random(seed);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            final Path dir = root.resolve("batches-" + trial);
+            final int size = 1 + random.nextInt(random.nextBoolean() ? 20 : 3000);
+            final long acked = runAndKill(dir, random, "batches", dir.toString(), Integer.toString(size));
+            try (ChronicleExperienceStore store = open(dir)) {
+                final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+                final TreeMap<Long, Integer> perBatch = new TreeMap<>();
+                for (ExperienceEventEnvelope envelope : all) {
+                    final String id = envelope.eventId().value();
+                    final long batch = Long.parseLong(id.substring(1, id.indexOf('-')));
+                    final int position = Integer.parseInt(id.substring(id.indexOf('-') + 1));
+                    final int seen = perBatch.merge(batch, 1, Integer::sum);
+                    assertEquals(seen - 1, position, context(seed, trial, size) + ": batch " + batch + " out of order");
+                }
+                for (var entry : perBatch.entrySet()) {
+                    assertEquals(size, entry.getValue(), context(seed, trial, size) + ": partial batch " + entry.getKey());
+                }
+                final long present = perBatch.isEmpty() ? -1 : perBatch.lastKey();
+                assertEquals(present + 1, perBatch.size(), context(seed, trial, size) + ": batches are not a prefix");
+                assertTrue(present >= acked, context(seed, trial, size) + ": acknowledged batch " + acked + " lost");
+                assertIndexAgreesWithScan(store);
+                assertAppendGoesOn(store, all.size());
+            }
+        }
+    }
+
+    @Test
+    void killedSingleAppenderLosesNothingAcknowledged() throws Exception {
+        final long seed = Long.getLong("ledger.crash.seed", 11L);
+        final Random random = new Random(seed);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            final Path dir = root.resolve("singles-" + trial);
+            final long acked = runAndKill(dir, random, "singles", dir.toString());
+            try (ChronicleExperienceStore store = open(dir)) {
+                final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+                for (int i = 0; i < all.size(); i++) {
+                    assertEquals("s" + i, all.get(i).eventId().value(), "seed " + seed + " trial " + trial);
+                }
+                assertTrue(all.size() >= acked + 1, "seed " + seed + " trial " + trial + ": acknowledged event lost");
+                assertIndexAgreesWithScan(store);
+                assertAppendGoesOn(store, all.size());
+            }
+        }
+    }
+
+    /** Starts the child, lets it acknowledge a random number of appends, kills it; returns the last ack seen. */
+    private static long runAndKill(Path dir, Random random, String... args) throws Exception {
+        final int acksBeforeKill = 1 + random.nextInt(40);
+        long acked = -1;
+        try (ChildJvm child = ChildJvm.start(JournalChild.class, args)) {
+            for (int i = 0; i < acksBeforeKill; i++) {
+                final String line = child.readLine();
+                assertNotNull(line, "child ended early in " + dir + ":\n" + child.errors());
+                acked = Long.parseLong(line.substring("ack ".length()));
+            }
+            child.kill();
+        }
+        return acked;
+    }
+
+    private static void assertIndexAgreesWithScan(ChronicleExperienceStore store) {
+        final EventQuery byKind = EventQuery.all().withKinds(ExperienceEventKind.OutcomeRecorded);
+        assertEquals(store.queryEventsByScan(byKind), store.queryEvents(byKind));
+        assertEquals(store.queryEventsByScan(EventQuery.all()), store.queryEvents(EventQuery.all()));
+    }
+
+    private static void assertAppendGoesOn(ChronicleExperienceStore store, int before) {
+        store.appendEvent(StoreFixtures.engine("after-crash", "2026-05-10T09:00:00Z"));
+        store.appendEvents(List.of(StoreFixtures.engine("after-crash-1", "2026-05-10T09:00:00Z"),
+                StoreFixtures.engine("after-crash-2", "2026-05-10T09:00:00Z")));
+        final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+        assertEquals(before + 3, all.size());
+        assertEquals("after-crash-2", all.get(all.size() - 1).eventId().value());
+    }
+
+    private static String context(long seed, int trial, int size) {
+        return "seed " + seed + " trial " + trial + " batch size " + size;
+    }
+
+    private static ChronicleExperienceStore open(Path dir) {
+        return ChronicleExperienceStore.builder(dir).blockSize(1L << 20).open();
+    }
+}

@@ -1,0 +1,171 @@
+package io.experienceledger.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.experienceledger.index.IndexOptions;
+import io.experienceledger.model.ChainId;
+import io.experienceledger.model.CorrelationId;
+import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceEventKind;
+import io.experienceledger.model.RandomModel;
+import io.experienceledger.model.TenantId;
+import io.experienceledger.model.TimeRange;
+import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.store.InMemoryExperienceStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The side index is derived data: caught up after reopen, rebuilt when deleted or damaged, and never the reason
+ * for a different answer. Every answer is compared with the in-memory store fed the same envelopes (the oracle).
+ */
+class IndexRecoveryTest {
+    private static final long SEED = 42L;
+    private static final List<String> TENANTS = List.of("t-0", "t-1", "t-2", "t-3");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void reopenedStoreCatchesUpWithoutRescanningAndAnswersLikeTheOracle() {
+        final Path dir = root.resolve("ledger");
+        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
+        final Random random = new Random(SEED);
+        final RandomModel model = new RandomModel(SEED);
+        try (ChronicleExperienceStore store = open(dir)) {
+            append(store, oracle, model, random, 3_000);
+            assertSameAnswers(store, oracle);
+        }
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertEquals("OPENED", store.stats().indexState());
+            assertSameAnswers(store, oracle);
+            append(store, oracle, model, random, 1_000);
+            assertSameAnswers(store, oracle);
+        }
+    }
+
+    @Test
+    void deletingTheIndexChangesNoAnswer() throws IOException {
+        final Path dir = root.resolve("ledger");
+        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
+        try (ChronicleExperienceStore store = open(dir)) {
+            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
+        }
+        deleteRecursively(dir.resolve("index"));
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertSameAnswers(store, oracle);
+        }
+    }
+
+    @Test
+    void damagedIndexFilesAreRebuiltFromTheJournal() throws IOException {
+        final Path dir = root.resolve("ledger");
+        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
+        try (ChronicleExperienceStore store = open(dir)) {
+            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.getFileName().toString().endsWith(".lock")) {
+                    continue;
+                }
+                final byte[] bytes = Files.readAllBytes(file);
+                if (bytes.length > 20) {
+                    bytes[bytes.length / 2] ^= 0x5A;
+                    Files.write(file, bytes);
+                }
+            }
+        }
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertTrue(!"OPENED".equals(store.stats().indexState()), "damage went unnoticed");
+            assertSameAnswers(store, oracle);
+        }
+    }
+
+    private static void append(ChronicleExperienceStore store, InMemoryExperienceStore oracle, RandomModel model,
+                               Random random, int count) {
+        final List<ExperienceEventEnvelope> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            final int pick = random.nextInt(10);
+            if (pick == 0) {
+                final UserExperienceEventEnvelope user = shape(model.userEnvelope(), random);
+                store.appendUserEvent(user);
+                oracle.appendUserEvent(user);
+            } else if (pick < 4) {
+                batch.add(shape(model.engineEnvelope(), random));
+                if (batch.size() == 25) {
+                    store.appendEvents(batch);
+                    oracle.appendEvents(batch);
+                    batch.clear();
+                }
+            } else {
+                final ExperienceEventEnvelope engine = shape(model.engineEnvelope(), random);
+                store.appendEvent(engine);
+                oracle.appendEvent(engine);
+            }
+        }
+        store.appendEvents(batch);
+        oracle.appendEvents(batch);
+    }
+
+    private static ExperienceEventEnvelope shape(ExperienceEventEnvelope envelope, Random random) {
+        final ExperienceEventEnvelope tenanted = random.nextInt(8) == 0 ? envelope
+                : new ExperienceEventEnvelope(envelope.eventId(), envelope.occurredAt(),
+                        TenantId.of(TENANTS.get(skewed(random))), envelope.correlationId(), envelope.event());
+        return random.nextBoolean() ? tenanted : tenanted.withCorrelation("run-" + random.nextInt(50));
+    }
+
+    private static UserExperienceEventEnvelope shape(UserExperienceEventEnvelope envelope, Random random) {
+        final UserExperienceEventEnvelope tenanted = envelope.withTenant(TENANTS.get(skewed(random)));
+        return random.nextBoolean() ? tenanted : tenanted.withCorrelation("run-" + random.nextInt(50));
+    }
+
+    private static int skewed(Random random) {
+        final int r = random.nextInt(16);
+        return r < 8 ? 0 : r < 12 ? 1 : r < 14 ? 2 : 3;
+    }
+
+    private static void assertSameAnswers(ChronicleExperienceStore store, InMemoryExperienceStore oracle) {
+        final List<EventQuery> queries = new ArrayList<>();
+        queries.add(EventQuery.all());
+        for (String tenant : TENANTS) {
+            queries.add(EventQuery.all().withTenant(TenantId.of(tenant)));
+            queries.add(EventQuery.all().withTenant(TenantId.of(tenant))
+                    .withKinds(ExperienceEventKind.OutcomeRecorded, ExperienceEventKind.BudgetExceeded).withLimit(7L));
+        }
+        for (ExperienceEventKind kind : ExperienceEventKind.values()) {
+            queries.add(EventQuery.all().withKinds(kind));
+        }
+        queries.add(EventQuery.all().withCorrelation(CorrelationId.of("run-7")));
+        queries.add(EventQuery.all().withCorrelation(CorrelationId.of("run-7")).withTenant(TenantId.of("t-1")));
+        queries.add(EventQuery.all().withChain(ChainId.of("c-1")));
+        queries.add(EventQuery.all().withTimeRange(new TimeRange("2026", "2027")).withLimit(100L));
+        for (EventQuery query : queries) {
+            assertEquals(oracle.queryEvents(query), store.queryEvents(query), query.toString());
+            assertEquals(oracle.queryRecords(query), store.queryRecords(query), query.toString());
+        }
+    }
+
+    private static ChronicleExperienceStore open(Path dir) {
+        return ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
+                .indexOptions(IndexOptions.defaults().withFlushThreshold(500)).open();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

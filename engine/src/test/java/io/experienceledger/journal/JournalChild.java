@@ -1,0 +1,59 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.store.StoreFixtures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child process of the multi-process tests. Modes:
+ * <ul>
+ *   <li>{@code batches DIR SIZE} — appends batches of SIZE events forever, printing {@code ack N} after batch N
+ *       returned (ids {@code b<N>-<i>});</li>
+ *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
+ *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed.</li>
+ * </ul>
+ */
+public final class JournalChild {
+    private JournalChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        final Path dir = Path.of(args[1]);
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
+                .writerLockTimeout(Duration.ofSeconds(20)).open()) {
+            switch (args[0]) {
+                case "batches" -> batches(store, Integer.parseInt(args[2]));
+                case "singles" -> singles(store);
+                case "hold" -> {
+                    System.out.println("ready");
+                    System.out.flush();
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+                default -> throw new IllegalArgumentException(args[0]);
+            }
+        }
+    }
+
+    private static void batches(ChronicleExperienceStore store, int size) {
+        for (long n = 0; ; n++) {
+            final List<ExperienceEventEnvelope> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(StoreFixtures.engine("b" + n + "-" + i, "2026-05-10T08:00:00Z"));
+            }
+            store.appendEvents(batch);
+            System.out.println("ack " + n);
+            System.out.flush();
+        }
+    }
+
+    private static void singles(ChronicleExperienceStore store) {
+        for (long n = 0; ; n++) {
+            store.appendEvent(StoreFixtures.engine("s" + n, "2026-05-10T08:00:00Z"));
+            System.out.println("ack " + n);
+            System.out.flush();
+        }
+    }
+}

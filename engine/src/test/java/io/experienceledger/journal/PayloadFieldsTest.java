@@ -1,0 +1,127 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.model.RandomModel;
+import net.openhft.chronicle.bytes.Bytes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The field encodings of docs/format-payload.md: stop-bit integers, floats and strings. */
+class PayloadFieldsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0                    | 00
+            1                    | 01
+            127                  | 7F
+            128                  | 80 01
+            300                  | AC 02
+            16383                | FF 7F
+            16384                | 80 80 01
+            4294967295           | FF FF FF FF 0F
+            9007199254740993     | 81 80 80 80 80 80 80 10
+            9223372036854775807  | FF FF FF FF FF FF FF FF 7F
+            9223372036854775808  | FF FF FF FF FF FF FF FF FF 00
+            18446744073709551614 | 81 00
+            18446744073709551615 | 80 00
+            """)
+    void stopBitExamplesOfTheFormatDoc(String unsigned, String hex) {
+        final long value = Long.parseUnsignedLong(unsigned);
+        final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+        PayloadFields.writeUnsigned(out, value);
+        assertEquals(hex, Payloads.hex(out.toByteArray()));
+        assertEquals(out.readRemaining(), PayloadFields.stopBitLength(value));
+        assertEquals(value, PayloadFields.readUnsigned(out));
+        assertEquals(0, out.readRemaining());
+    }
+
+    @Test
+    void stopBitRoundTripsEveryBitLength() {
+        final long seed = 17L;
+        final Random random = new Random(seed);
+        for (int i = 0; i < 100_000; i++) {
+            final long value = random.nextLong() >>> random.nextInt(64) ^ (random.nextBoolean() ? -1L : 0L);
+            final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+            out.writeStopBit(value);
+            assertEquals(out.readRemaining(), PayloadFields.stopBitLength(value), "seed " + seed + " value " + value);
+            assertEquals(value, PayloadFields.readStopBit(out), "seed " + seed + " value " + value);
+        }
+    }
+
+    @Test
+    void floatsKeepTheirBits() {
+        final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+        PayloadFields.writeF32(out, -0.0f);
+        PayloadFields.writeF32(out, 0.7f);
+        PayloadFields.writeF64(out, -0.0);
+        assertEquals("00 00 00 80 33 33 33 3F 00 00 00 00 00 00 00 80", Payloads.hex(out.toByteArray()));
+        assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(PayloadFields.readF32(out)));
+        assertEquals(0.7f, PayloadFields.readF32(out));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(PayloadFields.readUnitInterval(out)));
+    }
+
+    @Test
+    void stringsAreStandardUtf8() {
+        final long seed = 23L;
+        final RandomModel random = new RandomModel(seed);
+        for (int i = 0; i < 20_000; i++) {
+            final String text = random.text();
+            final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+            PayloadFields.writeString(out, text);
+            final byte[] written = out.toByteArray();
+            final int prefix = PayloadFields.stopBitLength(utf8.length);
+            assertEquals(utf8.length, PayloadFields.readStopBit(Bytes.wrapForRead(written)), "seed " + seed + " " + i);
+            assertArrayEquals(utf8, Arrays.copyOfRange(written, prefix, written.length), "seed " + seed + " " + i);
+            assertEquals(text, PayloadFields.readString(Bytes.wrapForRead(written)), "seed " + seed + " " + i);
+        }
+    }
+
+    @Test
+    void unpairedSurrogatesRoundTripAsThreeByteSequences() {
+        final String text = "a\ud800b\udfffc\udbff";
+        final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+        PayloadFields.writeString(out, text);
+        assertEquals("0C 61 ED A0 80 62 ED BF BF 63 ED AF BF", Payloads.hex(out.toByteArray()));
+        assertEquals(text, PayloadFields.readString(out));
+    }
+
+    @Test
+    void readStringsAreFreshInstances() {
+        final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+        PayloadFields.writeString(out, "same");
+        PayloadFields.writeString(out, "same");
+        final String first = PayloadFields.readString(out);
+        final String second = PayloadFields.readString(out);
+        assertEquals(first, second);
+        assertEquals(false, first == second, "strings must not be interned across entries");
+    }
+
+    @Test
+    void longStringsUseScratchBeyondTheCachedSize() {
+        final String text = "\u00e9".repeat(70_000) + "x".repeat(70_000);
+        final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
+        PayloadFields.writeString(out, text);
+        PayloadFields.writeString(out, "short");
+        assertEquals(text, PayloadFields.readString(out));
+        assertEquals("short", PayloadFields.readString(out));
+    }
+
+    @Test
+    void emptyInputIsCorruptNotUnderflow() {
+        final Bytes<byte[]> empty = Bytes.allocateElasticOnHeap(1);
+        assertThrows(CorruptEntryException.class, () -> PayloadFields.readString(empty));
+        assertThrows(CorruptEntryException.class, () -> PayloadFields.readF32(empty));
+        assertThrows(CorruptEntryException.class, () -> PayloadFields.readUnitInterval(empty));
+        assertThrows(CorruptEntryException.class, () -> PayloadFields.readHash(empty));
+        assertThrows(CorruptEntryException.class, () -> PayloadFields.readPresence(empty));
+    }
+}

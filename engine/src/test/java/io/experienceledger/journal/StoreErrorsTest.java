@@ -1,0 +1,175 @@
+package io.experienceledger.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.experienceledger.model.BudgetResource;
+import io.experienceledger.model.ChainId;
+import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEvent;
+import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.store.StoreFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors a user can act on: each is an ExperienceStoreException whose message says what is wrong and what to do. */
+class StoreErrorsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void directoryWithOtherFilesIsNotALedger() throws Exception {
+        final Path dir = Files.createDirectories(root.resolve("photos"));
+        Files.writeString(dir.resolve("holiday.jpg"), "not a ledger");
+        final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                () -> ChronicleExperienceStore.open(dir));
+        assertEquals(ExperienceStoreException.Kind.STORAGE_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("is not a ledger directory"), e.getMessage());
+        assertEquals(List.of(dir.resolve("holiday.jpg")), Files.list(dir).toList(), "the directory was changed");
+    }
+
+    @Test
+    void readOnlyOpenOfAMissingDirectoryIsNotFound() {
+        final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                () -> ChronicleExperienceStore.builder(root.resolve("missing")).readOnly().open());
+        assertEquals(ExperienceStoreException.Kind.NOT_FOUND, e.kind());
+        assertTrue(e.getMessage().startsWith("Not found: "), e.getMessage());
+    }
+
+    @Test
+    void newerFormatIsRefused() throws Exception {
+        final Path dir = root.resolve("ledger");
+        ChronicleExperienceStore.open(dir).close();
+        final Path marker = dir.resolve(LedgerDirectory.MARKER);
+        Files.writeString(marker, Files.readString(marker).replace("format.major=1", "format.major=2"));
+        final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                () -> ChronicleExperienceStore.open(dir));
+        assertTrue(e.getMessage().contains("newer than this version reads"), e.getMessage());
+    }
+
+    @Test
+    void unwritableDirectoryIsReportedAsSuch() throws Exception {
+        final Path dir = Files.createDirectories(root.resolve("locked"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            if (Files.isWritable(dir)) {
+                // root ignores permission bits: check the store refuses a read-only file instead
+                final Path file = Files.writeString(root.resolve("plain-file"), "x");
+                final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                        () -> ChronicleExperienceStore.open(file));
+                assertTrue(e.getMessage().contains("is a file, not a ledger directory"), e.getMessage());
+                return;
+            }
+            final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                    () -> ChronicleExperienceStore.open(dir));
+            assertTrue(e.getMessage().contains("not writable"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void closedStoreRefusesEveryCall() {
+        final ChronicleExperienceStore store = ChronicleExperienceStore.open(root.resolve("ledger"));
+        store.close();
+        store.close();
+        final ExperienceStoreException append = assertThrows(ExperienceStoreException.class,
+                () -> store.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z")));
+        assertTrue(append.getMessage().contains("is closed"), append.getMessage());
+        assertThrows(ExperienceStoreException.class, () -> store.queryEvents(EventQuery.all()));
+    }
+
+    @Test
+    void readOnlyStoreRefusesAppendsButSeesTheWriter() {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore writer = ChronicleExperienceStore.open(dir);
+             ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            writer.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+            assertEquals(1, reader.queryEvents(EventQuery.all()).size());
+            writer.appendEvent(StoreFixtures.engine("e-2", "2026-01-01T00:00:00Z"));
+            assertEquals(2, reader.queryEvents(EventQuery.all()).size());
+            final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                    () -> reader.appendEvent(StoreFixtures.engine("e-3", "2026-01-01T00:00:00Z")));
+            assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+        }
+    }
+
+    @Test
+    void readOnlyStoreWritesNoFile() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore writer = ChronicleExperienceStore.open(dir)) {
+            writer.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+        }
+        final List<String> before = listing(dir);
+        try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            assertEquals(1, reader.queryEvents(EventQuery.all()).size());
+        }
+        assertEquals(before, listing(dir));
+    }
+
+    private static List<String> listing(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f) + " " + f.toFile().lastModified() + " " + f.toFile().length())
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    void secondWriterInTheSameProcessIsToldToShare() {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore first = ChronicleExperienceStore.open(dir)) {
+            final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                    () -> ChronicleExperienceStore.open(dir));
+            assertTrue(e.getMessage().contains("already open for writing in this process"), e.getMessage());
+            first.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void secondWriterProcessWaitsThenFailsNamingTheHolder() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChildJvm holder = ChildJvm.start(JournalChild.class, "hold", dir.toString())) {
+            assertEquals("ready", holder.readLine(), holder.errors());
+            final long started = System.nanoTime();
+            final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                    () -> ChronicleExperienceStore.builder(dir).writerLockTimeout(Duration.ofMillis(300)).open());
+            assertTrue(System.nanoTime() - started >= 300_000_000L, "did not wait for the lock");
+            assertTrue(e.getMessage().contains("being written by another process (pid " + holder.pid() + ")"),
+                    e.getMessage());
+            holder.kill();
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir)
+                .writerLockTimeout(Duration.ofSeconds(5)).open()) {
+            store.appendEvent(StoreFixtures.engine("after-holder-died", "2026-01-01T00:00:00Z"));
+            assertEquals(1, store.queryEvents(EventQuery.all()).size());
+        }
+    }
+
+    @Test
+    void oversizedEnvelopeIsRejectedAndNothingIsWritten() {
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(root.resolve("ledger"))
+                .maxEntryBytes(4096).open()) {
+            final var huge = StoreFixtures.engine("big", "2026-01-01T00:00:00Z", new ExperienceEvent.BudgetExceeded(
+                    ChainId.of("c-1"), BudgetResource.Named.Tokens, "x".repeat(10_000), null));
+            final ExperienceStoreException single = assertThrows(ExperienceStoreException.class,
+                    () -> store.appendEvent(huge));
+            assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, single.kind());
+            assertTrue(single.getMessage().contains("maximum entry size of 4096 bytes"), single.getMessage());
+            final var small = StoreFixtures.engine("small", "2026-01-01T00:00:00Z");
+            assertThrows(ExperienceStoreException.class, () -> store.appendEvents(List.of(small, huge, small)));
+            assertTrue(store.queryEvents(EventQuery.all()).isEmpty(), "part of a failed batch is visible");
+            store.appendEvent(small);
+            assertEquals(List.of(small), store.queryEvents(EventQuery.all()));
+        }
+        try (ChronicleExperienceStore reopened = ChronicleExperienceStore.open(root.resolve("ledger"))) {
+            assertEquals(1, reopened.queryEvents(EventQuery.all()).size());
+        }
+    }
+}
