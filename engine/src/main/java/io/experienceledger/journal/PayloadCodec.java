@@ -238,7 +238,7 @@ final class PayloadCodec {
         }
     }
 
-    /** Writes the payload of a user event; the journal header records {@link UserEventKind#of} it. */
+    /** Writes the payload of a user event; the journal header records {@code UserEventKind.of(event)}. */
     static void writeUserEvent(BytesOut<?> out, UserExperienceEvent event) {
         switch (UserEventKind.of(event)) {
             case UserApprovalGranted -> {

@@ -16,6 +16,7 @@ import java.util.List;
 final class PayloadFields {
     private static final long U32_MAX = 0xFFFF_FFFFL;
     private static final int HASH_BYTES = 32;
+    private static final long MAX_COUNT = Integer.MAX_VALUE - 8;
 
     private PayloadFields() {
     }
@@ -259,7 +260,7 @@ final class PayloadFields {
     static int readCount(BytesIn<?> in, int minElementBytes) {
         final long at = in.readPosition();
         final long count = readStopBit(in);
-        if (count < 0 || count > in.readRemaining() / minElementBytes) {
+        if (count < 0 || count > Math.min(in.readRemaining() / minElementBytes, MAX_COUNT)) {
             throw new CorruptEntryException("count " + Long.toUnsignedString(count) + " does not fit in the "
                     + in.readRemaining() + " bytes left", at);
         }

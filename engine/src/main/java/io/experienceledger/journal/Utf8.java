@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8 {
     private static final int MAX_CACHED_SCRATCH = 1 << 16;
+    private static final long MAX_STRING_BYTES = Integer.MAX_VALUE - 8;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -125,7 +126,7 @@ final class Utf8 {
     static String read(BytesIn<?> in) {
         final long at = in.readPosition();
         final long length = PayloadFields.readStopBit(in);
-        if (length < 0 || length > in.readRemaining()) {
+        if (length < 0 || length > Math.min(in.readRemaining(), MAX_STRING_BYTES)) {
             throw new CorruptEntryException("string length " + Long.toUnsignedString(length) + " exceeds the "
                     + in.readRemaining() + " bytes left", at);
         }
