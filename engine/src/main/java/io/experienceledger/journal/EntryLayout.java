@@ -10,7 +10,7 @@ import io.experienceledger.model.ExperienceEventKind;
  *   0       1     format major (1); an entry with a greater major is refused
  *   1       1     format minor (0); readers accept any minor of their major
  *   2       1     entry type: 1 engine envelope, 2 user envelope, 3 batch begin, 4 batch commit, 5 batch abort
- *   3       1     kind code: engine kinds 0-13, user kinds 16-20 (pinned, see {@link #engineKindCode}); 0 for markers
+ *   3       1     kind code: engine kinds 0-13, user kinds 16-20 (pinned tables of {@link PayloadCodes}); 0 for markers
  *   4       4     CRC32C of bytes [0, 4) and [8, end)
  *   8       1     flags: 1 tenant present, 2 correlation present, 4 chain id present, 8 trace link id present,
  *                 16 member of a batch
@@ -55,46 +55,23 @@ final class EntryLayout {
     /** Kind codes of user entries start here, so one code space serves the side index. */
     static final int USER_KIND_BASE = 16;
 
-    /** Engine kinds in code order: the code of a kind is its position here. Never reorder. */
-    private static final ExperienceEventKind[] ENGINE_KINDS = {
-        ExperienceEventKind.ProposalCreated,
-        ExperienceEventKind.ProposalValidated,
-        ExperienceEventKind.FactPromoted,
-        ExperienceEventKind.RecallExecuted,
-        ExperienceEventKind.ReplayTraceRecorded,
-        ExperienceEventKind.ReplayabilityDowngraded,
-        ExperienceEventKind.ArtifactStateTransitioned,
-        ExperienceEventKind.ArtifactRollbackRecorded,
-        ExperienceEventKind.BackendInvoked,
-        ExperienceEventKind.OutcomeRecorded,
-        ExperienceEventKind.BudgetExceeded,
-        ExperienceEventKind.PolicySnapshotCaptured,
-        ExperienceEventKind.HypothesisResolved,
-        ExperienceEventKind.GateDecisionRecorded,
-    };
-    private static final int[] CODE_BY_ORDINAL = new int[ENGINE_KINDS.length];
-
-    static {
-        for (int code = 0; code < ENGINE_KINDS.length; code++) {
-            CODE_BY_ORDINAL[ENGINE_KINDS[code].ordinal()] = code;
-        }
-    }
+    private static final int ENGINE_KIND_COUNT = ExperienceEventKind.values().length;
 
     private EntryLayout() {
     }
 
-    /** The pinned code of an engine kind (0-13). */
+    /** The pinned code of an engine kind (0-13), from the codec's table ({@link PayloadCodes#EVENT_KIND}). */
     static int engineKindCode(ExperienceEventKind kind) {
-        return CODE_BY_ORDINAL[kind.ordinal()];
+        return PayloadCodes.EVENT_KIND.code(kind);
     }
 
     /** The engine kind with the given code, or null when the code names none. */
     static ExperienceEventKind engineKind(int code) {
-        return code >= 0 && code < ENGINE_KINDS.length ? ENGINE_KINDS[code] : null;
+        return PayloadCodes.EVENT_KIND.constant(code);
     }
 
     /** The number of engine kinds. */
     static int engineKindCount() {
-        return ENGINE_KINDS.length;
+        return ENGINE_KIND_COUNT;
     }
 }

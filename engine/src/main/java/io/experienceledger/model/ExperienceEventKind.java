@@ -17,7 +17,6 @@ public enum ExperienceEventKind {
     HypothesisResolved("hypothesis_resolved"),
     GateDecisionRecorded("gate_decision_recorded");
 
-    private static final ExperienceEventKind[] VALUES = values();
     private final String label;
 
     ExperienceEventKind(String label) {
@@ -27,10 +26,5 @@ public enum ExperienceEventKind {
     /** The reference's snake_case summary label ({@code trace_link_recorded} for ReplayTraceRecorded). */
     public String label() {
         return label;
-    }
-
-    /** The kind with the given ordinal; the journal stores kinds by ordinal. */
-    public static ExperienceEventKind ofOrdinal(int ordinal) {
-        return VALUES[ordinal];
     }
 }
