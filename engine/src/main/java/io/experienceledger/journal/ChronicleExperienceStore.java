@@ -82,6 +82,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private boolean indexLagging;
     private boolean artifactIdsComplete;
     private volatile boolean closed;
+    private volatile String damage;
 
     private ChronicleExperienceStore(Builder settings) {
         this.settings = settings;
@@ -329,6 +330,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             if (indexed) {
                 caughtUpTo = Math.max(caughtUpTo, cursor.lastPassed());
             }
+            noteDamage(cursor.damage());
             return cursor.pendingBatchBegin();
         }
     }
@@ -413,6 +415,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private final ExcerptTailer tailer = journal.tailer();
         private final EntryHeader header = new EntryHeader();
         private final PostingsUnion union = new PostingsUnion();
+        private final EntryChecksum checksum = new EntryChecksum();
 
         void engine(EventQuery query, List<ExperienceEventEnvelope> out, Long limit) {
             final Postings plan = planEngine(query);
@@ -495,7 +498,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
                 final Bytes<?> bytes = context.wire().bytes();
                 header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-                return header.problem() == null && collect(header, bytes, query, engineOut, userOut);
+                if (header.problem() != null) {
+                    noteDamage("entry " + Long.toHexString(position) + ": " + header.problem());
+                    return false;
+                }
+                return collect(header, bytes, query, engineOut, userOut);
             }
         }
 
@@ -509,6 +516,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                         return;
                     }
                 }
+                noteDamage(cursor.damage());
             }
         }
 
@@ -516,14 +524,29 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                                 List<ExperienceEventEnvelope> engineOut, List<UserExperienceEventEnvelope> userOut) {
             if (engineOut != null && entry.isEngine() && QueryMatcher.matchesEngine(query, entry.tenant(),
                     entry.engineKind(), entry.correlation(), entry.chain(), entry.occurredAt())) {
-                engineOut.add(EntryDecoder.engine(entry, bytes));
-                return true;
+                if (intact(entry, bytes)) {
+                    engineOut.add(EntryDecoder.engine(entry, bytes));
+                    return true;
+                }
+                return false;
             }
             if (userOut != null && entry.isUser()
                     && QueryMatcher.matchesUserHeader(query, entry.tenant(), entry.correlation(), entry.occurredAt())) {
-                userOut.add(EntryDecoder.user(entry, bytes));
+                if (intact(entry, bytes)) {
+                    userOut.add(EntryDecoder.user(entry, bytes));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Every entry a query returns is checked against its checksum; a changed one is reported, not returned. */
+        private boolean intact(EntryHeader entry, Bytes<?> bytes) {
+            final long start = entry.start();
+            if (checksum.matches(bytes, start, entry.end())) {
                 return true;
             }
+            noteDamage("an entry at offset " + start + " of the journal failed its checksum; run verify");
             return false;
         }
 
@@ -551,6 +574,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             try (DocumentContext context = tailer.readingDocument()) {
                 final Bytes<?> bytes = context.wire().bytes();
                 header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                if (!intact(header, bytes)) {
+                    return null;
+                }
                 final ExperienceEvent event = EntryDecoder.engine(header, bytes).event();
                 return ((ExperienceEvent.ReplayTraceRecorded) event).traceLink();
             }
@@ -588,17 +614,23 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     public long scan(long afterIndex, RecordVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
         checkOpen();
+        final EntryChecksum checksum = new EntryChecksum();
         try (EntryCursor cursor = new EntryCursor(journal)) {
             cursor.startAfter(afterIndex);
             long resume = afterIndex;
             while (cursor.next()) {
                 final long position = cursor.index();
+                if (!checksum.matches(cursor.bytes(), cursor.header().start(), cursor.header().end())) {
+                    noteDamage("entry " + Long.toHexString(position) + " failed its checksum; run verify");
+                    return resume;
+                }
                 final boolean more = visitor.visit(position, EntryDecoder.record(cursor.header(), cursor.bytes()));
                 resume = position;
                 if (!more) {
                     return resume;
                 }
             }
+            noteDamage(cursor.damage());
             return Math.max(resume, cursor.lastPassed());
         }
     }
@@ -632,6 +664,66 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
         return new LedgerStats(entries, Collections.unmodifiableMap(counts), LedgerDirectory.sizeOf(layout.journalDir()),
                 indexBytes, indexed, index.state().name(), damage);
+    }
+
+    // ------------------------------------------------------------------------------------------------ integrity
+
+    private void noteDamage(String problem) {
+        if (problem != null && damage == null) {
+            damage = problem;
+        }
+    }
+
+    /**
+     * The first damaged entry a read of this store has met, if any. Reads stop at damage and answer with the
+     * intact entries before it; run {@link #verify} to locate and describe it.
+     */
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    /**
+     * Re-reads the whole ledger and checks every entry's checksum and header, the hash chain, optionally that the
+     * chain still has the head {@code expectedDigest} (as printed by {@link #digest()} earlier) after that many
+     * entries, and the side index against the journal.
+     *
+     * @param expectedDigestOrNull a digest {@code <entries>:<64 hex>} kept from earlier, or null
+     * @throws IllegalArgumentException when the digest is not of that form
+     */
+    public VerifyReport verify(String expectedDigestOrNull) {
+        checkOpen();
+        indexLock.writeLock().lock();
+        try {
+            catchUp();
+            final LedgerVerifier verifier = new LedgerVerifier(journal);
+            final VerifyReport journalReport = verifier.verifyJournal(expectedDigestOrNull);
+            if (!journalReport.intact()) {
+                noteDamage(journalReport.problem());
+                return journalReport;
+            }
+            final String indexProblem = verifier.verifyIndex(index);
+            return indexProblem == null ? journalReport : new VerifyReport(journalReport.entries(),
+                    journalReport.chainHead(), indexProblem, -1, null, -1);
+        } finally {
+            indexLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The head of the hash chain over every entry so far, as {@code <entries>:<64 hex>}: keep it elsewhere, and
+     * {@code verify(digest)} later proves the history up to that point was not rewritten.
+     *
+     * @throws ExperienceStoreException a storage error when the journal is damaged
+     */
+    public String digest() {
+        checkOpen();
+        final VerifyReport report = new LedgerVerifier(journal).verifyJournal(null);
+        if (!report.intact()) {
+            throw ExperienceStoreException.storageError("the journal is damaged at entry "
+                    + Long.toHexString(report.journalIndex()) + " (" + report.file() + ", offset " + report.fileOffset()
+                    + "): " + report.problem());
+        }
+        return report.digest();
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle

@@ -162,6 +162,11 @@ final class EntryHeader {
         return payloadStart;
     }
 
+    /** Absolute offset of the entry's first byte. */
+    long start() {
+        return start;
+    }
+
     long end() {
         return end;
     }

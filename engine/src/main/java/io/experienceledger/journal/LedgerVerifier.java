@@ -1,0 +1,174 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.index.Postings;
+import io.experienceledger.index.PostingsCursor;
+import io.experienceledger.index.SideIndex;
+import java.io.File;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Re-reads a whole ledger and checks it: every entry's CRC32C and header, the hash chain over every entry's bytes
+ * (SHA-256 of the previous link and the entry), optionally against a digest kept elsewhere, and the side index
+ * against the journal. Reports the first problem with where it is.
+ *
+ * <p>The chain: {@code link(0) = 32 zero bytes}, {@code link(i) = SHA-256(link(i-1) || bytes of entry i)} over all
+ * entries in journal order, batch markers included. The digest of a ledger is {@code <entry count>:<hex of the
+ * last link>}: a ledger whose first n entries were rewritten cannot reproduce the digest taken after entry n.
+ */
+final class LedgerVerifier {
+    private static final int LINK_BYTES = 32;
+
+    private final Journal journal;
+    private final MessageDigest sha;
+    private final EntryChecksum checksum = new EntryChecksum();
+    private final EntryHeader header = new EntryHeader();
+    private final byte[] link = new byte[LINK_BYTES];
+
+    LedgerVerifier(Journal journal) {
+        this.journal = journal;
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Checks the journal; when {@code expectedDigest} ({@code <count>:<hex>}) is given, also that the chain after
+     * that many entries has that head.
+     */
+    VerifyReport verifyJournal(String expectedDigest) {
+        final long expectedCount = expectedDigest == null ? -1 : parseCount(expectedDigest);
+        final String expectedHead = expectedDigest == null ? null : expectedDigest.substring(expectedDigest.indexOf(':') + 1);
+        long entries = 0;
+        String headAtExpected = null;
+        try (ExcerptTailer tailer = journal.tailer()) {
+            tailer.toStart();
+            while (true) {
+                try (DocumentContext context = tailer.readingDocument()) {
+                    if (!context.isPresent()) {
+                        break;
+                    }
+                    final Bytes<?> bytes = context.wire().bytes();
+                    final long start = bytes.readPosition();
+                    final long end = bytes.readLimit();
+                    final String problem = check(bytes, start, end);
+                    if (problem != null) {
+                        final File file = tailer.currentFile();
+                        return new VerifyReport(entries, hex(), problem, context.index(),
+                                file == null ? null : file.getName(), start);
+                    }
+                    chain((int) (end - start));
+                    entries++;
+                    if (entries == expectedCount) {
+                        headAtExpected = hex();
+                    }
+                }
+            }
+        }
+        if (expectedDigest != null) {
+            if (entries < expectedCount) {
+                return new VerifyReport(entries, hex(), "the digest covers " + expectedCount
+                        + " entries but the journal has only " + entries + ": entries were removed", -1, null, -1);
+            }
+            if (!expectedHead.equals(headAtExpected)) {
+                return new VerifyReport(entries, hex(), "the hash chain after " + expectedCount + " entries is "
+                        + headAtExpected + ", not " + expectedHead + ": the history up to there was rewritten",
+                        -1, null, -1);
+            }
+        }
+        return new VerifyReport(entries, hex(), null, -1, null, -1);
+    }
+
+    /** The digest ({@code <count>:<hex>}) of the journal as it is now. */
+    String digest() {
+        return verifyJournal(null).digest();
+    }
+
+    private String check(Bytes<?> bytes, long start, long end) {
+        header.wrap(bytes, start, end);
+        if (header.problem() != null) {
+            checksum.load(bytes, start, end);
+            return header.problem();
+        }
+        if (!checksum.matches(bytes, start, end)) {
+            return "checksum mismatch: the entry's bytes were changed after it was written";
+        }
+        return null;
+    }
+
+    private void chain(int length) {
+        sha.update(link, 0, LINK_BYTES);
+        sha.update(checksum.scratch(), 0, length);
+        try {
+            sha.digest(link, 0, LINK_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String hex() {
+        return HexFormat.of().formatHex(link);
+    }
+
+    private static long parseCount(String digest) {
+        final int colon = digest.indexOf(':');
+        if (colon <= 0 || digest.length() - colon - 1 != 2 * LINK_BYTES) {
+            throw new IllegalArgumentException("a digest is <entry count>:<64 hex digits>, as `ledger digest` prints;"
+                    + " got " + digest);
+        }
+        try {
+            return Long.parseLong(digest.substring(0, colon));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the entry count of digest " + digest + " is not a number");
+        }
+    }
+
+    /**
+     * Checks that the side index holds exactly the visible entries of every (tenant, kind) and kind, in order.
+     * Returns the first disagreement, or null. The index must be caught up and not changing.
+     */
+    String verifyIndex(SideIndex index) {
+        final Map<String, PostingsCursor> byTenantKind = new HashMap<>();
+        final Map<Integer, PostingsCursor> byKind = new HashMap<>();
+        try (EntryCursor cursor = new EntryCursor(journal)) {
+            cursor.startAfter(-1);
+            while (cursor.next()) {
+                final EntryHeader entry = cursor.header();
+                final long position = cursor.index();
+                if (position > index.checkpoint()) {
+                    break;
+                }
+                final CharSequence tenant = entry.tenant();
+                final String tenantText = tenant == null ? null : tenant.toString();
+                final int kind = entry.kindCode();
+                final PostingsCursor tenantKind = byTenantKind.computeIfAbsent(tenantText + "\u0000" + kind,
+                        k -> index.postingsForTenantKind(tenantText, kind, new PostingsCursor()));
+                final PostingsCursor ofKind = byKind.computeIfAbsent(kind,
+                        k -> index.postingsForKind(kind, new PostingsCursor()));
+                final long a = tenantKind.next();
+                final long b = ofKind.next();
+                if (a != position || b != position) {
+                    return "the side index disagrees with the journal at entry " + Long.toHexString(position)
+                            + " (tenant " + tenantText + ", kind code " + kind + "); delete DIR/index to rebuild it";
+                }
+            }
+        }
+        for (Map.Entry<String, PostingsCursor> left : byTenantKind.entrySet()) {
+            final long extra = left.getValue().next();
+            if (extra != Postings.NO_POSITION && extra <= index.checkpoint()) {
+                return "the side index lists entry " + Long.toHexString(extra) + " that the journal does not show;"
+                        + " delete DIR/index to rebuild it";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package io.experienceledger.journal;
+
+/**
+ * The outcome of {@link ChronicleExperienceStore#verify}: how much was checked, the head of the hash chain, and the
+ * first problem found (all problem fields null/-1 when the ledger is intact).
+ *
+ * @param entries        journal entries read (envelopes and batch markers)
+ * @param chainHead      the hash chain's head after the last entry read: SHA-256, 64 lowercase hex digits
+ * @param problem        what is wrong with the first damaged entry, or with the index; null when intact
+ * @param journalIndex   the journal index of the damaged entry, -1 when none (or when the index is at fault)
+ * @param file           the journal file holding it, null when none
+ * @param fileOffset     the entry's byte offset in that file, -1 when none
+ */
+public record VerifyReport(long entries, String chainHead, String problem, long journalIndex, String file,
+                           long fileOffset) {
+    /** True when no problem was found. */
+    public boolean intact() {
+        return problem == null;
+    }
+
+    /** The chain head and entry count as one line: {@code <entries>:<hex>}, what {@code ledger digest} prints. */
+    public String digest() {
+        return entries + ":" + chainHead;
+    }
+}
