@@ -22,20 +22,21 @@ public enum Envelopes {
     small {
         @Override
         public ExperienceEventEnvelope envelope() {
-            return wrap("evt-budget-000001", new ExperienceEvent.BudgetExceeded(ChainId.of("chain-7a1f"),
-                    BudgetResource.Named.Tokens, "1000", "1200"));
+            return ExperienceEventEnvelope.of("evt-000000041", new ExperienceEvent.BudgetExceeded(
+                    ChainId.of("chain-0000042"), BudgetResource.Named.Tokens, "1000", null)).withTenant("acme")
+                    .withTimestamp("2026-11-28T12:00:00.123Z");
         }
     },
     typical {
         @Override
         public ExperienceEventEnvelope envelope() {
-            return wrap("evt-outcome-000001", outcome(2));
+            return wrap("evt-000000042", outcome(1));
         }
     },
     large {
         @Override
         public ExperienceEventEnvelope envelope() {
-            return wrap("evt-outcome-000002", outcome(24));
+            return wrap("evt-000000043", outcome(24));
         }
     };
 
@@ -54,17 +55,16 @@ public enum Envelopes {
 
     private static ExperienceEvent.OutcomeRecorded outcome(int metadataEntries) {
         final Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("x-request-id", "7f3e2a9c-0d41-4b6e-9a55-1c2b3d4e5f60");
         metadata.put("model", "planner-v3");
-        for (int i = 2; i < metadataEntries; i++) {
+        for (int i = 1; i < metadataEntries; i++) {
             metadata.put("annotation-" + i, "reviewed by the planning gate, score 0.8" + i + ", cached=false");
         }
-        return new ExperienceEvent.OutcomeRecorded(ChainId.of("chain-7a1f"), DecisionStep.Planning, true,
+        return new ExperienceEvent.OutcomeRecorded(ChainId.of("chain-0000042"), DecisionStep.Planning, true,
                 new StopReason.Converged(), 142L, 1830L, 2750L, BackendId.of("local-llm"), metadata);
     }
 
     private static ExperienceEventEnvelope wrap(String id, ExperienceEvent event) {
-        return ExperienceEventEnvelope.of(id, event).withTenant("tenant-acme")
-                .withCorrelation("run-2026-11-28-0001").withTimestamp("2026-11-28T12:00:00.123456Z");
+        return ExperienceEventEnvelope.of(id, event).withTenant("acme").withCorrelation("run-0000042")
+                .withTimestamp("2026-11-28T12:00:00.123Z");
     }
 }
