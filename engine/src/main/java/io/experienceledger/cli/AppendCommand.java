@@ -36,18 +36,20 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "append",
         mixinStandardHelpOptions = true,
         description = {
-            "Appends converge JSON lines (engine and user envelopes; an event type starting with User is a user"
-                    + " envelope) from FILE, or from standard input, and prints how many were appended.",
+            "Appends converge JSON lines, all or nothing.",
+            "",
+            "Reads engine and user envelopes (an event type starting with User is a user envelope) from FILE, or"
+                    + " from standard input, and prints how many were appended.",
             "All or nothing: every line is checked first, and one invalid line (reported as 'line N: reason', exit 2)"
                     + " appends nothing. The engine envelopes are then appended in one atomic batch, the user"
                     + " envelopes after them, each side in input order. Blank lines are skipped; a line may be at"
                     + " most 16 MiB.",
-            "Creates the ledger when DIR is missing or empty; waits for another writer to finish."},
+            "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger append --store ./audit events.jsonl",
-            "  producer | ledger append --store ./audit",
-            "  ledger export --store ./audit | ledger append --store ./copy --lock-wait 120"})
+            "  ledger append --store audit events.jsonl",
+            "  producer | ledger append --store audit",
+            "  ledger export --store audit | ledger append --store copy"})
 final class AppendCommand implements Callable<Integer> {
     /**
      * Heap bytes per byte of JSON that a parsed envelope is assumed to take, to refuse before reading input whose
@@ -85,6 +87,9 @@ final class AppendCommand implements Callable<Integer> {
         final Console console = ledger.console();
         final long engineCount;
         final long userCount;
+        if (file == null && console.inputTyped()) {
+            console.err().println("reading converge JSON lines from standard input; end with Ctrl-D (see --help)");
+        }
         try (AppendInput input = AppendInput.of(file, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
             final Census census = check(input, console);
             requireHeapFor(census);

@@ -3,6 +3,7 @@ package io.experienceledger.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,12 +21,18 @@ final class Console {
     private final PrintWriter err;
     private final InputStream in;
     private final boolean progressShown;
+    private final boolean inputTyped;
 
     Console(PrintWriter out, PrintWriter err, InputStream in, boolean progressShown) {
+        this(out, err, in, progressShown, false);
+    }
+
+    private Console(PrintWriter out, PrintWriter err, InputStream in, boolean progressShown, boolean inputTyped) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.progressShown = progressShown;
+        this.inputTyped = inputTyped;
     }
 
     /**
@@ -39,7 +46,7 @@ final class Console {
                 false);
         final PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        return new Console(out, err, System.in, stderrIsTerminal());
+        return new Console(out, err, System.in, isTerminal(2), isTerminal(0));
     }
 
     PrintWriter out() {
@@ -58,16 +65,21 @@ final class Console {
         return progressShown;
     }
 
-    /** True when file descriptor 2 is a terminal (Linux: /proc/self/fd/2 links to a tty) and TERM is not dumb. */
-    private static boolean stderrIsTerminal() {
+    /** True when standard input is a terminal: someone would have to type the input. */
+    boolean inputTyped() {
+        return inputTyped;
+    }
+
+    /** True when file descriptor {@code fd} is a terminal (Linux: /proc/self/fd/N links to a tty) and TERM is not dumb. */
+    private static boolean isTerminal(int fd) {
         if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
-        final Path fd = Path.of("/proc/self/fd/2");
+        final Path link = Path.of("/proc/self/fd/" + fd);
         try {
-            final String target = Files.readSymbolicLink(fd).toString();
+            final String target = Files.readSymbolicLink(link).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;
         }
     }

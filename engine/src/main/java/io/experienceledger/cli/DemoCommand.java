@@ -31,6 +31,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
+            "Times appends and queries on a synthetic workload.",
+            "",
             "Appends a realistic synthetic workload (decision runs of 12 tenants with a skewed distribution, all 14"
                     + " engine and 5 user event kinds, runs sharing correlation, chain and trace link ids) one"
                     + " envelope at a time, and prints the append throughput and latency percentiles.",
@@ -39,10 +41,11 @@ import picocli.CommandLine.ParentCommand;
             "Uses a fresh temporary store, deleted afterwards, unless --store is given (then the store is kept)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger demo                                   # 200,000 envelopes, about half a minute",
-            "  ledger demo --events 20000                    # a quick look",
-            "  ledger demo --store ./demo-ledger             # keep the store, then: ledger stats --store ./demo-ledger",
-            "  ledger demo --events 50000 --durability SYNC_EACH   # what an msync per append costs"})
+            "  ledger demo                           # 200,000 envelopes",
+            "  ledger demo --events 20000            # a quick look",
+            "  ledger demo --store demo              # keep the store, then:",
+            "  ledger stats --store demo",
+            "  ledger demo --events 20000 --durability SYNC_EACH"})
 final class DemoCommand implements Callable<Integer> {
     /** Default size: appending and querying it takes well under a minute on two cores. */
     static final int DEFAULT_EVENTS = 200_000;
@@ -119,6 +122,9 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("journal   %s entries, %s on disk%n%n", Numbers.count(stats.entries()),
                     Numbers.size(stats.journalBytes()));
             out.flush();
+            if (stop.requested()) {
+                return ExitCode.OK;
+            }
             final long run = workload.runsStarted() / 2;
             final String tenant = workload.tenants().get(Math.min(2, workload.tenants().size() - 1));
             final boolean same = new QueryComparison(opened, out).compare(tenant, run);

@@ -12,6 +12,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints every envelope, both sides, in append order.",
+            "",
             "Prints every envelope of the ledger, engine and user side, in append order, as canonical converge JSON"
                     + " lines.",
             "What was appended from canonical JSON lines comes back byte for byte, so an export can be appended to"
@@ -19,9 +21,9 @@ import picocli.CommandLine.ParentCommand;
             "Stops quietly when the reader of its output goes away (| head)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger export --store ./audit > audit.jsonl",
-            "  ledger export --store ./audit | ledger append --store ./copy",
-            "  ledger export --store ./audit | head -5"})
+            "  ledger export --store audit > audit.jsonl",
+            "  ledger export --store audit | ledger append --store copy",
+            "  ledger export --store audit | head -5"})
 final class ExportCommand implements Callable<Integer> {
     /** How often (in lines) the output is checked for a reader that went away. */
     private static final int CHECK_EVERY = 4096;

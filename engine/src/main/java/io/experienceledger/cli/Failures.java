@@ -4,6 +4,8 @@ import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
@@ -19,9 +21,8 @@ final class Failures {
         final CommandLine commandLine = e.getCommandLine();
         final PrintWriter err = commandLine.getErr();
         err.println(e.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
-        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCode.BAD_INPUT;
     }
@@ -62,10 +63,10 @@ final class Failures {
     /** An exception's message, or its class name when it has none (NoSuchFileException carries only a path). */
     static String describe(Throwable e) {
         final String message = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file: " + message;
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied: " + message;
         }
         return message == null ? e.getClass().getSimpleName() : message;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = LedgerVersion.class,
         description = {
             "Experience Ledger: an append-only ledger of converge engine and user events.",
-            "Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 not found, 2 bad input or usage,"
-                    + " 3 storage error."},
+            "Data goes to stdout, messages to stderr.",
+            "Exit codes: 0 ok, 1 not found, 2 bad input or usage, 3 storage error."},
         subcommands = {
             DemoCommand.class,
             AppendCommand.class,
@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger demo                                   # a synthetic workload, timed, in a temporary store",
-            "  ledger append --store ./audit events.jsonl    # append converge JSON lines",
-            "  ledger query --store ./audit --tenant acme --kind BudgetExceeded --format table",
-            "  ledger tail --store ./audit --follow          # watch a ledger another process writes",
-            "  ledger help query                             # help on one command"})
+            "  ledger demo                          # a timed workload in a temporary store",
+            "  ledger append --store audit events.jsonl",
+            "  ledger query --store audit --tenant acme --kind BudgetExceeded",
+            "  ledger tail --store audit --follow   # watch another process append",
+            "  ledger help query                    # help on one command"})
 final class Ledger implements Callable<Integer> {
     private final Console console;
 

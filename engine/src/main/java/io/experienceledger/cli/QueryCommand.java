@@ -15,15 +15,17 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "query",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the envelopes or records matching filters.",
+            "",
             "Prints the engine envelopes matching the filters, in append order, as canonical converge JSON lines.",
             "With --records: engine and user records, ordered by time of occurrence (user records match on tenant,"
                     + " correlation and time only).",
             "Opens the store read-only: it can run while another process appends."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger query --store ./audit --tenant acme --kind BudgetExceeded,OutcomeRecorded --limit 20",
-            "  ledger query --store ./audit --correlation run-42 --records --format table",
-            "  ledger query --store ./audit --from 2026-04-28T00:00:00Z --to 2026-04-28T23:59:59Z"})
+            "  ledger query --store audit --tenant acme --kind BudgetExceeded --limit 20",
+            "  ledger query --store audit --correlation run-42 --records --format table",
+            "  ledger query --store audit --from 2026-04-28T00:00:00Z --to 2026-04-29"})
 final class QueryCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 final class QueryComparison {
     static final int RUNS = 5;
-    private static final String ROW = "%-52s %8s %11s %11s %9s  %s%n";
+    private static final String ROW = "%-60s %8s %11s %11s %9s  %s%n";
 
     private final ChronicleExperienceStore store;
     private final PrintWriter out;

@@ -1,6 +1,7 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.model.ChainId;
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
@@ -88,8 +89,8 @@ final class RecordWriter {
             return "artifact=" + transitioned.artifactId().value() + " " + transitioned.event().fromState() + "->"
                     + transitioned.event().toState();
         }
-        return QueryMatcher.filterableChainId(event) == null ? ""
-                : "chain=" + QueryMatcher.filterableChainId(event).value();
+        final ChainId chain = QueryMatcher.filterableChainId(event);
+        return chain == null ? "" : "chain=" + chain.value();
     }
 
     private void line(String[] cells) {

@@ -13,11 +13,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints entries by tenant and kind, sizes on disk, index state.",
+            "",
             "Prints the number of entries by tenant and kind, the size on disk of the journal and the side index,"
                     + " and the index's state.",
             "Counts come from one pass over the entry headers of the journal (read-only)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ledger stats --store ./audit"})
+        footer = {"  ledger stats --store audit"})
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;

@@ -16,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "tail",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the last entries, and with --follow new ones as they come.",
+            "",
             "Prints the last N entries matching the filters (both sides, append order), as canonical converge JSON"
                     + " lines; with --follow, goes on printing entries as they are appended, also by another"
                     + " process, until Ctrl-C or until the reader of its output goes away.",
@@ -23,9 +25,9 @@ import picocli.CommandLine.ParentCommand;
                     + " query --records. Opens the store read-only."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger tail --store ./audit                   # the last 10 entries",
-            "  ledger tail --store ./audit -n 0 --follow --tenant acme --format table",
-            "  ledger tail --store ./audit -f --kind BudgetExceeded | head -3"})
+            "  ledger tail --store audit                 # the last 10 entries",
+            "  ledger tail --store audit -n 0 --follow --tenant acme --format table",
+            "  ledger tail --store audit -f --kind BudgetExceeded | head -3"})
 final class TailCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;

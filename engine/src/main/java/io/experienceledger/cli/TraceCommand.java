@@ -14,12 +14,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "trace",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the replay trace registered under a trace link id.",
+            "",
             "Prints the replay trace last registered under ID (by a ReplayTraceRecorded event) as canonical JSON.",
             "Exits with 1 when no trace has that id."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ledger trace --store ./audit trace-0000042",
-            "  ledger trace --store ./audit trace-0000042 > trace.json || echo 'no such trace'"})
+            "  ledger trace --store audit trace-0000042",
+            "  ledger trace --store audit trace-0000042 > trace.json || echo missing"})
 final class TraceCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;
