@@ -68,7 +68,7 @@ final class AppendCommand implements Callable<Integer> {
     private StoreOption store;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "A file of JSON lines; standard input when absent.")
+            description = "A file of JSON lines; standard input when absent or '-'.")
     private Path file;
 
     @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "" + Stores.DEFAULT_LOCK_WAIT_SECONDS,
@@ -85,12 +85,13 @@ final class AppendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         final Console console = ledger.console();
+        final Path source = file == null || file.toString().equals("-") ? null : file;
         final long engineCount;
         final long userCount;
-        if (file == null && console.inputTyped()) {
+        if (source == null && console.inputTyped()) {
             console.err().println("reading converge JSON lines from standard input; end with Ctrl-D (see --help)");
         }
-        try (AppendInput input = AppendInput.of(file, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
+        try (AppendInput input = AppendInput.of(source, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
             final Census census = check(input, console);
             requireHeapFor(census);
             final List<ExperienceEventEnvelope> engine = new ArrayList<>((int) census.engine);
@@ -117,8 +118,8 @@ final class AppendCommand implements Callable<Integer> {
 
     private static Census check(AppendInput input, Console console) throws IOException {
         final Census census = new Census();
+        final Progress progress = Progress.ofBytes(console, "checking ", input.size());
         try (LineReader reader = input.firstPass()) {
-            final Progress progress = Progress.ofBytes(console, "checking ", input.size());
             while (reader.next()) {
                 progress.update(reader.bytesRead());
                 if (reader.isBlank()) {
@@ -132,6 +133,7 @@ final class AppendCommand implements Callable<Integer> {
                 census.jsonBytes += reader.length();
                 input.keep(reader);
             }
+        } finally {
             progress.done();
         }
         return census;
@@ -174,9 +176,8 @@ final class AppendCommand implements Callable<Integer> {
 
     private static void read(AppendInput input, Census census, List<ExperienceEventEnvelope> engine,
                              List<UserExperienceEventEnvelope> user, Console console) throws IOException {
-        final long expected = census.engine + census.user;
+        final Progress progress = Progress.of(console, "reading  ", census.engine + census.user);
         try (LineReader reader = input.secondPass()) {
-            final Progress progress = Progress.of(console, "reading  ", expected);
             long read = 0;
             while (reader.next()) {
                 if (reader.isBlank()) {
@@ -195,10 +196,11 @@ final class AppendCommand implements Callable<Integer> {
                 }
                 progress.update(++read);
             }
-            progress.done();
             if (engine.size() != census.engine || user.size() != census.user) {
                 throw input.changed();
             }
+        } finally {
+            progress.done();
         }
     }
 

@@ -5,6 +5,7 @@ import io.experienceledger.journal.Durability;
 import io.experienceledger.journal.LedgerStats;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.model.UserExperienceEventEnvelope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -147,31 +148,27 @@ final class DemoCommand implements Callable<Integer> {
         long engine = 0;
         long insideAppends = 0;
         final long started = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            if ((i & 1023) == 0 && stop.requested()) {
-                progress.done();
-                return false;
+        try {
+            for (int i = 0; i < events; i++) {
+                if ((i & 1023) == 0 && stop.requested()) {
+                    return false;
+                }
+                final ExperienceRecord record = workload.next();
+                final long took = timedAppend(store, record);
+                latency.recordValue(took);
+                insideAppends += took;
+                if (record instanceof ExperienceRecord.Engine e) {
+                    engineKinds.add(e.value().kind());
+                    engine++;
+                } else {
+                    userKinds.add(((ExperienceRecord.User) record).value().event().getClass());
+                }
+                progress.update(i + 1L);
             }
-            final ExperienceRecord record = workload.next();
-            final long before;
-            if (record instanceof ExperienceRecord.Engine e) {
-                before = System.nanoTime();
-                store.appendEvent(e.value());
-                engineKinds.add(e.value().kind());
-                engine++;
-            } else {
-                final ExperienceRecord.User u = (ExperienceRecord.User) record;
-                before = System.nanoTime();
-                store.appendUserEvent(u.value());
-                userKinds.add(u.value().event().getClass());
-            }
-            final long took = System.nanoTime() - before;
-            latency.recordValue(took);
-            insideAppends += took;
-            progress.update(i + 1L);
+        } finally {
+            progress.done();
         }
         final long wall = System.nanoTime() - started;
-        progress.done();
         final PrintWriter out = ledger.console().out();
         out.printf("appended  %s envelopes (%s engine, %s user; %d of 14 engine kinds, %d of 5 user kinds)"
                         + " in %s%n", Numbers.count(events), Numbers.count(engine), Numbers.count(events - engine),
@@ -189,6 +186,19 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.flush();
         return true;
+    }
+
+    /** Appends one envelope; returns how long the store's append call took, in nanoseconds. */
+    private static long timedAppend(ChronicleExperienceStore store, ExperienceRecord record) {
+        if (record instanceof ExperienceRecord.Engine engine) {
+            final long before = System.nanoTime();
+            store.appendEvent(engine.value());
+            return System.nanoTime() - before;
+        }
+        final UserExperienceEventEnvelope user = ((ExperienceRecord.User) record).value();
+        final long before = System.nanoTime();
+        store.appendUserEvent(user);
+        return System.nanoTime() - before;
     }
 
     private void delete(Path dir) {

@@ -159,6 +159,18 @@ class AppendCommandTest {
     }
 
     @Test
+    void aDashReadsStandardInputAndANegativeLockWaitIsRefused() {
+        final String input = Cli.jsonLines(varied(10).subList(0, 3));
+        final String store = dir.resolve("ledger").toString();
+        assertEquals("appended 3 envelopes (3 engine, 0 user)\n",
+                Cli.runWithInput(input, "append", "--store", store, "-").out());
+        final Cli.Result negative = Cli.runWithInput(input, "append", "--store", store, "--lock-wait", "-1");
+        assertEquals(2, negative.code(), negative::toString);
+        assertEquals("--lock-wait must not be negative, was -1\n", negative.err());
+        assertEquals(input, Cli.run("export", "--store", store).out());
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         final Cli.Result result = Cli.run("append", "--store", dir.resolve("ledger").toString(),
                 dir.resolve("nope.jsonl").toString());
