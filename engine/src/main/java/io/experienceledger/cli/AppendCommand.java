@@ -2,15 +2,14 @@ package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.json.ConvergeJson;
-import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
-import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.EnvelopeValidator;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,19 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ledger append}: converge JSON lines into a ledger, all engine envelopes in one atomic batch.
+ * {@code ledger append}: converge JSON lines into a ledger as one atomic batch, in input order, in constant memory.
  *
  * <ol>
  *   <li>Check: every line is parsed and validated as the store would; the first bad line fails the command (exit
  *       2, {@code line N: reason}) before the store is even opened. Nothing is held in memory but one line.</li>
- *   <li>Read: the lines are read again into one list per side (the store's {@code appendEvents} takes a list),
- *       after checking that the heap can hold them.</li>
- *   <li>Append: all engine envelopes in one {@code appendEvents} batch, which is all-or-nothing, also across a
- *       crash; then the user envelopes one by one. Since every envelope was validated first, only a storage
- *       failure can stop the user envelopes midway, and the message then says how many were appended.</li>
+ *   <li>Append: the lines are read again and streamed, engine and user envelopes alike, into one
+ *       {@code appendBatch}: readers see all of them or none, also after a crash, and nothing of the input is
+ *       held in memory.</li>
  * </ol>
- * Each side keeps its input order; in the journal the engine envelopes come before the user envelopes of the same
- * invocation.
  */
 @Command(name = "append",
         mixinStandardHelpOptions = true,
@@ -41,9 +36,9 @@ import picocli.CommandLine.ParentCommand;
             "Reads engine and user envelopes (an event type starting with User is a user envelope) from FILE, or"
                     + " from standard input, and prints how many were appended.",
             "All or nothing: every line is checked first, and one invalid line (reported as 'line N: reason', exit 2)"
-                    + " appends nothing. The engine envelopes are then appended in one atomic batch, the user"
-                    + " envelopes after them, each side in input order. Blank lines are skipped; a line may be at"
-                    + " most 16 MiB.",
+                    + " appends nothing. Then all envelopes are appended, in input order, as one atomic batch that"
+                    + " readers see whole or not at all, also after a crash; input of any size is streamed. Blank"
+                    + " lines are skipped; a line may be at most 16 MiB.",
             "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -51,16 +46,6 @@ import picocli.CommandLine.ParentCommand;
             "  producer | ledger append --store audit",
             "  ledger export --store audit | ledger append --store copy"})
 final class AppendCommand implements Callable<Integer> {
-    /**
-     * Heap bytes per byte of JSON that a parsed envelope is assumed to take, to refuse before reading input whose
-     * batch would not fit in the heap: 0.6 was measured on the demo workload; lists of small numbers, which become
-     * boxed values, take more. Should the estimate be too low, running out of heap while reading is reported the
-     * same way (nothing has been appended at that point).
-     */
-    static final int HEAP_PER_JSON_BYTE = 2;
-    /** From this size on, a terminal shows a message while the batch is appended (it reports no progress). */
-    private static final int ANNOUNCED_BATCH = 50_000;
-
     @ParentCommand
     private Ledger ledger;
 
@@ -79,40 +64,26 @@ final class AppendCommand implements Callable<Integer> {
     private static final class Census {
         long engine;
         long user;
-        long jsonBytes;
     }
 
     @Override
     public Integer call() throws IOException {
         final Console console = ledger.console();
         final Path source = file == null || file.toString().equals("-") ? null : file;
-        final long engineCount;
-        final long userCount;
         if (source == null && console.inputTyped()) {
             console.err().println("reading converge JSON lines from standard input; end with Ctrl-D (see --help)");
         }
+        final Census census;
         try (AppendInput input = AppendInput.of(source, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
-            final Census census = check(input, console);
-            requireHeapFor(census);
-            final List<ExperienceEventEnvelope> engine = new ArrayList<>((int) census.engine);
-            final List<UserExperienceEventEnvelope> user = new ArrayList<>((int) census.user);
-            try {
-                read(input, census, engine, user, console);
-            } catch (OutOfMemoryError e) {
-                engine.clear();
-                user.clear();
-                throw tooLarge(census, Runtime.getRuntime().maxMemory());
-            }
-            if (!engine.isEmpty() || !user.isEmpty()) {
+            census = check(input, console);
+            if (census.engine + census.user > 0) {
                 try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds)) {
-                    append(opened, engine, user, console);
+                    append(opened, input, census, console);
                 }
             }
-            engineCount = engine.size();
-            userCount = user.size();
         }
-        console.out().printf("appended %d envelopes (%d engine, %d user)%n", engineCount + userCount, engineCount,
-                userCount);
+        console.out().printf("appended %d envelopes (%d engine, %d user)%n", census.engine + census.user,
+                census.engine, census.user);
         return ExitCode.OK;
     }
 
@@ -130,7 +101,6 @@ final class AppendCommand implements Callable<Integer> {
                 } else {
                     census.user++;
                 }
-                census.jsonBytes += reader.length();
                 input.keep(reader);
             }
         } finally {
@@ -157,81 +127,64 @@ final class AppendCommand implements Callable<Integer> {
         return record;
     }
 
-    private static void requireHeapFor(Census census) {
-        final Runtime runtime = Runtime.getRuntime();
-        final long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        final long needed = census.jsonBytes * HEAP_PER_JSON_BYTE;
-        if (needed > available || census.engine + census.user > Integer.MAX_VALUE - 8) {
-            throw tooLarge(census, available);
-        }
-    }
-
-    private static LedgerException tooLarge(Census census, long available) {
-        return LedgerException.badInput(Numbers.count(census.engine + census.user) + " envelopes ("
-                + Numbers.size(census.jsonBytes) + " of JSON) need about "
-                + Numbers.size(census.jsonBytes * HEAP_PER_JSON_BYTE) + " of heap to be appended in one atomic batch,"
-                + " more than the " + Numbers.size(available) + " available; nothing was appended. Split the input"
-                + " into smaller files, or give the JVM more heap (java -Xmx... -jar ledger.jar append ...).");
-    }
-
-    private static void read(AppendInput input, Census census, List<ExperienceEventEnvelope> engine,
-                             List<UserExperienceEventEnvelope> user, Console console) throws IOException {
-        final Progress progress = Progress.of(console, "reading  ", census.engine + census.user);
+    /** Streams the checked input into one atomic batch. */
+    private static void append(ChronicleExperienceStore store, AppendInput input, Census census, Console console)
+            throws IOException {
+        final Progress progress = Progress.of(console, "appending", census.engine + census.user);
         try (LineReader reader = input.secondPass()) {
-            long read = 0;
-            while (reader.next()) {
-                if (reader.isBlank()) {
-                    continue;
-                }
-                final ExperienceRecord record;
-                try {
-                    record = parse(reader);
-                } catch (LedgerException e) {
-                    throw input.changed();
-                }
-                if (record instanceof ExperienceRecord.Engine e) {
-                    engine.add(e.value());
-                } else {
-                    user.add(((ExperienceRecord.User) record).value());
-                }
-                progress.update(++read);
-            }
-            if (engine.size() != census.engine || user.size() != census.user) {
+            final long appended = store.appendBatch(new CheckedLines(reader, input, progress));
+            if (appended != census.engine + census.user) {
                 throw input.changed();
             }
+        } catch (ExperienceStoreException e) {
+            throw new LedgerException(Failures.exitCode(e.kind()), e.getMessage() + "; nothing was appended", e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             progress.done();
         }
     }
 
-    private static void append(ChronicleExperienceStore store, List<ExperienceEventEnvelope> engine,
-                               List<UserExperienceEventEnvelope> user, Console console) {
-        if (!engine.isEmpty()) {
-            final Progress batch = Progress.of(console, "appending", engine.size());
-            if (engine.size() >= ANNOUNCED_BATCH) {
-                batch.message(Numbers.count(engine.size()) + " engine envelopes in one atomic batch...");
-            }
+    /** The envelopes of the second pass, one line at a time; a line that no longer parses means the input changed. */
+    private static final class CheckedLines implements Iterator<ExperienceRecord> {
+        private final LineReader reader;
+        private final AppendInput input;
+        private final Progress progress;
+        private long read;
+        private boolean ready;
+
+        CheckedLines(LineReader reader, AppendInput input, Progress progress) {
+            this.reader = reader;
+            this.input = input;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean hasNext() {
             try {
-                store.appendEvents(engine);
-            } catch (ExperienceStoreException e) {
-                throw new LedgerException(Failures.exitCode(e.kind()), e.getMessage() + "; nothing was appended", e);
-            } finally {
-                batch.done();
+                while (!ready && reader.next()) {
+                    ready = !reader.isBlank();
+                }
+                return ready;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        final Progress progress = Progress.of(console, "appending", user.size());
-        int appended = 0;
-        try {
-            for (UserExperienceEventEnvelope envelope : user) {
-                store.appendUserEvent(envelope);
-                progress.update(++appended);
+
+        @Override
+        public ExperienceRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        } catch (ExperienceStoreException e) {
-            throw new LedgerException(Failures.exitCode(e.kind()), e.getMessage() + "; appended before the failure: "
-                    + engine.size() + " of " + engine.size() + " engine envelopes and " + appended + " of "
-                    + user.size() + " user envelopes", e);
-        } finally {
-            progress.done();
+            ready = false;
+            final ExperienceRecord record;
+            try {
+                record = parse(reader);
+            } catch (LedgerException e) {
+                throw input.changed();
+            }
+            progress.update(++read);
+            return record;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.experienceledger.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,19 +68,6 @@ class ManifestFlagsTest {
         assertTrue(pom.contains("<Add-Exports>${ledger.manifest.add-exports}</Add-Exports>"));
         assertTrue(pom.contains("<Enable-Native-Access>${ledger.manifest.native-access}</Enable-Native-Access>"));
         assertFalse(pom.contains("java.base/java.lang"), "the engine pom holds no copy of the flags");
-    }
-
-    @Test
-    void aBuiltJarCarriesThem() throws IOException {
-        final Path jar = ENGINE.resolve("target/ledger.jar");
-        assumeTrue(Files.isRegularFile(jar), "ledger.jar is built by mvn package");
-        try (JarFile file = new JarFile(jar.toFile())) {
-            final Attributes manifest = file.getManifest().getMainAttributes();
-            assertEquals(LedgerMain.class.getName(), manifest.getValue("Main-Class"));
-            assertEquals(BuildInfo.property("manifest.add-opens"), manifest.getValue("Add-Opens"));
-            assertEquals(BuildInfo.property("manifest.add-exports"), manifest.getValue("Add-Exports"));
-            assertEquals("ALL-UNNAMED", manifest.getValue("Enable-Native-Access"));
-        }
     }
 
     @Test
