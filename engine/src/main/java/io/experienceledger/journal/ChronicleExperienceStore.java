@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,7 +146,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         EnvelopeValidator.validate(envelope);
         lockForAppend();
         try {
-            journal.append(writer.user(envelope));
+            journal.append(writer.user(envelope, false));
             afterAppend();
         } finally {
             appendLock.unlock();
@@ -186,6 +187,47 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             throw e;
         }
         return journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+    }
+
+    /**
+     * Appends engine and user envelopes, in the iterator's order, as one atomic batch without holding them in
+     * memory: each is validated and written as it comes, and readers see none of them until the last one is
+     * written. If an envelope is invalid (the error names its position, {@code events[i]}, counted from 0), the
+     * iterator throws, or writing fails, the batch is aborted: nothing of it ever becomes visible, also after a
+     * crash. Appends from other threads wait until the batch ends.
+     *
+     * @return the number of envelopes appended
+     */
+    public long appendBatch(Iterator<? extends ExperienceRecord> records) {
+        Objects.requireNonNull(records, "records");
+        lockForAppend();
+        try {
+            final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, 0));
+            long count = 0;
+            try {
+                while (records.hasNext()) {
+                    final ExperienceRecord record = records.next();
+                    final String violation = record == null ? "envelope must not be null"
+                            : record instanceof ExperienceRecord.Engine engine
+                                    ? EnvelopeValidator.violationOf(engine.value())
+                                    : EnvelopeValidator.violationOf(((ExperienceRecord.User) record).value());
+                    if (violation != null) {
+                        throw ExperienceStoreException.invalidQuery("events[" + count + "]: " + violation);
+                    }
+                    journal.append(record instanceof ExperienceRecord.Engine engine ? writer.engine(engine.value(), true)
+                            : writer.user(((ExperienceRecord.User) record).value(), true));
+                    count++;
+                }
+            } catch (RuntimeException e) {
+                abortBatch(begin, e);
+                throw e;
+            }
+            journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+            afterAppend();
+            return count;
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private void abortBatch(long begin, RuntimeException cause) {

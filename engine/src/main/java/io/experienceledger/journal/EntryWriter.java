@@ -45,11 +45,11 @@ final class EntryWriter implements AutoCloseable {
         return finish();
     }
 
-    /** Encodes a user envelope. */
-    Bytes<ByteBuffer> user(UserExperienceEventEnvelope envelope) {
+    /** Encodes a user envelope; {@code inBatch} marks a member of a batch. */
+    Bytes<ByteBuffer> user(UserExperienceEventEnvelope envelope, boolean inBatch) {
         begin(EntryLayout.TYPE_USER, EntryLayout.USER_KIND_BASE + UserEventKind.of(envelope.event()).code());
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
-                null, null, false);
+                null, null, inBatch);
         PayloadCodec.writeUserEvent(staging, envelope.event());
         return finish();
     }

@@ -163,10 +163,10 @@ final class LedgerDirectory {
         }
     }
 
-    /** Disk blocks in use (files are sparse: the apparent size overstates them), or the size when unknown. */
+    /** Bytes of disk blocks in use ({@code du} counts KiB; files are sparse, so their size overstates it). */
     private static long allocatedBytes(Path file) {
         try {
-            return net.openhft.posix.PosixAPI.posix().du(file.toString());
+            return net.openhft.posix.PosixAPI.posix().du(file.toString()) * 1024;
         } catch (IOException | RuntimeException | LinkageError e) {
             try {
                 return Files.size(file);

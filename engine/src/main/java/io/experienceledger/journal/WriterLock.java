@@ -9,6 +9,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,10 +27,15 @@ final class WriterLock implements AutoCloseable {
     static final String FILE_NAME = "writer.lock";
     private static final long POLL_MILLIS = 20;
 
+    /** Lock files held by this JVM: a second channel on one of them, once closed, would drop the OS lock. */
+    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private WriterLock(FileChannel channel, FileLock lock) {
+    private WriterLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -39,7 +46,20 @@ final class WriterLock implements AutoCloseable {
      * @throws ExperienceStoreException a storage error naming the holder when the wait times out
      */
     static WriterLock acquire(Path dir, long timeoutMillis) {
-        final Path file = dir.resolve(FILE_NAME);
+        final Path file = dir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        if (!HELD_IN_THIS_JVM.add(file)) {
+            throw ExperienceStoreException.storageError(dir + " is already open for writing in this process;"
+                    + " share that store instance instead of opening the directory twice");
+        }
+        try {
+            return acquireHeld(dir, file, timeoutMillis);
+        } catch (RuntimeException e) {
+            HELD_IN_THIS_JVM.remove(file);
+            throw e;
+        }
+    }
+
+    private static WriterLock acquireHeld(Path dir, Path file, long timeoutMillis) {
         final FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -52,7 +72,7 @@ final class WriterLock implements AutoCloseable {
                 final FileLock lock = tryLock(channel, dir);
                 if (lock != null) {
                     writePid(channel);
-                    return new WriterLock(channel, lock);
+                    return new WriterLock(file, channel, lock);
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     throw ExperienceStoreException.storageError(dir + " is being written by another process ("
@@ -122,6 +142,7 @@ final class WriterLock implements AutoCloseable {
             // closing the channel below releases it anyway
         } finally {
             closeQuietly(channel);
+            HELD_IN_THIS_JVM.remove(file);
         }
     }
 }

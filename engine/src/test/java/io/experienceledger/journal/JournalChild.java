@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.List;
  *   <li>{@code batches DIR SIZE} — appends batches of SIZE events forever, printing {@code ack N} after batch N
  *       returned (ids {@code b<N>-<i>});</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
- *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed.</li>
+ *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
+ *   <li>{@code probe DIR} — tries to open the store writable for 200 ms and prints {@code acquired} or
+ *       {@code refused}.</li>
  * </ul>
  */
 public final class JournalChild {
@@ -22,6 +25,15 @@ public final class JournalChild {
 
     public static void main(String[] args) throws Exception {
         final Path dir = Path.of(args[1]);
+        if (args[0].equals("probe")) {
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
+                    .writerLockTimeout(Duration.ofMillis(200)).open()) {
+                System.out.println("acquired " + store.directory());
+            } catch (ExperienceStoreException e) {
+                System.out.println("refused");
+            }
+            return;
+        }
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
                 .writerLockTimeout(Duration.ofSeconds(20)).open()) {
             switch (args[0]) {

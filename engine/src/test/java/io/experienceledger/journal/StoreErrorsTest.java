@@ -122,13 +122,33 @@ class StoreErrorsTest {
     }
 
     @Test
-    void secondWriterInTheSameProcessIsToldToShare() {
+    void secondWriterInTheSameProcessIsToldToShare() throws Exception {
         final Path dir = root.resolve("ledger");
         try (ChronicleExperienceStore first = ChronicleExperienceStore.open(dir)) {
             final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
                     () -> ChronicleExperienceStore.open(dir));
             assertTrue(e.getMessage().contains("already open for writing in this process"), e.getMessage());
             first.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+            try (ChildJvm probe = ChildJvm.start(JournalChild.class, "probe", dir.toString())) {
+                assertEquals("refused", probe.readLine(), "the refused second open dropped the OS lock: "
+                        + probe.errors());
+            }
+        }
+    }
+
+    @Test
+    void statsCountEntriesAndTheBlocksTheyUse() {
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(root.resolve("ledger"))
+                .blockSize(1L << 20).open()) {
+            for (int i = 0; i < 10_000; i++) {
+                store.appendEvent(StoreFixtures.engine("e-" + i, "2026-01-01T00:00:00Z").withTenant("t-" + i % 3));
+            }
+            final LedgerStats stats = store.stats();
+            assertEquals(10_000, stats.entries());
+            assertEquals(3, stats.byTenantAndKind().size());
+            assertTrue(stats.journalBytes() > 1_000_000 && stats.journalBytes() < 50_000_000,
+                    "journal bytes " + stats.journalBytes());
+            assertEquals(null, stats.damage());
         }
     }
 

@@ -1,0 +1,68 @@
+package io.experienceledger.cli;
+
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceRecord;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ledger query}: the envelopes (or records) matching filters, through the side index. */
+@Command(name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the envelopes or records matching filters.",
+            "",
+            "Prints the engine envelopes matching the filters, in append order, as canonical converge JSON lines.",
+            "With --records: engine and user records, ordered by time of occurrence (user records match on tenant,"
+                    + " correlation and time only).",
+            "Opens the store read-only: it can run while another process appends."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ledger query --store audit --tenant acme --kind BudgetExceeded --limit 20",
+            "  ledger query --store audit --correlation run-42 --records --format table",
+            "  ledger query --store audit --from 2026-04-28T00:00:00Z --to 2026-04-29"})
+final class QueryCommand implements Callable<Integer> {
+    @ParentCommand
+    private Ledger ledger;
+
+    @Mixin
+    private StoreOption store;
+
+    @Mixin
+    private QueryFilters filters;
+
+    @Option(names = "--limit", paramLabel = "N", converter = UnsignedLimit.class,
+            description = "At most N results (the first N in the result order).")
+    private Long limit;
+
+    @Option(names = "--records",
+            description = "Print ExperienceRecords of both sides ({\"kind\":\"Engine\"|\"User\",\"value\":...}).")
+    private boolean records;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default: one canonical JSON document per line) or table.")
+    private OutputFormat format;
+
+    @Override
+    public Integer call() {
+        final EventQuery query = filters.query(limit);
+        final RecordWriter writer = new RecordWriter(ledger.console().out(), format, records);
+        try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
+            if (records) {
+                final List<ExperienceRecord> found = opened.queryRecords(query);
+                found.forEach(writer::write);
+                writer.finish(found.size(), "record", "records");
+            } else {
+                final List<ExperienceEventEnvelope> found = opened.queryEvents(query);
+                found.forEach(writer::write);
+                writer.finish(found.size(), "envelope", "envelopes");
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,78 @@
+package io.experienceledger.cli;
+
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.journal.LedgerStats;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ledger stats}: what a ledger holds. */
+@Command(name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints entries by tenant and kind, sizes on disk, index state.",
+            "",
+            "Prints the number of entries by tenant and kind, the size on disk of the journal and the side index,"
+                    + " and the index's state.",
+            "Counts come from one pass over the entry headers of the journal (read-only)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ledger stats --store audit"})
+final class StatsCommand implements Callable<Integer> {
+    @ParentCommand
+    private Ledger ledger;
+
+    @Mixin
+    private StoreOption store;
+
+    @Override
+    public Integer call() {
+        final LedgerStats stats;
+        final String directory;
+        try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
+            stats = opened.stats();
+            directory = opened.directory().toString();
+        }
+        final PrintWriter out = ledger.console().out();
+        out.printf("store     %s%n", directory);
+        out.printf("entries   %s%n", Numbers.count(stats.entries()));
+        out.printf("journal   %s on disk%n", Numbers.bytes(stats.journalBytes()));
+        out.printf("index     %s on disk, %s entries indexed, state %s%n", Numbers.bytes(stats.indexBytes()),
+                Numbers.count(stats.indexedEntries()), stats.indexState());
+        out.printf("damage    %s%n", stats.damage() == null ? "none" : stats.damage());
+        if (!stats.byTenantAndKind().isEmpty()) {
+            table(out, stats.byTenantAndKind());
+        }
+        return stats.damage() == null ? ExitCode.OK : damaged(stats.damage());
+    }
+
+    private static void table(PrintWriter out, Map<String, Map<String, Long>> counts) {
+        int tenantWidth = "TENANT".length();
+        for (String tenant : counts.keySet()) {
+            tenantWidth = Math.max(tenantWidth, tenantName(tenant).length());
+        }
+        final String row = "%-" + tenantWidth + "s  %-25s  %12s%n";
+        out.println();
+        out.printf(row, "TENANT", "KIND", "ENTRIES");
+        for (Map.Entry<String, Map<String, Long>> tenant : counts.entrySet()) {
+            long total = 0;
+            for (Map.Entry<String, Long> kind : tenant.getValue().entrySet()) {
+                out.printf(row, tenantName(tenant.getKey()), kind.getKey(), Numbers.count(kind.getValue()));
+                total += kind.getValue();
+            }
+            out.printf(row, tenantName(tenant.getKey()), "(all kinds)", Numbers.count(total));
+        }
+    }
+
+    private int damaged(String damage) {
+        ledger.console().out().flush();
+        ledger.console().err().println("the journal is damaged: " + damage);
+        return ExitCode.STORAGE_ERROR;
+    }
+
+    private static String tenantName(String tenant) {
+        return tenant.isEmpty() ? "(no tenant)" : tenant;
+    }
+}

@@ -1,0 +1,46 @@
+package io.experienceledger.cli;
+
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.model.ReplayTrace;
+import io.experienceledger.model.TraceLinkId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ledger trace}: the replay trace registered under a trace link id. */
+@Command(name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the replay trace registered under a trace link id.",
+            "",
+            "Prints the replay trace last registered under ID (by a ReplayTraceRecorded event) as canonical JSON.",
+            "Exits with 1 when no trace has that id."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ledger trace --store audit trace-0000042",
+            "  ledger trace --store audit trace-0000042 > trace.json || echo missing"})
+final class TraceCommand implements Callable<Integer> {
+    @ParentCommand
+    private Ledger ledger;
+
+    @Mixin
+    private StoreOption store;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The trace link id.")
+    private String traceLinkId;
+
+    @Override
+    public Integer call() {
+        final ReplayTrace trace;
+        try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
+            trace = opened.getTraceLink(new TraceLinkId(traceLinkId)).orElseThrow(() -> LedgerException.notFound(
+                    "Not found: no replay trace is registered under trace link id '" + traceLinkId + "'"));
+        }
+        ledger.console().out().write(ConvergeJson.write(trace));
+        ledger.console().out().write('\n');
+        return ExitCode.OK;
+    }
+}
