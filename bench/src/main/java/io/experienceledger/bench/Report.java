@@ -24,6 +24,9 @@ import org.HdrHistogram.Histogram;
 public final class Report {
     static final String COMMAND = "bench/run-report.sh";
     static final int LATENCY_RATE = 100_000;
+    static final long MEMORY_EVENTS = 10_000_000L;
+    /** A roll cycle whose Chronicle index has an entry every 8 journal entries (the default's every 256). */
+    static final String DENSE_INDEX = "SMALL_DAILY";
     private static final String CHILD = "report.child";
 
     private final Path docs;
@@ -32,7 +35,11 @@ public final class Report {
     private final String busyBefore = Machine.busiestProcesses();
     private List<Score> append = List.of();
     private List<Score> scan = List.of();
+    private List<Score> query = List.of();
     private Map<String, Histogram> latency = Map.of();
+    private MemoryCheck.Result memory;
+    /** Journal entries between two hits of the audit query, on average. */
+    private double gap = Double.NaN;
 
     private Report(Path docs) {
         this.docs = docs;
@@ -55,7 +62,12 @@ public final class Report {
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
         scan = new JmhPass().run(ScanBenchmark.class.getName() + ".*").scores();
+        query = new JmhPass()
+                .run(QueryBenchmark.class.getName() + ".*")
+                .run(QueryBenchmark.class.getName() + ".engineIndexed", "rollCycle", DENSE_INDEX)
+                .scores();
         latency = LatencyHarness.run(LATENCY_RATE, 3, 5);
+        memory = MemoryCheck.run(MEMORY_EVENTS);
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -73,8 +85,11 @@ public final class Report {
         machine(md);
         targets(md);
         appendSection(md);
+        querySection(md);
         scanSection(md);
         latencySection(md);
+        memorySection(md);
+        findings(md);
         writeFile("benchmarks.md", md.toString());
     }
 
@@ -131,6 +146,33 @@ public final class Report {
         }
         engine.ifPresent(e -> md.append(target("append allocates < 64 bytes/op beyond the caller's envelope",
                 fmt("%.1f B/op", e.allocPerOp()), e.allocPerOp() < 64)));
+        final Optional<Score> indexed = Score.find(query, "QueryBenchmark.engineIndexed", "rollCycle", "FAST_DAILY");
+        final Optional<Score> dense = Score.find(query, "QueryBenchmark.engineIndexed", "rollCycle", DENSE_INDEX);
+        final Optional<Score> byScan = Score.find(query, "QueryBenchmark.engineScan");
+        final Optional<Score> sqliteQuery = Score.find(query, "QueryBenchmark.sqliteIndexed");
+        if (indexed.isPresent() && byScan.isPresent()) {
+            final double ratio = byScan.get().score() / indexed.get().score();
+            md.append(target("indexed query ≥ 20 × faster than the scan at 0.5% selectivity",
+                    fmt("%.1f × (%.1f × with %s journals)", ratio,
+                            byScan.get().score() / dense.map(Score::score).orElse(Double.NaN), DENSE_INDEX),
+                    ratio >= 20));
+        }
+        if (indexed.isPresent() && sqliteQuery.isPresent()) {
+            final double ratio = sqliteQuery.get().score() / indexed.get().score();
+            md.append(target("indexed query faster than SQLite's indexed query",
+                    fmt("%.2f × as fast (%.2f × with %s)", ratio,
+                            sqliteQuery.get().score() / dense.map(Score::score).orElse(Double.NaN), DENSE_INDEX),
+                    ratio > 1));
+        }
+        if (memory != null) {
+            final double perEntry = memory.number("index.bytes") / memory.number("entries");
+            md.append(target("side index ≤ 16 bytes/entry on disk", fmt("%.2f B/entry", perEntry), perEntry <= 16));
+            md.append(target(fmt("a %,d-entry store opens and answers the indexed query with %s", MEMORY_EVENTS,
+                            MemoryCheck.HEAP),
+                    fmt("opened in %s s, query %.1f ms, %s MiB heap used", memory.values().getProperty("open.seconds"),
+                            memory.number("audit.ms"), memory.values().getProperty("query.heap.peak.mib")),
+                    memory.number("entries") == MEMORY_EVENTS && memory.number("audit.hits") > 0));
+        }
         final Optional<Score> headers = Score.find(scan, "ScanBenchmark.engineHeaders");
         final Optional<Score> rawScan = Score.find(scan, "ScanBenchmark.rawChronicle");
         if (headers.isPresent() && rawScan.isPresent()) {
@@ -185,6 +227,68 @@ public final class Report {
         md.append('\n');
         writeFile("benchmarks-append.svg", Charts.bars("Appends per second, one thread, typical envelope",
                 "appends per second (log scale)", bars, "%,.0f"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ query
+
+    private void querySection(StringBuilder md) {
+        final Optional<Score> any = Score.find(query, "QueryBenchmark.engineIndexed", "rollCycle", "FAST_DAILY");
+        if (any.isEmpty()) {
+            return;
+        }
+        final long events = Long.parseLong(any.get().params().get("events"));
+        final AuditQuery chosen = AuditQuery.choose(events);
+        final long[] matches = chosen.matches(events);
+        gap = (double) events / matches[0];
+        md.append("## Query\n\n")
+                .append("`QueryBenchmark`: a ledger of ").append(fmt("%,d", events))
+                .append(" envelopes of the `ledger demo` workload (`SyntheticWorkload`, seed ").append(AuditQuery.SEED)
+                .append(", ").append(AuditQuery.TENANTS).append(" tenants with a skewed distribution, all 14 engine")
+                .append(" kinds and the 5 user kinds, decision runs of correlated events interleaved). The audit query is")
+                .append(" *").append(chosen.describe()).append("*: ").append(fmt("%,d", matches[0]))
+                .append(" envelopes match (").append(fmt("%.2f%%", 100.0 * matches[0] / events))
+                .append(" of the ledger), and the first ").append(AuditQuery.LIMIT)
+                .append(" in append order are returned. The correlation query asks for every event of one decision run (`")
+                .append(chosen.correlationId()).append("`, ").append(matches[1]).append(" engine events).")
+                .append(" `engineIndexed` is `queryEvents` (side index, then the journal);")
+                .append(" `engineScan` is the same query by `queryEventsByScan` (index bypassed); `inMemory` is")
+                .append(" `InMemoryExperienceStore`; `sqliteIndexed` is the same query in SQL on the (tenant, kind) index,")
+                .append(" in append order, each hit's JSON fetched but not parsed (SQLite is not charged for decoding,")
+                .append(" the engine is). `").append(DENSE_INDEX).append("` is the engine with journals of that Chronicle")
+                .append(" roll cycle (`builder(dir).rollCycle(...)`), whose index has an entry every ")
+                .append(RollCycleNames.indexSpacing(DENSE_INDEX)).append(" journal entries instead of every ")
+                .append(RollCycleNames.indexSpacing("FAST_DAILY")).append(".\n\n")
+                .append("| method | µs per query | ± (99.9%) | vs `engineIndexed` | allocated KiB/query |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        final List<Charts.Bar> bars = new ArrayList<>();
+        final double reference = any.get().score();
+        queryRow(md, bars, "engineIndexed", Score.find(query, "QueryBenchmark.engineIndexed", "rollCycle",
+                "FAST_DAILY"), reference);
+        queryRow(md, bars, "engineIndexed, " + DENSE_INDEX, Score.find(query, "QueryBenchmark.engineIndexed",
+                "rollCycle", DENSE_INDEX), reference);
+        for (String method : List.of("engineScan", "inMemory", "sqliteIndexed")) {
+            queryRow(md, bars, method, Score.find(query, "QueryBenchmark." + method), reference);
+        }
+        md.append("\nThe correlation query:\n\n")
+                .append("| method | µs per query | ± (99.9%) | vs `engineCorrelation` | allocated KiB/query |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        final double byRun = Score.find(query, "QueryBenchmark.engineCorrelation").map(Score::score).orElse(1.0);
+        for (String method : List.of("engineCorrelation", "inMemoryCorrelation", "sqliteCorrelation")) {
+            queryRow(md, new ArrayList<>(), method, Score.find(query, "QueryBenchmark." + method), byRun);
+        }
+        md.append("\n![microseconds per query](benchmarks-query.svg)\n\n");
+        writeFile("benchmarks-query.svg", Charts.bars(fmt("The audit query on %,d envelopes: µs per query", events),
+                "microseconds per query (log scale, shorter is faster)", bars, "%,.0f µs"));
+    }
+
+    private static void queryRow(StringBuilder md, List<Charts.Bar> bars, String label, Optional<Score> score,
+                                 double reference) {
+        score.ifPresent(s -> {
+            md.append("| `").append(label).append("` | ").append(fmt("%,.1f", s.score())).append(" | ")
+                    .append(fmt("%,.1f", s.error())).append(" | ").append(fmt("%.2f ×", s.score() / reference))
+                    .append(" | ").append(fmt("%,.1f", s.allocPerOp() / 1024)).append(" |\n");
+            bars.add(new Charts.Bar(label, s.score(), series(label)));
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ scan
@@ -243,9 +347,52 @@ public final class Report {
                 fmt("Append latency by percentile at %,d appends/s", LATENCY_RATE), latency, series));
     }
 
+    // ------------------------------------------------------------------------------------------------ memory
+
+    private void memorySection(StringBuilder md) {
+        if (memory == null) {
+            return;
+        }
+        final Map<String, String> v = new LinkedHashMap<>();
+        memory.values().stringPropertyNames().forEach(k -> v.put(k, memory.values().getProperty(k)));
+        final double entries = memory.number("entries");
+        md.append("## A large ledger in a small heap\n\n")
+                .append("`MemoryCheck`: a JVM with `").append(MemoryCheck.HEAP).append("` writes ")
+                .append(fmt("%,d", memory.events())).append(" envelopes of the same workload (one `appendEvent` or")
+                .append(" `appendUserEvent` each) and closes the store; a second JVM with `").append(MemoryCheck.HEAP)
+                .append("` opens it and answers the audit query (").append(v.get("query")).append(") and the")
+                .append(" correlation query.\n\n| | |\n|---|---|\n")
+                .append(row("entries", fmt("%,.0f", entries)))
+                .append(row("writing them (one JVM, " + MemoryCheck.HEAP + ")", v.get("write.seconds") + " s, peak heap "
+                        + v.get("write.heap.peak.mib") + " MiB"))
+                .append(row("journal on disk", fmt("%,.0f MiB, %.1f bytes/entry", memory.number("journal.bytes") / 1048576,
+                        memory.number("journal.bytes") / entries)))
+                .append(row("side index on disk", fmt("%,.1f MiB, **%.2f bytes/entry**", memory.number("index.bytes")
+                        / 1048576, memory.number("index.bytes") / entries)))
+                .append(row("opening the store (another JVM, " + MemoryCheck.HEAP + ")", v.get("open.seconds") + " s"))
+                .append(row("audit query, first / mean of the next 20", fmt("%.1f ms / %.1f ms (%s hits)",
+                        memory.number("audit.first.ms"), memory.number("audit.ms"), v.get("audit.hits"))))
+                .append(row("correlation query", fmt("%.2f ms (%s hits)", memory.number("correlation.ms"),
+                        v.get("correlation.hits"))))
+                .append(row("heap: maximum / peak used / used after GC", v.get("heap.max.mib") + " / "
+                        + v.get("query.heap.peak.mib") + " / " + v.get("query.heap.used.mib") + " MiB"))
+                .append('\n')
+                .append("Run it alone: `java -cp bench/target/benchmarks.jar io.experienceledger.bench.MemoryCheck ")
+                .append(memory.events()).append("`.\n\n");
+    }
+
+    // ------------------------------------------------------------------------------------------------ findings
+
+    private void findings(StringBuilder md) {
+        md.append(Findings.text(append, query, gap, scan, latency));
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static String series(String method) {
+        if (method.contains("Scan")) {
+            return "scan";
+        }
         if (method.startsWith("raw")) {
             return "raw";
         }
