@@ -113,38 +113,45 @@ final class Findings {
         if (headers.isEmpty() || raw.isEmpty()) {
             return;
         }
-        md.append("**Header-only scan: the biggest cost is fixed; ")
+        md.append("**Header-only scan: two fixes in the engine; ")
                 .append(Report.fmt("%.2f", headers.get().score() / raw.get().score()))
                 .append(" × the raw read now.** The first profile of `engineHeaders` had half of its samples in")
                 .append(" `TextView.decode`: to compare the query's tenant with each entry's, `String.contentEquals`")
                 .append(" asked the header view for its length, and the view decoded the whole UTF-8 string, char by")
-                .append(" char, into a `StringBuilder`. The engine now answers `length()` and `charAt()` of ASCII text")
+                .append(" char, into a `StringBuilder`. The view now answers `length()` and `charAt()` of ASCII text")
                 .append(" straight from the journal bytes (commit \"Header matching reads ASCII text in place\", with a")
-                .append(" test), which removed the largest cost of the header pass and of every query that scans. Left per")
-                .append(" entry: Chronicle's `readingDocument` (the raw read itself), parsing the six length-prefixed")
-                .append(" strings of the header through Chronicle's chunk-checked absolute reads, and the ASCII check of")
-                .append(" the tenant. Parsing the header over the chunk's `BytesStore` (one bounds check per entry rather")
-                .append(" than one per read) would be the next step. `engineStats` (`stats()`) is slower and allocates per")
-                .append(" entry because it turns each tenant into a `String` and boxes each count; it is a reporting call,")
-                .append(" not a hot path, so it was left alone.\n\n");
+                .append(" test), which removed the largest cost of the header pass and of every query that scans. The")
+                .append(" next profile showed the header parse itself: a dozen absolute reads per entry, each checking")
+                .append(" which mapped chunk it falls in. The cursor now parses the header through the chunk that holds")
+                .append(" the document (commit \"Scans parse entry headers through the mapped chunk that holds them\").")
+                .append(" What is left is Chronicle's `readingDocument` (the raw read itself), the header's six")
+                .append(" length-prefixed strings and the ASCII check of the tenant. `engineStats` (`stats()`) is slower")
+                .append(" and allocates per entry because it turns each tenant into a `String` and boxes each count; it")
+                .append(" is a reporting call, not a hot path, so it was left alone.\n\n");
     }
 
     private static void latencyFinding(StringBuilder md, Map<String, Histogram> latency) {
         if (latency.isEmpty()) {
             return;
         }
-        md.append("**Latency tails come from the memory-mapped file, and hit raw Chronicle the same.** At the median an")
-                .append(" append takes well under a microsecond, but every few hundred milliseconds one append stalls")
-                .append(" for milliseconds and, at a fixed rate, every append due during the stall waits too. `perf`")
-                .append(" shows the stalled thread inside a page fault on the journal's next page:")
-                .append(" `filemap_fault → page_cache_ra_order → ext4_mpage_readpages → memset`, i.e. the kernel's")
-                .append(" readahead zero-filling the not-yet-written part of the file ahead of the fault. This disk's")
-                .append(" `read_ahead_kb` is ").append(Machine.readAhead())
-                .append(" (see the machine table), and the stalls recur every readahead window of journal; with the")
-                .append(" usual 128 KiB window they shrink to the cost of zeroing a small one. Neither the engine's `fallocate` ahead of the write")
-                .append(" position (which only reserves blocks) nor Chronicle's open-source build (its pretoucher is an")
-                .append(" Enterprise feature) avoids them. For latency-sensitive ledgers: lower `read_ahead_kb` on the")
-                .append(" ledger's device, and a proposal for the engine: `madvise(MADV_RANDOM)` on the journal's")
-                .append(" mappings or a background thread that pre-faults pages ahead of the writer.\n");
+        final StringBuilder tails = new StringBuilder();
+        latency.forEach((target, h) -> tails.append(tails.length() == 0 ? "" : ", ").append('`').append(target)
+                .append("` p99.9 ").append(Report.fmt("%,.0f", h.getValueAtPercentile(99.9) / 1000.0))
+                .append(" µs, max ").append(Report.fmt("%,.0f", h.getMaxValue() / 1000.0)).append(" µs"));
+        md.append("**Latency tails come from page faults on the memory-mapped journal, for the engine and raw")
+                .append(" Chronicle alike.** At the median an append takes well under a microsecond, but now and then")
+                .append(" one stalls for up to milliseconds and, at a fixed rate, every append due during the stall")
+                .append(" waits too (this run: ").append(tails).append("). Which of the two JVMs catches the long")
+                .append(" stalls varies from run to run; while profiling, both did, at a regular interval of journal")
+                .append(" bytes. `perf record -e cpu-clock -g` shows the stalled thread inside a page fault on the")
+                .append(" journal's next page: `filemap_fault → page_cache_ra_order → ext4_mpage_readpages → memset`,")
+                .append(" the kernel's readahead zero-filling the not-yet-written part of the file ahead of the fault.")
+                .append(" The interval is the disk's readahead window, `read_ahead_kb` = ").append(Machine.readAhead())
+                .append(" here (the usual default is 128 KiB, which makes each stall correspondingly shorter). Neither")
+                .append(" the engine's `fallocate` ahead of the write position (it reserves blocks, it does not map")
+                .append(" pages) nor Chronicle's open-source build (its pretoucher is an Enterprise feature) avoids")
+                .append(" them. For latency-sensitive ledgers: a small `read_ahead_kb` on the ledger's device; and a")
+                .append(" proposal for the engine: `madvise(MADV_RANDOM)` on the journal's mappings, or a background")
+                .append(" thread that touches the pages ahead of the writer.\n");
     }
 }

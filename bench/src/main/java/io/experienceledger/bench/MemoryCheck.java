@@ -14,6 +14,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -103,7 +104,7 @@ public final class MemoryCheck {
             for (int i = 0; i < REPEAT; i++) {
                 store.queryEvents(queries.audit());
             }
-            out.setProperty("audit.ms", Double.toString((System.nanoTime() - start) / 1e6 / REPEAT));
+            out.setProperty("audit.ms", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6 / REPEAT));
             start = System.nanoTime();
             final int runHits = store.queryEvents(queries.correlation()).size();
             out.setProperty("correlation.ms", millis(start));
@@ -137,15 +138,15 @@ public final class MemoryCheck {
     }
 
     private static String seconds(long start) {
-        return String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
     }
 
     private static String millis(long start) {
-        return String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6);
+        return String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6);
     }
 
     private static String mib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
     private static void store(Properties values, Path file) {
