@@ -81,7 +81,7 @@ public final class Report {
                 .append(" in ").append(took).append(". Every number in this file and in the charts next to it comes from")
                 .append(" that run; run the command again to refresh them (the prose is in `bench/src/main/java/")
                 .append("io/experienceledger/bench/Report.java`).\n\n");
-        running(md);
+        running(md, took);
         machine(md);
         targets(md);
         appendSection(md);
@@ -93,11 +93,11 @@ public final class Report {
         writeFile("benchmarks.md", md.toString());
     }
 
-    private void running(StringBuilder md) {
+    private void running(StringBuilder md, String took) {
         md.append("## Running them\n\n")
                 .append("```bash\n")
                 .append("mvn -B -DskipTests package          # builds bench/target/benchmarks.jar (JMH, runs with java -jar)\n")
-                .append(COMMAND).append("                  # this report: a quick pass of everything, ~").append("5 min\n")
+                .append(COMMAND).append("                  # this report: a quick pass of everything\n")
                 .append("java -jar bench/target/benchmarks.jar AppendBenchmark -prof gc            # one class, JMH defaults of the class\n")
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
@@ -106,7 +106,8 @@ public final class Report {
                 .append(" a comparison. Benchmark forks get the Chronicle JVM flags from the parent pom's")
                 .append(" `chronicle.jvm.flags` (generated into `ChronicleJvm` at build time); the harnesses start their")
                 .append(" own JVMs with the same flags. Stores live in the system temp directory (`-Dbench.dir=` to move")
-                .append(" them) and are deleted when a benchmark ends.\n\n");
+                .append(" them) and are deleted when a benchmark ends. The report's pass took ").append(took)
+                .append(" here, plus the build.\n\n");
     }
 
     private void machine(StringBuilder md) {
@@ -329,7 +330,9 @@ public final class Report {
                 .append("`LatencyHarness`: one thread appends the typical envelope ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second, each in its own JVM after a warm-up at the same rate; every append is timed")
                 .append(" from when it was due, not from when it started, so a stall is charged to every append it")
-                .append(" delays (corrected for coordinated omission; HdrHistogram). Microseconds:\n\n")
+                .append(" delays (corrected for coordinated omission; HdrHistogram). The medians compare the two; the")
+                .append(" tails (p99 and up) are page-fault stalls of the memory-mapped file that either JVM may or may")
+                .append(" not run into in a given run (see Findings). Microseconds:\n\n")
                 .append("| target | p50 | p90 | p99 | p99.9 | p99.99 | max | appends |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         latency.forEach((target, h) -> {
