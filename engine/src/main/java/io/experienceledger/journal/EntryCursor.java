@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -71,7 +72,7 @@ final class EntryCursor implements AutoCloseable {
             }
             final long position = context.index();
             final Bytes<?> bytes = context.wire().bytes();
-            header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+            header.wrap(readable(bytes), bytes.readPosition(), bytes.readLimit());
             if (header.problem() != null) {
                 damage = "entry " + Long.toHexString(position) + ": " + header.problem();
                 context.close();
@@ -99,6 +100,17 @@ final class EntryCursor implements AutoCloseable {
             lastPassed = position;
             context.close();
         }
+    }
+
+    /**
+     * The mapped chunk that holds the whole document, when one does: its absolute reads are unchecked, while every
+     * read through the journal's {@code Bytes} checks which chunk it falls in. The header is parsed with a dozen such
+     * reads per entry, a large part of a header-only scan.
+     */
+    private static BytesStore<?, ?> readable(Bytes<?> bytes) {
+        final BytesStore<?, ?> chunk = bytes.bytesStore();
+        final long start = bytes.readPosition();
+        return chunk != null && chunk.inside(start, bytes.readLimit() - start) ? chunk : bytes;
     }
 
     /** True when committed, false when aborted, null when the batch begun at {@code begin} is still open. */

@@ -1,0 +1,47 @@
+package io.experienceledger.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The report's quick JMH pass: one fork, {@value #WARMUP} warm-up and {@value #MEASURED} measured iterations of one
+ * second, with the GC profiler for allocation per operation. Each benchmark still forks with its own flags.
+ */
+final class JmhPass {
+    static final int WARMUP = 2;
+    static final int MEASURED = 3;
+
+    private final List<Score> scores = new ArrayList<>();
+
+    /** Runs the benchmarks matching {@code include} with {@code params} (name, values, name, values...). */
+    JmhPass run(String include, String... params) {
+        final ChainedOptionsBuilder options = new OptionsBuilder().include(include)
+                .forks(1).warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(MEASURED).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            options.param(params[i], params[i + 1].split(","));
+        }
+        try {
+            scores.addAll(Score.all(new Runner(options.build()).run()));
+        } catch (RunnerException e) {
+            throw new IllegalStateException("benchmarks " + include + " failed", e);
+        }
+        return this;
+    }
+
+    List<Score> scores() {
+        return scores;
+    }
+
+    /** The JMH settings, as the report states them. */
+    static String settings() {
+        return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s, -prof gc";
+    }
+}

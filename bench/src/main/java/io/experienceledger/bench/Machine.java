@@ -1,0 +1,102 @@
+package io.experienceledger.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** What the report says about the machine it ran on: hardware, software, and how busy it was. */
+final class Machine {
+    private Machine() {
+    }
+
+    /** The CPU model from /proc/cpuinfo, or "unknown". */
+    static String cpu() {
+        return firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown");
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Total memory in GiB, from /proc/meminfo. */
+    static String memory() {
+        return firstValue(Path.of("/proc/meminfo"), "MemTotal")
+                .map(v -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(v.replaceAll("\\D", "")) / 1048576.0))
+                .orElse("unknown");
+    }
+
+    static String os() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
+    }
+
+    static String jdk() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    }
+
+    /** The 1, 5 and 15 minute load averages, from /proc/loadavg. */
+    static String loadAverage() {
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The busiest processes right now other than this one, as "name (cpu%)". */
+    static String busiestProcesses() {
+        try {
+            final Process ps = new ProcessBuilder("ps", "-eo", "pcpu=,pid=,comm=", "--sort=-pcpu")
+                    .redirectErrorStream(true).start();
+            final String self = Long.toString(ProcessHandle.current().pid());
+            final List<String> busy = new ArrayList<>();
+            for (String line : new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                final String[] f = line.trim().split("\\s+", 3);
+                if (f.length == 3 && !f[1].equals(self) && !f[2].equals("ps") && Double.parseDouble(f[0]) >= 1.0) {
+                    busy.add(f[2] + " (" + f[0] + "%)");
+                }
+                if (busy.size() == 4) {
+                    break;
+                }
+            }
+            ps.waitFor();
+            return busy.isEmpty() ? "none above 1% CPU" : String.join(", ", busy);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** read_ahead_kb of each disk ("vda 8192"): the kernel's readahead also decides page-fault stalls of mmaps. */
+    static String readAhead() {
+        final List<String> disks = new ArrayList<>();
+        try (Stream<Path> devices = Files.list(Path.of("/sys/block"))) {
+            for (Path device : devices.sorted().toList()) {
+                final String name = device.getFileName().toString();
+                final Path setting = device.resolve("queue/read_ahead_kb");
+                if (!name.startsWith("loop") && !name.startsWith("ram") && Files.isReadable(setting)) {
+                    disks.add(name + " " + Files.readString(setting).trim() + " KiB");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+        return disks.isEmpty() ? "unknown" : String.join(", ", disks);
+    }
+
+    private static java.util.Optional<String> firstValue(Path file, String key) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(key)).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
