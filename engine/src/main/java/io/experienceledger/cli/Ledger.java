@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             TailCommand.class,
             StatsCommand.class,
+            VerifyCommand.class,
+            DigestCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -68,6 +68,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 public final class ChronicleExperienceStore implements ExperienceStore, AutoCloseable {
     private static final int USER_KIND_COUNT = 5;
+    /** Candidates at most this many entries ahead are reached by reading forward rather than by a seek. */
+    private static final long SEQUENTIAL_HOP = 256;
 
     private final LedgerDirectory layout;
     private final Builder settings;
@@ -531,7 +533,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         /** Reads the entry at {@code position}; adds it to the side's list when it matches. */
         private boolean read(long position, EventQuery query, List<ExperienceEventEnvelope> engineOut,
                              List<UserExperienceEventEnvelope> userOut) {
-            if (!tailer.moveToIndex(position)) {
+            if (!seek(position)) {
                 return false;
             }
             try (DocumentContext context = tailer.readingDocument()) {
@@ -546,6 +548,28 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
                 return collect(header, bytes, query, engineOut, userOut);
             }
+        }
+
+        /**
+         * Positions the tailer on {@code position}. Candidates come in ascending order and are often close
+         * together: a short hop forward in the same roll cycle reads past the entries in between (tens of ns
+         * each) instead of seeking through Chronicle's index (microseconds).
+         */
+        private boolean seek(long position) {
+            final long gap = position - tailer.index();
+            if (gap >= 0 && gap <= SEQUENTIAL_HOP) {
+                for (long i = 0; i < gap; i++) {
+                    try (DocumentContext skipped = tailer.readingDocument()) {
+                        if (!skipped.isPresent()) {
+                            return tailer.moveToIndex(position);
+                        }
+                    }
+                }
+                if (tailer.index() == position) {
+                    return true;
+                }
+            }
+            return tailer.moveToIndex(position);
         }
 
         private void scan(EventQuery query, List<ExperienceEventEnvelope> engineOut,

@@ -6,9 +6,9 @@ import java.io.Reader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.UUID;
@@ -32,6 +32,7 @@ final class LedgerDirectory {
     static final String MARKER = "ledger.properties";
     static final int FORMAT_MAJOR = 1;
     static final int FORMAT_MINOR = 0;
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
     private final long identityHi;
@@ -59,7 +60,7 @@ final class LedgerDirectory {
         if (!create) {
             throw ExperienceStoreException.notFound(root + " is not a ledger directory (no " + MARKER + ")");
         }
-        if (Files.isDirectory(root) && !isEmpty(root)) {
+        if (Files.isDirectory(root) && !isEmptyOrBeingCreated(root)) {
             throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
                     + MARKER + ". Point the store at a new or empty directory.");
         }
@@ -99,6 +100,10 @@ final class LedgerDirectory {
         }
     }
 
+    /**
+     * Writes the marker under a name of its own, then links it into place: the link fails if another process
+     * created the ledger at the same moment, and then that process's marker is the one read. Never overwrites.
+     */
     private static LedgerDirectory initialise(Path root, Path marker) {
         final UUID id = UUID.randomUUID();
         final String text = "# Experience Ledger store. Written once when the store was created; do not edit.\n"
@@ -108,12 +113,18 @@ final class LedgerDirectory {
         try {
             Files.createDirectories(root);
             requireWritable(root);
-            final Path temp = root.resolve(MARKER + ".tmp");
+            final Path temp = root.resolve(MARKER + "." + id + TEMP_SUFFIX);
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.createLink(marker, temp);
+            } catch (FileAlreadyExistsException raced) {
+                Files.delete(temp);
+                return read(root, marker);
+            }
+            Files.delete(temp);
             syncDirectory(root);
         } catch (AccessDeniedException e) {
             throw notWritable(root);
@@ -134,9 +145,13 @@ final class LedgerDirectory {
                 + " choose another directory, or open the store read-only");
     }
 
-    private static boolean isEmpty(Path dir) {
+    /** Empty, or holding only the marker drafts of processes creating the ledger right now. */
+    private static boolean isEmptyOrBeingCreated(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(p -> {
+                final String name = p.getFileName().toString();
+                return name.startsWith(MARKER + ".") && name.endsWith(TEMP_SUFFIX);
+            });
         } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot list " + dir + ": " + e.getMessage(), e);
         }

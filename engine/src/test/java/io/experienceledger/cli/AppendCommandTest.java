@@ -20,7 +20,7 @@ class AppendCommandTest {
     @TempDir
     Path dir;
 
-    /** Every sample envelope and random ones, engine side first (the order the journal keeps for one append). */
+    /** Every sample envelope and random ones, engine side first. */
     private static List<ExperienceRecord> varied(long seed) {
         final List<ExperienceRecord> records = new ArrayList<>();
         ModelSamples.allEngineEnvelopes().forEach(e -> records.add(new ExperienceRecord.Engine(e)));

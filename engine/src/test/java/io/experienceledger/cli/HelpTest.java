@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
-    private static final List<String> COMMANDS = List.of("demo", "append", "query", "trace", "export", "tail", "stats");
+    private static final List<String> COMMANDS = List.of("demo", "append", "query", "trace", "export", "tail", "stats", "verify", "digest");
 
     @Test
     void everyCommandHasHelpWithExamples() {
@@ -48,6 +48,7 @@ class HelpTest {
         final Cli.Result none = Cli.run();
         assertEquals(2, none.code(), none::toString);
         assertTrue(none.err().startsWith("Missing command: one of demo, append, query, trace, export, tail, stats,"
+                + " verify, digest,"
                 + " help"), none.err());
         final Cli.Result unknown = Cli.run("qeury", "--store", "x");
         assertEquals(2, unknown.code(), unknown::toString);

@@ -15,6 +15,7 @@ import java.util.List;
  *       returned (ids {@code b<N>-<i>});</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
  *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
+ *   <li>{@code count DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, then closes;</li>
  *   <li>{@code probe DIR} — tries to open the store writable for 200 ms and prints {@code acquired} or
  *       {@code refused}.</li>
  * </ul>
@@ -39,6 +40,12 @@ public final class JournalChild {
             switch (args[0]) {
                 case "batches" -> batches(store, Integer.parseInt(args[2]));
                 case "singles" -> singles(store);
+                case "count" -> {
+                    for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                        store.appendEvent(StoreFixtures.engine(args[3] + "-" + i, "2026-05-10T08:00:00Z"));
+                    }
+                    System.out.println("done");
+                }
                 case "hold" -> {
                     System.out.println("ready");
                     System.out.flush();

@@ -42,6 +42,31 @@ class MultiProcessTest {
     }
 
     @Test
+    void twoWriterProcessesAtOnceTakeTurnsAndLoseNothing() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChildJvm first = ChildJvm.start(JournalChild.class, "count", dir.toString(), "3000", "a");
+             ChildJvm second = ChildJvm.start(JournalChild.class, "count", dir.toString(), "3000", "b")) {
+            assertEquals("done", first.readLine(), first.errors());
+            assertEquals("done", second.readLine(), second.errors());
+            assertEquals(0, first.waitFor());
+            assertEquals(0, second.waitFor());
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+            assertEquals(6000, all.size());
+            for (String writer : List.of("a", "b")) {
+                final List<String> ids = all.stream().map(e -> e.eventId().value())
+                        .filter(id -> id.startsWith(writer + "-")).toList();
+                for (int i = 0; i < ids.size(); i++) {
+                    assertEquals(writer + "-" + i, ids.get(i));
+                }
+                assertEquals(3000, ids.size());
+            }
+            assertTrue(store.verify(null).intact());
+        }
+    }
+
+    @Test
     void scanFollowsAnotherProcessExactlyOnceInOrder() throws Exception {
         final Path dir = root.resolve("ledger");
         try (ChildJvm writer = ChildJvm.start(JournalChild.class, "singles", dir.toString())) {
