@@ -68,8 +68,6 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 public final class ChronicleExperienceStore implements ExperienceStore, AutoCloseable {
     private static final int USER_KIND_COUNT = 5;
-    /** Candidates at most this many entries ahead are reached by reading forward rather than by a seek. */
-    private static final long SEQUENTIAL_HOP = 256;
 
     private final LedgerDirectory layout;
     private final Builder settings;
@@ -78,6 +76,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final EntryWriter writer;
     private final SideIndex index;
     private final GroupCommit groupCommit;
+    /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
+    private final long indexSpacing;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ReentrantReadWriteLock indexLock = new ReentrantReadWriteLock();
     private final Set<String> artifactIds = new HashSet<>();
@@ -89,6 +89,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     private ChronicleExperienceStore(Builder settings) {
         this.settings = settings;
+        this.indexSpacing = settings.rollCycle.defaultIndexSpacing();
         this.layout = LedgerDirectory.open(settings.dir, !settings.readOnly);
         WriterLock lock = null;
         Journal opened = null;
@@ -553,11 +554,13 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         /**
          * Positions the tailer on {@code position}. Candidates come in ascending order and are often close
          * together: a short hop forward in the same roll cycle reads past the entries in between (tens of ns
-         * each) instead of seeking through Chronicle's index (microseconds).
+         * each) instead of seeking through Chronicle's index. A seek walks forward too, from the index entry at
+         * or before the position (one every {@code indexSpacing} entries), so the hop is taken only when it is
+         * the shorter walk; with a densely indexed journal, seeking is.
          */
         private boolean seek(long position) {
             final long gap = position - tailer.index();
-            if (gap >= 0 && gap <= SEQUENTIAL_HOP) {
+            if (gap >= 0 && gap <= (position & (indexSpacing - 1))) {
                 for (long i = 0; i < gap; i++) {
                     try (DocumentContext skipped = tailer.readingDocument()) {
                         if (!skipped.isPresent()) {
