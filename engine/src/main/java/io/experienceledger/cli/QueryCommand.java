@@ -36,24 +36,19 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     private QueryFilters filters;
 
+    @Mixin
+    private OutputOptions output;
+
     @Option(names = "--limit", paramLabel = "N", converter = UnsignedLimit.class,
             description = "At most N results (the first N in the result order).")
     private Long limit;
 
-    @Option(names = "--records",
-            description = "Print ExperienceRecords of both sides ({\"kind\":\"Engine\"|\"User\",\"value\":...}).")
-    private boolean records;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default: one canonical JSON document per line) or table.")
-    private OutputFormat format;
-
     @Override
     public Integer call() {
         final EventQuery query = filters.query(limit);
-        final RecordWriter writer = new RecordWriter(ledger.console().out(), format, records);
+        final RecordWriter writer = output.writer(ledger.console().out());
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
-            if (records) {
+            if (output.records) {
                 final List<ExperienceRecord> found = opened.queryRecords(query);
                 found.forEach(writer::write);
                 writer.finish(found.size(), "record", "records");

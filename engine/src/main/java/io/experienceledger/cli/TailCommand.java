@@ -38,6 +38,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     private QueryFilters filters;
 
+    @Mixin
+    private OutputOptions output;
+
     @Option(names = {"-n", "--entries"}, paramLabel = "N", defaultValue = "10",
             description = "How many of the last matching entries to print first (default ${DEFAULT-VALUE}).")
     private int last;
@@ -49,14 +52,6 @@ final class TailCommand implements Callable<Integer> {
             description = "With --follow: how long to sleep when there is nothing new (default ${DEFAULT-VALUE} ms).")
     private int pollMillis;
 
-    @Option(names = "--records",
-            description = "Print ExperienceRecords ({\"kind\":\"Engine\"|\"User\",\"value\":...}) instead of envelopes.")
-    private boolean records;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default) or table.")
-    private OutputFormat format;
-
     @Override
     public Integer call() {
         if (last < 0) {
@@ -67,7 +62,7 @@ final class TailCommand implements Callable<Integer> {
         }
         final EventQuery query = filters.query(null);
         final PrintWriter out = ledger.console().out();
-        final RecordWriter writer = new RecordWriter(out, format, records);
+        final RecordWriter writer = output.writer(out);
         try (StopSignal stop = new StopSignal();
              ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             final ArrayDeque<ExperienceRecord> lastEntries = new ArrayDeque<>();
