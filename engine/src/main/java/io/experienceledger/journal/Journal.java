@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -220,5 +221,8 @@ final class Journal implements AutoCloseable {
             appender.close();
         }
         queue.close();
+        // Chronicle unmaps closed files on a background thread; finish that now, so that once close() returns
+        // no file of the journal is still mapped (the directory can be deleted, its file system unmounted)
+        BackgroundResourceReleaser.releasePendingResources();
     }
 }

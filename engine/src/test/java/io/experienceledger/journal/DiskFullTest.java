@@ -9,8 +9,10 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,37 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws Exception {
+        final List<String> held = heldByThisProcess();
+        if (!held.isEmpty()) {
+            run("umount", "-l", mount.toString());
+            fail("files on the small file system are still open or mapped after every store closed: " + held);
+        }
         run("umount", mount.toString());
+    }
+
+    /** Mappings and open descriptors of this JVM under the mount point. */
+    private List<String> heldByThisProcess() throws IOException {
+        final String prefix = mount.toRealPath().toString() + '/';
+        final List<String> held = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            final int at = line.indexOf(prefix);
+            if (at >= 0) {
+                held.add("mapped " + line.substring(at));
+            }
+        }
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    final String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith(prefix)) {
+                        held.add("open " + target);
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor of the directory listing itself, or one closed meanwhile
+                }
+            }
+        }
+        return held;
     }
 
     @Test
