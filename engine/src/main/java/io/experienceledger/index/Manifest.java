@@ -166,7 +166,7 @@ record Manifest(long identityHi, long identityLo, long generation, List<SegmentI
             if (segment.firstPosition() <= previousLast || segment.lastPosition() < segment.firstPosition()
                 || segment.entryCount() < 1 || segment.keyCount() < 1
                 || segment.fileLength() > SegmentDescriptor.MAX_FILE_LENGTH
-                || segment.fileLength() < SegmentDescriptor.fileLength(segment.keyCount(), segment.entryCount())) {
+                || segment.fileLength() < SegmentDescriptor.fileLength(segment.keyCount(), segment.entryCount(), 0, 0)) {
                 throw damaged("manifest lists an inconsistent segment " + segment);
             }
             previousLast = segment.lastPosition();

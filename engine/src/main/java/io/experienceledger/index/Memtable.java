@@ -31,6 +31,7 @@ final class Memtable {
     private int nodeCount;
 
     private long[] entryPosition;
+    private long[] entryLocation;
     private int entryCount;
 
     Memtable() {
@@ -42,14 +43,26 @@ final class Memtable {
         nodePosition = new long[INITIAL_KEYS * 4];
         nodeNext = new int[INITIAL_KEYS * 4];
         entryPosition = new long[INITIAL_KEYS];
+        entryLocation = new long[INITIAL_KEYS];
     }
 
-    /** Records that the entry at {@code position} is in the memtable; its keys follow with {@link #post}. */
-    void addEntry(long position) {
+    /**
+     * Records that the entry at {@code position}, held by the journal at {@code location} (-1: unknown), is in the
+     * memtable; its keys follow with {@link #post}.
+     */
+    void addEntry(long position, long location) {
         if (entryCount == entryPosition.length) {
             entryPosition = Arrays.copyOf(entryPosition, entryCount * 2);
+            entryLocation = Arrays.copyOf(entryLocation, entryCount * 2);
         }
-        entryPosition[entryCount++] = position;
+        entryPosition[entryCount] = position;
+        entryLocation[entryCount++] = location;
+    }
+
+    /** The location recorded with the entry at {@code position}, or -1 when the memtable does not hold it. */
+    long location(long position) {
+        final int i = Arrays.binarySearch(entryPosition, 0, entryCount, position);
+        return i < 0 ? -1 : entryLocation[i];
     }
 
     /** Adds {@code position} to the postings of {@code hash}; positions arrive in ascending order. */
@@ -146,13 +159,16 @@ final class Memtable {
     SegmentInfo writeSegment(Path dir, boolean sync) throws IOException {
         final long[] hashes = sortedKeyHashes();
         try (SegmentWriter writer = new SegmentWriter(dir, firstPosition(), lastPosition(), entryCount,
-            hashes.length, sync)) {
+            hashes.length, entryCount, sync)) {
             for (long hash : hashes) {
                 final int slot = find(hash);
                 writer.beginKey(hash, count[slot]);
                 for (int node = head[slot]; node != NO_NODE; node = nodeNext[node]) {
                     writer.posting(nodePosition[node]);
                 }
+            }
+            for (int i = 0; i < entryCount; i++) {
+                writer.location(entryPosition[i], entryLocation[i]);
             }
             return writer.finish();
         }

@@ -33,6 +33,10 @@ final class Segment {
     private final ByteBuffer buffer;
     private final int keyCount;
     private final int blobOffset;
+    private final long locatedCount;
+    private final int locationBlocksOffset;
+    private final int locationDataOffset;
+    private final int locationBlockCount;
 
     private Segment(SegmentInfo info, MappedByteBuffer mapping) {
         this.info = info;
@@ -40,6 +44,11 @@ final class Segment {
         this.buffer = mapping.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.keyCount = info.keyCount();
         this.blobOffset = (int) SegmentDescriptor.blobOffset(keyCount);
+        this.locatedCount = Integer.toUnsignedLong(buffer.getInt(SegmentDescriptor.LOCATED_COUNT_OFFSET));
+        this.locationBlockCount = (int) SegmentDescriptor.locationBlocks(locatedCount);
+        this.locationBlocksOffset = (int) Math.min(Integer.MAX_VALUE,
+            blobOffset + buffer.getLong(SegmentDescriptor.BLOB_LENGTH_OFFSET));
+        this.locationDataOffset = locationBlocksOffset + locationBlockCount * SegmentDescriptor.LOCATION_BLOCK_LENGTH;
     }
 
     /**
@@ -83,12 +92,84 @@ final class Segment {
             || buffer.getLong(ENTRY_COUNT_OFFSET) != info.entryCount()
             || buffer.getInt(KEY_COUNT_OFFSET) != info.keyCount()
             || buffer.getInt(CHECKSUM_OFFSET) != info.checksum()
-            || SegmentDescriptor.fileLength(keyCount, buffer.getLong(BLOB_LENGTH_OFFSET)) != info.fileLength()) {
+            || SegmentDescriptor.fileLength(keyCount, buffer.getLong(BLOB_LENGTH_OFFSET), locatedCount,
+                Integer.toUnsignedLong(buffer.getInt(SegmentDescriptor.LOCATION_DATA_LENGTH_OFFSET)))
+                != info.fileLength()) {
             throw damaged(file, "header disagrees with the manifest");
         }
         if (verifyChecksum && IndexFiles.checksum(buffer, CHECKSUM_OFFSET, HEADER_LENGTH) != info.checksum()) {
             throw damaged(file, "checksum mismatch");
         }
+    }
+
+    /**
+     * Where the journal holds the entry at {@code position}: the location recorded with it, or -1 when this
+     * segment recorded none (a 1.0 segment, or an entry added without one). A binary search of the location
+     * blocks, then at most 63 varint pairs decoded in place. A damaged block that points outside the file
+     * answers -1 too: the journal is then read the slow way.
+     */
+    long location(long position) {
+        try {
+            return locate(position);
+        } catch (IndexOutOfBoundsException damaged) {
+            return -1;
+        }
+    }
+
+    private long locate(long position) {
+        int low = 0;
+        int high = locationBlockCount - 1;
+        while (low <= high) {
+            final int middle = (low + high) >>> 1;
+            if (blockField(middle, SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD) <= position) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        if (high < 0) {
+            return -1;
+        }
+        final int block = locationBlocksOffset + high * SegmentDescriptor.LOCATION_BLOCK_LENGTH;
+        long current = buffer.getLong(block + SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD);
+        long location = buffer.getLong(block + SegmentDescriptor.BLOCK_FIRST_LOCATION_FIELD);
+        int at = locationDataOffset + buffer.getInt(block + SegmentDescriptor.BLOCK_DATA_OFFSET_FIELD);
+        final int count = buffer.getInt(block + SegmentDescriptor.BLOCK_COUNT_FIELD);
+        for (int i = 1; i < count && current < position; i++) {
+            current += Varint.get(buffer, at);
+            at = Varint.skip(buffer, at);
+            location += Varint.unzigzag(Varint.get(buffer, at));
+            at = Varint.skip(buffer, at);
+        }
+        return current == position ? location : -1;
+    }
+
+    private long blockField(int block, int field) {
+        return buffer.getLong(locationBlocksOffset + block * SegmentDescriptor.LOCATION_BLOCK_LENGTH + field);
+    }
+
+    /** Gives every recorded location, in position order, to {@code writer} (a merge). */
+    void copyLocations(SegmentWriter writer) throws IOException {
+        for (int block = 0; block < locationBlockCount; block++) {
+            final int at0 = locationBlocksOffset + block * SegmentDescriptor.LOCATION_BLOCK_LENGTH;
+            long position = buffer.getLong(at0 + SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD);
+            long location = buffer.getLong(at0 + SegmentDescriptor.BLOCK_FIRST_LOCATION_FIELD);
+            int at = locationDataOffset + buffer.getInt(at0 + SegmentDescriptor.BLOCK_DATA_OFFSET_FIELD);
+            final int count = buffer.getInt(at0 + SegmentDescriptor.BLOCK_COUNT_FIELD);
+            writer.location(position, location);
+            for (int i = 1; i < count; i++) {
+                position += Varint.get(buffer, at);
+                at = Varint.skip(buffer, at);
+                location += Varint.unzigzag(Varint.get(buffer, at));
+                at = Varint.skip(buffer, at);
+                writer.location(position, location);
+            }
+        }
+    }
+
+    /** How many entries of this segment have a recorded location (0 for a 1.0 segment). */
+    long locatedCount() {
+        return locatedCount;
     }
 
     /** What the manifest records of this segment. */

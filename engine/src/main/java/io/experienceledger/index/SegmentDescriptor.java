@@ -13,7 +13,7 @@ package io.experienceledger.index;
  *  +-------------------------------+-------------------------------+
  *  |         Major version         |         Minor version         |
  *  +-------------------------------+-------------------------------+
- *  |                      Reserved (4 bytes, 0)                    |
+ *  |                 Located entries (u32; 1.1)                    |
  *  +---------------------------------------------------------------+
  *  |                   First journal position (i64)                |
  *  |                                                               |
@@ -31,7 +31,7 @@ package io.experienceledger.index;
  *  |                 Postings blob length (i64)                    |
  *  |                                                               |
  *  +---------------------------------------------------------------+
- *  |                      Reserved (4 bytes, 0)                    |
+ *  |             Location data length (u32; 1.1)                   |
  *  +---------------------------------------------------------------+
  *  |      CRC32C of bytes [0, 60) and [64, end of file) (u32)      |
  *  +---------------------------------------------------------------+  64
@@ -45,8 +45,23 @@ package io.experienceledger.index;
  *  |  an unsigned LEB128 varint of the gap to the previous one;    |
  *  |  the first gap is taken from the segment's first position     |
  *  ...                                                             ...
+ *  +---------------------------------------------------------------+  blob end
+ *  |  Location blocks (1.1): one per 64 located entries, 24 bytes: |
+ *  |    first journal position (i64), its location (i64),          |
+ *  |    offset of the block's data in the location data (u32),     |
+ *  |    entries in the block (u32)                                 |
+ *  ...                                                             ...
+ *  +---------------------------------------------------------------+
+ *  |  Location data: per block, for each entry after its first,    |
+ *  |  a varint of the position gap and a zigzag varint of the      |
+ *  |  location's difference to the previous entry's                |
+ *  ...                                                             ...
  *  +---------------------------------------------------------------+
  * </pre>
+ * A <em>location</em> is where the journal holds the entry: the byte offset of its document in its roll-cycle
+ * file, or -1 when unknown. A 1.0 file has no locations (its located-entries and location-data fields are the
+ * 0 of the reserved bytes they were), and a lookup there answers "unknown".
+ *
  * A file is at most {@link #MAX_FILE_LENGTH} bytes, so one read-only mapping covers it and 32-bit blob
  * offsets suffice.
  */
@@ -54,16 +69,18 @@ final class SegmentDescriptor {
     /** "ELIXSEG1" read as a little-endian long. */
     static final long MAGIC = magic("ELIXSEG1");
     static final short MAJOR_VERSION = 1;
-    static final short MINOR_VERSION = 0;
+    static final short MINOR_VERSION = 1;
 
     static final int MAGIC_OFFSET = 0;
     static final int MAJOR_VERSION_OFFSET = 8;
     static final int MINOR_VERSION_OFFSET = 10;
+    static final int LOCATED_COUNT_OFFSET = 12;
     static final int FIRST_POSITION_OFFSET = 16;
     static final int LAST_POSITION_OFFSET = 24;
     static final int ENTRY_COUNT_OFFSET = 32;
     static final int KEY_COUNT_OFFSET = 40;
     static final int BLOB_LENGTH_OFFSET = 48;
+    static final int LOCATION_DATA_LENGTH_OFFSET = 56;
     static final int CHECKSUM_OFFSET = 60;
     static final int HEADER_LENGTH = 64;
 
@@ -71,6 +88,14 @@ final class SegmentDescriptor {
     static final int KEY_HASH_FIELD = 0;
     static final int POSTINGS_OFFSET_FIELD = 8;
     static final int POSTINGS_COUNT_FIELD = 12;
+
+    /** Located entries per location block. */
+    static final int LOCATION_BLOCK_ENTRIES = 64;
+    static final int LOCATION_BLOCK_LENGTH = 24;
+    static final int BLOCK_FIRST_POSITION_FIELD = 0;
+    static final int BLOCK_FIRST_LOCATION_FIELD = 8;
+    static final int BLOCK_DATA_OFFSET_FIELD = 16;
+    static final int BLOCK_COUNT_FIELD = 20;
 
     /** The largest segment file: one mapping, 32-bit offsets. */
     static final long MAX_FILE_LENGTH = 1L << 30;
@@ -96,9 +121,18 @@ final class SegmentDescriptor {
         return directoryEntryOffset(keyCount);
     }
 
-    /** The file length of a segment with {@code keyCount} keys and a blob of {@code blobLength} bytes. */
-    static long fileLength(int keyCount, long blobLength) {
-        return blobOffset(keyCount) + blobLength;
+    /** The number of location blocks holding {@code locatedCount} entries. */
+    static long locationBlocks(long locatedCount) {
+        return (locatedCount + LOCATION_BLOCK_ENTRIES - 1) / LOCATION_BLOCK_ENTRIES;
+    }
+
+    /**
+     * The file length of a segment with {@code keyCount} keys, a blob of {@code blobLength} bytes and
+     * {@code locatedCount} located entries whose location data takes {@code locationDataLength} bytes.
+     */
+    static long fileLength(int keyCount, long blobLength, long locatedCount, long locationDataLength) {
+        return blobOffset(keyCount) + blobLength + locationBlocks(locatedCount) * LOCATION_BLOCK_LENGTH
+            + locationDataLength;
     }
 
     static long magic(String eightAsciiChars) {

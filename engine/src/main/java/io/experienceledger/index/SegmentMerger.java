@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Merges consecutive segments into one: a k-way merge of their directories by key hash that concatenates each
  * key's postings in segment order. Segments cover disjoint ascending position ranges, so the concatenation is
- * ascending without a sort and without duplicates. Reads the inputs in place and streams the output, so the
+ * ascending without a sort and without duplicates; their entry locations are concatenated the same way. Reads the inputs in place and streams the output, so the
  * heap used does not grow with the segments.
  */
 final class SegmentMerger {
@@ -23,13 +23,15 @@ final class SegmentMerger {
     static SegmentInfo merge(Path dir, List<Segment> inputs, boolean sync) throws IOException {
         final int n = inputs.size();
         long entries = 0;
+        long located = 0;
         for (Segment input : inputs) {
             entries += input.info().entryCount();
+            located += input.locatedCount();
         }
         final int[] next = new int[n];
         final PostingsDecoder decoder = new PostingsDecoder();
         try (SegmentWriter writer = new SegmentWriter(dir, inputs.get(0).firstPosition(),
-            inputs.get(n - 1).lastPosition(), entries, distinctKeys(inputs), sync)) {
+            inputs.get(n - 1).lastPosition(), entries, distinctKeys(inputs), located, sync)) {
             for (int lowest = lowest(inputs, next); lowest >= 0; lowest = lowest(inputs, next)) {
                 final long hash = inputs.get(lowest).keyHash(next[lowest]);
                 writer.beginKey(hash, postingsCount(inputs, next, hash));
@@ -44,6 +46,9 @@ final class SegmentMerger {
                         next[i]++;
                     }
                 }
+            }
+            for (Segment input : inputs) {
+                input.copyLocations(writer);
             }
             return writer.finish();
         }

@@ -26,7 +26,7 @@ import java.util.Set;
  * <pre>{@code
  * // under the journal's write lock: catch up
  * for (each journal entry after index.checkpoint()) {
- *     if (!index.add(position, kind, tenant, correlation, traceLinkId)) break; // index full, see add()
+ *     if (!index.add(position, location, kind, tenant, correlation, traceLinkId)) break; // full, see add()
  * }
  * // under the read lock: plan
  * index.postingsForTenantKind(tenant, kind, cursor);  // candidates up to index.checkpoint()
@@ -163,6 +163,7 @@ public final class SideIndex implements AutoCloseable {
      * {@link #checkpoint()} only, and the caller scans the journal after it; the next call retries.
      *
      * @param position          the entry's journal position, not negative
+     * @param location          where the journal holds it (see {@link #location}), or -1 when unknown
      * @param kindCode          the entry's kind code (engine kinds 0–13, user kinds 16–20)
      * @param tenantOrNull      the tenant id, or null for none
      * @param correlationOrNull the correlation id, or null for none
@@ -171,8 +172,8 @@ public final class SideIndex implements AutoCloseable {
      * @throws IllegalArgumentException if {@code position} is negative
      * @throws IllegalStateException    if the index is closed
      */
-    public boolean add(long position, int kindCode, CharSequence tenantOrNull, CharSequence correlationOrNull,
-                       CharSequence traceLinkOrNull) {
+    public boolean add(long position, long location, int kindCode, CharSequence tenantOrNull,
+                       CharSequence correlationOrNull, CharSequence traceLinkOrNull) {
         checkOpen();
         if (position < 0) {
             throw new IllegalArgumentException("negative journal position " + position);
@@ -193,7 +194,7 @@ public final class SideIndex implements AutoCloseable {
             }
         }
         version++;
-        memtable.addEntry(position);
+        memtable.addEntry(position, location);
         memtable.post(hasher.tenantKind(tenantOrNull, kindCode), position);
         memtable.post(hasher.kind(kindCode), position);
         if (correlationOrNull != null) {
@@ -243,6 +244,30 @@ public final class SideIndex implements AutoCloseable {
      */
     public PostingsCursor postingsForTrace(CharSequence traceLinkId, PostingsCursor cursor) {
         return cursor.reset(this, cursor.hasher().trace(Objects.requireNonNull(traceLinkId)));
+    }
+
+    /**
+     * Where the journal holds the indexed entry at {@code position}, as given to {@link #add}: for the journal,
+     * the byte offset of the entry's document in its roll-cycle file, so that a hit is read directly instead of
+     * walked to. -1 when the index does not know it (not indexed, added without a location, or indexed by an
+     * older version of the index): the caller then finds the entry by its position.
+     */
+    public long location(long position) {
+        final Segment[] current = segments;
+        int low = 0;
+        int high = current.length - 1;
+        while (low <= high) {
+            final int middle = (low + high) >>> 1;
+            final Segment segment = current[middle];
+            if (position < segment.firstPosition()) {
+                high = middle - 1;
+            } else if (position > segment.lastPosition()) {
+                low = middle + 1;
+            } else {
+                return segment.location(position);
+            }
+        }
+        return memtable.location(position);
     }
 
     /** Bytes of the manifest and of the segments this index reads. */

@@ -22,4 +22,37 @@ final class Varint {
         }
         buffer.put((byte) rest);
     }
+
+    /** The varint at absolute {@code offset} of {@code buffer}. */
+    static long get(ByteBuffer buffer, int offset) {
+        int at = offset;
+        long value = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = buffer.get(at++);
+            value |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while (b < 0 && shift < 64);
+        return value;
+    }
+
+    /** The offset just after the varint at absolute {@code offset} of {@code buffer}. */
+    static int skip(ByteBuffer buffer, int offset) {
+        int at = offset;
+        for (int i = 0; i < MAX_LENGTH && buffer.get(at++) < 0; i++) {
+            // continuation bit set: the varint goes on
+        }
+        return at;
+    }
+
+    /** Maps a signed value to an unsigned one small in magnitude: 0, -1, 1, -2, … become 0, 1, 2, 3, … */
+    static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    /** The inverse of {@link #zigzag}. */
+    static long unzigzag(long value) {
+        return (value >>> 1) ^ -(value & 1);
+    }
 }

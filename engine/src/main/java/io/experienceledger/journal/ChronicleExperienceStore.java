@@ -368,8 +368,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 if (artifactIdsComplete) {
                     noteArtifactId(header);
                 }
-                indexed = index.add(cursor.index(), header.kindCode(), header.tenant(), header.correlation(),
-                        header.traceLinkId());
+                indexed = index.add(cursor.index(), header.start(), header.kindCode(), header.tenant(),
+                        header.correlation(), header.traceLinkId());
             }
             indexLagging = !indexed;
             if (indexed) {
@@ -458,7 +458,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     /** One query's tailer, cursors and header views. Runs under the index read lock. */
     private final class QueryRun implements AutoCloseable {
         private final ExcerptTailer tailer = journal.tailer();
+        private final LocatedReads located = new LocatedReads(journal);
         private final EntryHeader header = new EntryHeader();
+        private DocumentContext context;
         private final PostingsUnion union = new PostingsUnion();
         private final EntryChecksum checksum = new EntryChecksum();
 
@@ -534,20 +536,45 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         /** Reads the entry at {@code position}; adds it to the side's list when it matches. */
         private boolean read(long position, EventQuery query, List<ExperienceEventEnvelope> engineOut,
                              List<UserExperienceEventEnvelope> userOut) {
-            if (!seek(position)) {
-                return false;
+            final Bytes<?> bytes = open(position);
+            try {
+                return bytes != null && collect(header, bytes, query, engineOut, userOut);
+            } finally {
+                release();
             }
-            try (DocumentContext context = tailer.readingDocument()) {
-                if (!context.isPresent()) {
-                    return false;
-                }
-                final Bytes<?> bytes = context.wire().bytes();
-                header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-                if (header.problem() != null) {
-                    noteDamage("entry " + Long.toHexString(position) + ": " + header.problem());
-                    return false;
-                }
-                return collect(header, bytes, query, engineOut, userOut);
+        }
+
+        /**
+         * Wraps {@link #header} over the indexed entry at {@code position} and returns its bytes, or null when it
+         * cannot be read (damage is noted). Reads at the location the index recorded for the entry; without one,
+         * or when the location does not hold the entry, moves the tailer there. {@link #release()} after use.
+         */
+        private Bytes<?> open(long position) {
+            final long location = index.location(position);
+            if (location >= 0 && located.read(position, location, header)) {
+                return located.bytes();
+            }
+            if (!seek(position)) {
+                return null;
+            }
+            context = tailer.readingDocument();
+            if (!context.isPresent()) {
+                return null;
+            }
+            final Bytes<?> bytes = context.wire().bytes();
+            header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+            if (header.problem() != null) {
+                noteDamage("entry " + Long.toHexString(position) + ": " + header.problem());
+                return null;
+            }
+            return bytes;
+        }
+
+        /** Closes the document {@link #open} opened, if it opened one. */
+        private void release() {
+            if (context != null) {
+                context.close();
+                context = null;
             }
         }
 
@@ -623,31 +650,30 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             index.postingsForTrace(traceLinkId, union.clear().input());
             long last = Postings.NO_POSITION;
             for (long position = union.next(); position != Postings.NO_POSITION; position = union.next()) {
-                if (tailer.moveToIndex(position)) {
-                    try (DocumentContext context = tailer.readingDocument()) {
-                        final Bytes<?> bytes = context.wire().bytes();
-                        header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-                        if (header.problem() == null && header.traceLinkId() != null
-                                && traceLinkId.contentEquals(header.traceLinkId())) {
-                            last = position;
-                        }
+                try {
+                    if (open(position) != null && header.traceLinkId() != null
+                            && traceLinkId.contentEquals(header.traceLinkId())) {
+                        last = position;
                     }
+                } finally {
+                    release();
                 }
             }
             if (indexLagging) {
                 last = Math.max(last, lastTraceInTail(traceLinkId));
             }
-            if (last == Postings.NO_POSITION || !tailer.moveToIndex(last)) {
+            if (last == Postings.NO_POSITION) {
                 return null;
             }
-            try (DocumentContext context = tailer.readingDocument()) {
-                final Bytes<?> bytes = context.wire().bytes();
-                header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-                if (!intact(header, bytes)) {
+            try {
+                final Bytes<?> bytes = open(last);
+                if (bytes == null || !intact(header, bytes)) {
                     return null;
                 }
                 final ExperienceEvent event = EntryDecoder.engine(header, bytes).event();
                 return ((ExperienceEvent.ReplayTraceRecorded) event).traceLink();
+            } finally {
+                release();
             }
         }
 
@@ -667,6 +693,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
         @Override
         public void close() {
+            release();
+            located.close();
             tailer.close();
         }
     }
@@ -836,6 +864,16 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         } finally {
             indexLock.writeLock().unlock();
         }
+    }
+
+    /** The journal, for verification and tests in this package. */
+    Journal journal() {
+        return journal;
+    }
+
+    /** The side index, for verification and tests in this package; read it under no concurrent append. */
+    SideIndex sideIndex() {
+        return index;
     }
 
     @Override

@@ -107,7 +107,7 @@ final class EntryCursor implements AutoCloseable {
      * read through the journal's {@code Bytes} checks which chunk it falls in. The header is parsed with a dozen such
      * reads per entry, a large part of a header-only scan.
      */
-    private static BytesStore<?, ?> readable(Bytes<?> bytes) {
+    static BytesStore<?, ?> readable(Bytes<?> bytes) {
         final BytesStore<?, ?> chunk = bytes.bytesStore();
         final long start = bytes.readPosition();
         return chunk != null && chunk.inside(start, bytes.readLimit() - start) ? chunk : bytes;

@@ -160,6 +160,12 @@ final class LedgerVerifier {
                     return "the side index disagrees with the journal at entry " + Long.toHexString(position)
                             + " (tenant " + tenantText + ", kind code " + kind + "); delete DIR/index to rebuild it";
                 }
+                final long location = index.location(position);
+                if (location != -1 && location != entry.start()) {
+                    return "the side index locates entry " + Long.toHexString(position) + " at offset " + location
+                            + " of its journal file, the journal holds it at " + entry.start()
+                            + "; delete DIR/index to rebuild it";
+                }
             }
         }
         for (Map.Entry<String, PostingsCursor> left : byTenantKind.entrySet()) {

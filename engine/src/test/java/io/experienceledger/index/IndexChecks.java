@@ -36,6 +36,18 @@ final class IndexChecks {
         assertEquals(List.of(), drain(index.postingsForKind(15, cursor)), context);
         assertEquals(List.of(), drain(index.postingsForCorrelation("no-such-run", cursor)), context);
         assertEquals(List.of(), drain(index.postingsForTrace("no-such-trace", cursor)), context);
+        final List<Workload.Entry> entries = oracle.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            final long position = entries.get(i).position();
+            if (position <= upTo) {
+                assertEquals(entries.get(i).location(), index.location(position),
+                    context + ": location of " + Long.toHexString(position));
+                if (i + 1 == entries.size() || entries.get(i + 1).position() != position + 1) {
+                    assertEquals(-1, index.location(position + 1),
+                        context + ": location of " + Long.toHexString(position + 1) + ", never added");
+                }
+            }
+        }
     }
 
     static List<Long> drain(Postings postings) {
@@ -60,7 +72,7 @@ final class IndexChecks {
     static int addAll(SideIndex index, List<Workload.Entry> entries) {
         int taken = 0;
         for (Workload.Entry e : entries) {
-            if (!index.add(e.position(), e.kind(), e.tenant(), e.correlation(), e.trace())) {
+            if (!index.add(e.position(), e.location(), e.kind(), e.tenant(), e.correlation(), e.trace())) {
                 return taken;
             }
             taken++;

@@ -46,7 +46,7 @@ final class IndexChildProcess {
         System.out.flush();
         final Random random = new Random(seed);
         for (Workload.Entry e : entries) {
-            index.add(e.position(), e.kind(), e.tenant(), e.correlation(), e.trace());
+            index.add(e.position(), e.location(), e.kind(), e.tenant(), e.correlation(), e.trace());
             if (random.nextInt(40) == 0) {
                 index.flush();
             }

@@ -24,13 +24,15 @@ class MemtableTest {
             expected.add(new ArrayList<>());
         }
         for (long position = 0; position < 20_000; position++) {
-            memtable.addEntry(position);
+            memtable.addEntry(position, position * 3);
             final int key = random.nextInt(keys.length);
             memtable.post(keys[key], position);
             memtable.post(keys[key], position);
             expected.get(key).add(position);
         }
         assertEquals(20_000, memtable.entryCount());
+        assertEquals(3 * 12_345, memtable.location(12_345));
+        assertEquals(-1, memtable.location(20_000));
         for (int i = 0; i < keys.length; i++) {
             final int slot = memtable.find(keys[i]);
             final List<Long> actual = new ArrayList<>();
@@ -47,13 +49,16 @@ class MemtableTest {
     @Test
     void sortsKeysAsUnsignedAndClears() {
         final Memtable memtable = new Memtable();
-        memtable.addEntry(7);
+        memtable.addEntry(7, 1_000);
         for (long key : new long[] {-1L, 5L, Long.MIN_VALUE, 0L, Long.MAX_VALUE}) {
             memtable.post(key, 7);
         }
         assertArrayEquals(new long[] {0L, 5L, Long.MAX_VALUE, Long.MIN_VALUE, -1L}, memtable.sortedKeyHashes());
         assertEquals(7, memtable.firstPosition());
+        assertEquals(1_000, memtable.location(7));
+        assertEquals(-1, memtable.location(6));
         memtable.clear();
+        assertEquals(-1, memtable.location(7));
         assertEquals(0, memtable.keyCount());
         assertEquals(-1, memtable.find(5L));
         assertEquals(-1, memtable.lastPosition());

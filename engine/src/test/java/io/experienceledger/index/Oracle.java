@@ -9,6 +9,7 @@ import java.util.TreeSet;
 /** The naive answer: every key's positions in lists, built from the same entries the index is given. */
 final class Oracle {
     private final Map<String, List<Long>> postings = new HashMap<>();
+    private final List<Workload.Entry> entries = new ArrayList<>();
     private final TreeSet<String> tenants = new TreeSet<>();
     private final TreeSet<String> correlations = new TreeSet<>();
     private final TreeSet<String> traces = new TreeSet<>();
@@ -16,6 +17,7 @@ final class Oracle {
 
     /** Records one entry. */
     void add(Workload.Entry entry) {
+        entries.add(entry);
         post(tenantKindKey(entry.tenant(), entry.kind()), entry.position());
         post("K|" + entry.kind(), entry.position());
         if (entry.tenant() == null) {
@@ -62,6 +64,11 @@ final class Oracle {
             all.add(null);
         }
         return all;
+    }
+
+    /** Every entry recorded, in order. */
+    List<Workload.Entry> entries() {
+        return entries;
     }
 
     TreeSet<String> correlations() {

@@ -50,7 +50,7 @@ class SideIndexOracleTest {
                 assertEquals(IndexState.CREATED, index.state(), context);
                 assertTrue(index.isWriter(), context);
                 for (Workload.Entry entry : entries.subList(0, split)) {
-                    assertTrue(index.add(entry.position(), entry.kind(), entry.tenant(), entry.correlation(),
+                    assertTrue(index.add(entry.position(), entry.location(), entry.kind(), entry.tenant(), entry.correlation(),
                         entry.trace()), context);
                     oracle.add(entry);
                     if (random.nextInt(500) == 0) {
@@ -115,12 +115,12 @@ class SideIndexOracleTest {
         try (SideIndex index = SideIndex.open(tmp.resolve("index"), HI, LO,
             IndexOptions.defaults().withFlushThreshold(4))) {
             for (int i = 0; i < 10; i++) {
-                index.add(100 + i, 3, "t", "c", null);
+                index.add(100 + i, -1, 3, "t", "c", null);
             }
             final PostingsCursor cursor = index.postingsForCorrelation("c", new PostingsCursor());
             assertEquals(10, cursor.size());
             assertEquals(100, cursor.next());
-            index.add(200, 3, "t", "c", null);
+            index.add(200, -1, 3, "t", "c", null);
             assertThrows(IllegalStateException.class, cursor::next);
             assertEquals(11, drain(index.postingsForTenantKind("t", 3, cursor)).size());
             assertEquals(Postings.NO_POSITION, new PostingsCursor().next());
@@ -130,9 +130,9 @@ class SideIndexOracleTest {
     @Test
     void keysOfDifferentTypesAndTenantsStayApart() {
         try (SideIndex index = SideIndex.open(tmp.resolve("index"), HI, LO, IndexOptions.defaults())) {
-            index.add(1, 1, null, "x", "x");
-            index.add(2, 1, "", "y", null);
-            index.add(3, 2, "x", null, null);
+            index.add(1, -1, 1, null, "x", "x");
+            index.add(2, -1, 1, "", "y", null);
+            index.add(3, -1, 2, "x", null, null);
             final PostingsCursor cursor = new PostingsCursor();
             assertEquals(List.of(1L), drain(index.postingsForTenantKind(null, 1, cursor)));
             assertEquals(List.of(2L), drain(index.postingsForTenantKind("", 1, cursor)));
@@ -141,7 +141,7 @@ class SideIndexOracleTest {
             assertEquals(List.of(1L), drain(index.postingsForTrace("x", cursor)));
             assertEquals(List.of(3L), drain(index.postingsForTenantKind("x", 2, cursor)));
             assertEquals(List.of(), drain(index.postingsForTenantKind("x", 1, cursor)));
-            assertThrows(IllegalArgumentException.class, () -> index.add(-5, 1, null, null, null));
+            assertThrows(IllegalArgumentException.class, () -> index.add(-5, -1, 1, null, null, null));
         }
     }
 

@@ -15,6 +15,14 @@ final class Workload {
 
     /** One journal entry's header fields. */
     record Entry(long position, int kind, String tenant, String correlation, String trace) {
+        /**
+         * Where a journal would hold the entry: ascending within a cycle, starting over in the next one (so the
+         * index stores differences of either sign), unknown (-1) for a few entries.
+         */
+        long location() {
+            final long sequence = position & 0xFFFF_FFFFL;
+            return position % 53 == 7 ? -1 : 65_536 + sequence * 264 + (position >>> 32) % 7;
+        }
     }
 
     private Workload() {

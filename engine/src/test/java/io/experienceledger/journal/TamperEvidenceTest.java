@@ -90,7 +90,8 @@ class TamperEvidenceTest {
                 1L << 20, true, false);
              SideIndex wrong = SideIndex.open(root.resolve("other-index"), 1, 2, IndexOptions.defaults())) {
             final long first = journal.queue().firstIndex();
-            wrong.add(first, EntryLayout.engineKindCode(ExperienceEventKind.BudgetExceeded), "someone-else", null, null);
+            wrong.add(first, -1, EntryLayout.engineKindCode(ExperienceEventKind.BudgetExceeded), "someone-else", null,
+                    null);
             final String problem = new LedgerVerifier(journal).verifyIndex(wrong);
             assertNotNull(problem, "a wrong index passed verification");
             assertTrue(problem.contains("side index disagrees with the journal"), problem);
