@@ -75,6 +75,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final Journal journal;
     private final EntryWriter writer;
     private final SideIndex index;
+    private final CycleStores cycleStores;
     private final GroupCommit groupCommit;
     /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
     private final long indexSpacing;
@@ -109,6 +110,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
         this.writerLock = lock;
         this.journal = opened;
+        this.cycleStores = new CycleStores(opened);
         this.writer = entryWriter;
         this.index = sideIndex;
         this.groupCommit = settings.durability == Durability.SYNC_BATCH && !settings.readOnly
@@ -457,8 +459,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     /** One query's tailer, cursors and header views. Runs under the index read lock. */
     private final class QueryRun implements AutoCloseable {
-        private final ExcerptTailer tailer = journal.tailer();
-        private final LocatedReads located = new LocatedReads(journal);
+        private final LocatedReads located = new LocatedReads(journal, cycleStores);
+        private ExcerptTailer tailer;
         private final EntryHeader header = new EntryHeader();
         private DocumentContext context;
         private final PostingsUnion union = new PostingsUnion();
@@ -553,6 +555,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             final long location = index.location(position);
             if (location >= 0 && located.read(position, location, header)) {
                 return located.bytes();
+            }
+            if (tailer == null) {
+                tailer = journal.tailer();
             }
             if (!seek(position)) {
                 return null;
@@ -695,7 +700,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         public void close() {
             release();
             located.close();
-            tailer.close();
+            if (tailer != null) {
+                tailer.close();
+            }
         }
     }
 
@@ -899,7 +906,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
             } finally {
                 indexLock.writeLock().unlock();
-                closeAll(index, writer, journal, writerLock);
+                closeAll(index, writer, cycleStores, journal, writerLock);
             }
         } finally {
             appendLock.unlock();

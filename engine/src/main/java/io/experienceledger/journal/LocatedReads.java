@@ -4,7 +4,6 @@ import java.io.File;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.wire.Wires;
 
@@ -16,22 +15,22 @@ import net.openhft.chronicle.wire.Wires;
  *
  * <p>A location is trusted only as far as what it finds there checks out: a complete data document of the
  * journal inside the file, whose entry header parses and is not a batch marker. Otherwise {@link #read} answers
- * false and the caller finds the entry by its index. Holds the mapping of one roll cycle at a time; not
- * thread-safe, one per query; close it when done.
+ * false and the caller finds the entry by its index. Reads one roll cycle at a time, through its own bytes over a
+ * file {@link CycleStores} keeps open; not thread-safe, one per query; close it when done.
  */
 final class LocatedReads implements AutoCloseable {
     private static final int DOCUMENT_HEADER_LENGTH = 4;
 
-    private final SingleChronicleQueue queue;
+    private final CycleStores stores;
     private final RollCycle rollCycle;
     private SingleChronicleQueueStore store;
     private MappedBytes bytes;
     private int cycle = Integer.MIN_VALUE;
     private long fileLength;
 
-    LocatedReads(Journal journal) {
-        this.queue = journal.queue();
-        this.rollCycle = queue.rollCycle();
+    LocatedReads(Journal journal, CycleStores stores) {
+        this.stores = stores;
+        this.rollCycle = journal.queue().rollCycle();
     }
 
     /**
@@ -72,7 +71,7 @@ final class LocatedReads implements AutoCloseable {
         }
         release();
         cycle = wanted;
-        store = queue.storeForCycle(wanted, queue.epoch(), false, null);
+        store = stores.acquire(wanted);
         if (store == null) {
             return false;
         }
@@ -90,10 +89,7 @@ final class LocatedReads implements AutoCloseable {
             bytes.releaseLast();
             bytes = null;
         }
-        if (store != null) {
-            queue.closeStore(store);
-            store = null;
-        }
+        store = null;
         cycle = Integer.MIN_VALUE;
     }
 

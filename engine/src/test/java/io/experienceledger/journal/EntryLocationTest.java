@@ -139,7 +139,8 @@ class EntryLocationTest {
         int entries = 0;
         final EntryHeader located = new EntryHeader();
         try (EntryCursor cursor = new EntryCursor(store.journal());
-             LocatedReads reads = new LocatedReads(store.journal())) {
+             CycleStores stores = new CycleStores(store.journal());
+             LocatedReads reads = new LocatedReads(store.journal(), stores)) {
             cursor.startAfter(-1);
             while (cursor.next()) {
                 final String entry = context + ": entry " + Long.toHexString(cursor.index());
