@@ -113,6 +113,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.index = sideIndex;
         this.groupCommit = settings.durability == Durability.SYNC_BATCH && !settings.readOnly
                 ? GroupCommit.start(this::syncUnderLock, settings.syncInterval) : null;
+        if (opened.truncation() != null) {
+            noteDamage(opened.truncation().problem());
+        }
         if (!settings.readOnly) {
             abortDanglingBatch();
         }
@@ -457,7 +460,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     /** One query's tailer, cursors and header views. Runs under the index read lock. */
     private final class QueryRun implements AutoCloseable {
-        private final ExcerptTailer tailer = journal.tailer();
+        /** None when a truncation left nothing readable: creating one would map the damaged file. */
+        private final ExcerptTailer tailer = journal.nothingReadable() ? null : journal.tailer();
         private final EntryHeader header = new EntryHeader();
         private final PostingsUnion union = new PostingsUnion();
         private final EntryChecksum checksum = new EntryChecksum();
@@ -534,7 +538,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         /** Reads the entry at {@code position}; adds it to the side's list when it matches. */
         private boolean read(long position, EventQuery query, List<ExperienceEventEnvelope> engineOut,
                              List<UserExperienceEventEnvelope> userOut) {
-            if (!seek(position)) {
+            if (!readable(position) || !seek(position)) {
                 return false;
             }
             try (DocumentContext context = tailer.readingDocument()) {
@@ -609,6 +613,15 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             return false;
         }
 
+        /** False for an entry at or after a truncation of the journal (the index may predate it): never read. */
+        private boolean readable(long position) {
+            if (position < journal.readLimit()) {
+                return true;
+            }
+            noteDamage(journal.truncation().problem());
+            return false;
+        }
+
         /** Every entry a query returns is checked against its checksum; a changed one is reported, not returned. */
         private boolean intact(EntryHeader entry, Bytes<?> bytes) {
             final long start = entry.start();
@@ -623,7 +636,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             index.postingsForTrace(traceLinkId, union.clear().input());
             long last = Postings.NO_POSITION;
             for (long position = union.next(); position != Postings.NO_POSITION; position = union.next()) {
-                if (tailer.moveToIndex(position)) {
+                if (readable(position) && tailer.moveToIndex(position)) {
                     try (DocumentContext context = tailer.readingDocument()) {
                         final Bytes<?> bytes = context.wire().bytes();
                         header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
@@ -667,7 +680,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
         @Override
         public void close() {
-            tailer.close();
+            if (tailer != null) {
+                tailer.close();
+            }
         }
     }
 
