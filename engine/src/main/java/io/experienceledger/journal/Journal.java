@@ -49,6 +49,8 @@ final class Journal implements AutoCloseable {
     private long preallocatedTo;
     private long writeEnd;
     private boolean preallocationUnsupported;
+    /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
+    private long lastAppended = Long.MIN_VALUE;
 
     private Journal(SingleChronicleQueue queue, Path dir, JournalFiles.Truncation truncation) {
         this.queue = queue;
@@ -109,6 +111,7 @@ final class Journal implements AutoCloseable {
      */
     long append(Bytes<ByteBuffer> entry) {
         final long length = entry.writePosition();
+        checkCycleHasRoom();
         try {
             reserve(length);
             try (DocumentContext context = appender.writingDocument()) {
@@ -121,12 +124,31 @@ final class Journal implements AutoCloseable {
                     throw e;
                 }
             }
-            return appender.lastIndexAppended();
+            lastAppended = appender.lastIndexAppended();
+            return lastAppended;
         } catch (InternalError e) {
             recoverAppender();
             throw ExperienceStoreException.storageError("disk full (or the journal's file could not be extended) in "
                     + dir + ": the entry was not appended. Free space and append again; what was written before is"
                     + " intact", e);
+        }
+    }
+
+    /**
+     * Refuses an append when the current roll cycle already holds as many entries as its cycle allows: Chronicle
+     * itself would fail only after committing the entry (and leave it unindexed).
+     */
+    private void checkCycleHasRoom() {
+        if (lastAppended == Long.MIN_VALUE) {
+            lastAppended = queue.lastIndex();
+        }
+        final RollCycle rollCycle = queue.rollCycle();
+        if (lastAppended >= 0 && rollCycle.toCycle(lastAppended) == queue.cycle()
+                && rollCycle.toSequenceNumber(lastAppended) + 1 >= rollCycle.maxMessagesPerCycle()) {
+            throw ExperienceStoreException.storageError("the journal's current roll cycle is full: "
+                    + rollCycle + " holds at most " + rollCycle.maxMessagesPerCycle() + " entries per cycle;"
+                    + " nothing was appended. Appends work again when the next cycle starts; for more entries per"
+                    + " cycle, start a new ledger with a roll cycle that holds more");
         }
     }
 
