@@ -57,10 +57,7 @@ class IndexRecoveryTest {
     @Test
     void deletingTheIndexChangesNoAnswer() throws IOException {
         final Path dir = root.resolve("ledger");
-        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir)) {
-            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
-        }
+        final InMemoryExperienceStore oracle = written(dir, 3_000);
         deleteRecursively(dir.resolve("index"));
         try (ChronicleExperienceStore store = open(dir)) {
             assertSameAnswers(store, oracle);
@@ -70,10 +67,7 @@ class IndexRecoveryTest {
     @Test
     void damagedIndexFilesAreRebuiltFromTheJournal() throws IOException {
         final Path dir = root.resolve("ledger");
-        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir)) {
-            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
-        }
+        final InMemoryExperienceStore oracle = written(dir, 3_000);
         try (Stream<Path> files = Files.list(dir.resolve("index"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (file.getFileName().toString().endsWith(".lock")) {
@@ -95,10 +89,7 @@ class IndexRecoveryTest {
     @Test
     void truncatedOrEmptyIndexFilesAreRebuiltOrBypassedAndChangeNoAnswer() throws IOException {
         final Path dir = root.resolve("ledger");
-        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir)) {
-            append(store, oracle, new RandomModel(SEED), new Random(SEED), 1_200);
-        }
+        final InMemoryExperienceStore oracle = written(dir, 1_200);
         final Path indexDir = dir.resolve("index");
         final java.util.Map<Path, byte[]> original = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.list(indexDir)) {
@@ -131,6 +122,15 @@ class IndexRecoveryTest {
             }
             readOnly = !readOnly;
         }
+    }
+
+    /** A store in {@code dir} with {@code count} random appends, closed; returns the oracle fed the same. */
+    private static InMemoryExperienceStore written(Path dir, int count) {
+        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
+        try (ChronicleExperienceStore store = open(dir)) {
+            append(store, oracle, new RandomModel(SEED), new Random(SEED), count);
+        }
+        return oracle;
     }
 
     private static void append(ChronicleExperienceStore store, InMemoryExperienceStore oracle, RandomModel model,
