@@ -3,11 +3,13 @@ package io.experienceledger.bench;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.store.InMemoryExperienceStore;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -36,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code sqlite}: one prepared insert per event (WAL, synchronous=NORMAL; {@link SqliteLedger}), given the
  *       envelope's JSON already encoded, so it is charged for storage only;</li>
  *   <li>{@code engineBatch}, {@code sqliteBatch}: 100 envelopes per {@code appendEvents} / per transaction,
- *       reported per envelope.</li>
+ *       reported per envelope;</li>
+ *   <li>{@code integrity}: only the integrity work of one append, the entry's CRC32C (the hash chain is computed
+ *       by verify and digest, never on the append path), for the share of {@code engine} it costs.</li>
  * </ul>
  * The caller's envelope is built once; with {@code -prof gc}, {@code gc.alloc.rate.norm} is what each append
  * allocates beyond it. Stores are new for every iteration and deleted after it.
@@ -48,6 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 public class AppendBenchmark extends ChronicleJvm {
     static final int BATCH = 100;
+    /** Where an entry keeps its CRC32C, and where the checksummed bytes resume after it (docs/format.md). */
+    private static final int CRC_OFFSET = 4;
+    private static final int FLAGS_OFFSET = 8;
 
     /** The envelope appended, by size. */
     @State(Scope.Benchmark)
@@ -94,6 +101,9 @@ public class AppendBenchmark extends ChronicleJvm {
         ExcerptAppender appender;
         Bytes<?> entry;
         long length;
+        /** The entry in a direct buffer, as the engine's encoder holds it when it computes the checksum. */
+        ByteBuffer staged;
+        final CRC32C crc = new CRC32C();
 
         @Setup(Level.Trial)
         public void encode(Payload payload) {
@@ -101,6 +111,7 @@ public class AppendBenchmark extends ChronicleJvm {
             entry = Bytes.allocateDirect(bytes.length);
             entry.write(bytes);
             length = bytes.length;
+            staged = ByteBuffer.allocateDirect(bytes.length).put(bytes);
         }
 
         @Setup(Level.Iteration)
@@ -172,6 +183,24 @@ public class AppendBenchmark extends ChronicleJvm {
         try (DocumentContext context = raw.appender.writingDocument()) {
             context.wire().bytes().write(raw.entry, 0, raw.length);
         }
+    }
+
+    /**
+     * The integrity work of one append and nothing else: the CRC32C of the encoded entry over bytes [0, 4) and
+     * [8, end) (docs/format.md), computed from a direct buffer exactly as {@code EntryWriter.finish} does.
+     */
+    @Benchmark
+    public int integrity(Raw raw) {
+        final CRC32C crc = raw.crc;
+        final ByteBuffer buffer = raw.staged;
+        crc.reset();
+        buffer.clear();
+        buffer.limit(CRC_OFFSET);
+        crc.update(buffer);
+        buffer.limit((int) raw.length).position(FLAGS_OFFSET);
+        crc.update(buffer);
+        buffer.clear();
+        return (int) crc.getValue();
     }
 
     @Benchmark

@@ -115,6 +115,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.index = sideIndex;
         this.groupCommit = settings.durability == Durability.SYNC_BATCH && !settings.readOnly
                 ? GroupCommit.start(this::syncUnderLock, settings.syncInterval) : null;
+        if (opened.truncation() != null) {
+            noteDamage(opened.truncation().problem());
+        }
         if (!settings.readOnly) {
             abortDanglingBatch();
         }
@@ -552,6 +555,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
          * or when the location does not hold the entry, moves the tailer there. {@link #release()} after use.
          */
         private Bytes<?> open(long position) {
+            if (!readable(position)) {
+                return null;
+            }
             final long location = index.location(position);
             if (location >= 0 && located.read(position, location, header)) {
                 return located.bytes();
@@ -638,6 +644,15 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                     return true;
                 }
             }
+            return false;
+        }
+
+        /** False for an entry at or after a truncation of the journal (the index may predate it): never read. */
+        private boolean readable(long position) {
+            if (position < journal.readLimit()) {
+                return true;
+            }
+            noteDamage(journal.truncation().problem());
             return false;
         }
 

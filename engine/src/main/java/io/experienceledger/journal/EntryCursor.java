@@ -17,6 +17,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 final class EntryCursor implements AutoCloseable {
     private enum BatchState { NONE, INCLUDE, SKIP }
 
+    private final Journal journal;
+    private final long readLimit;
     private final ExcerptTailer tailer;
     private final ExcerptTailer lookahead;
     private final EntryHeader header = new EntryHeader();
@@ -27,11 +29,15 @@ final class EntryCursor implements AutoCloseable {
     private long lastPassed = -1;
     private String damage;
     private boolean pending;
+    private boolean exhausted;
     private long pendingBegin = -1;
 
     EntryCursor(Journal journal) {
-        this.tailer = journal.tailer();
-        this.lookahead = journal.tailer();
+        this.journal = journal;
+        this.readLimit = journal.readLimit();
+        // a tailer maps the first file as it is created: none when its header is gone
+        this.tailer = journal.nothingReadable() ? null : journal.tailer();
+        this.lookahead = journal.nothingReadable() ? null : journal.tailer();
     }
 
     /** Positions the cursor so that the next entry is the first one after {@code position} (-1: the start). */
@@ -41,6 +47,11 @@ final class EntryCursor implements AutoCloseable {
         pending = false;
         damage = null;
         lastPassed = position;
+        exhausted = journal.nothingReadable() || position + 1 >= readLimit;
+        if (exhausted) {
+            damage = journal.truncation().problem();
+            return this;
+        }
         if (position < 0) {
             tailer.toStart();
             return this;
@@ -64,7 +75,28 @@ final class EntryCursor implements AutoCloseable {
      */
     boolean next() {
         closeCurrent();
+        if (exhausted) {
+            return false;
+        }
+        try {
+            return advance();
+        } catch (InternalError e) {
+            // Chronicle's memory map faulted: the file is shorter than Chronicle expects
+            closeCurrent();
+            exhausted = true;
+            damage = "reading the journal after entry " + Long.toHexString(lastPassed) + " faulted (" + e.getMessage()
+                    + "): a journal file is shorter than it should be; run verify";
+            return false;
+        }
+    }
+
+    private boolean advance() {
         while (true) {
+            if (readLimit != Long.MAX_VALUE && tailer.index() >= readLimit) {
+                exhausted = true;
+                damage = journal.truncation().problem();
+                return false;
+            }
             final DocumentContext context = tailer.readingDocument();
             if (!context.isPresent()) {
                 context.close();
@@ -124,6 +156,9 @@ final class EntryCursor implements AutoCloseable {
             }
         }
         while (true) {
+            if (lookahead.index() >= readLimit) {
+                return false;
+            }
             try (DocumentContext context = lookahead.readingDocument()) {
                 if (!context.isPresent()) {
                     return null;
@@ -187,7 +222,9 @@ final class EntryCursor implements AutoCloseable {
     @Override
     public void close() {
         closeCurrent();
-        tailer.close();
-        lookahead.close();
+        if (tailer != null) {
+            tailer.close();
+            lookahead.close();
+        }
     }
 }

@@ -42,20 +42,36 @@ final class Journal implements AutoCloseable {
 
     private final SingleChronicleQueue queue;
     private final Path dir;
+    private final JournalFiles.Truncation truncation;
     private ExcerptAppender appender;
     private int preallocatedCycle = Integer.MIN_VALUE;
     private int preallocatedFd = -1;
     private long preallocatedTo;
     private long writeEnd;
     private boolean preallocationUnsupported;
+    /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
+    private long lastAppended = Long.MIN_VALUE;
 
-    private Journal(SingleChronicleQueue queue, Path dir) {
+    private Journal(SingleChronicleQueue queue, Path dir, JournalFiles.Truncation truncation) {
         this.queue = queue;
         this.dir = dir;
+        this.truncation = truncation;
     }
 
-    /** Opens the queue in {@code dir}; a writable journal also takes its appender. */
+    /**
+     * Opens the queue in {@code dir}; a writable journal also takes its appender. A truncated journal file is
+     * refused for writing (Chronicle would extend it with zeros and append after the damage, where no reader gets)
+     * and opened read-only with reads stopping before the damage ({@link #readLimit()}).
+     */
     static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync) {
+        final JournalFiles.Truncation truncation = JournalFiles.check(dir, rollCycle);
+        if (truncation != null && !readOnly) {
+            throw ExperienceStoreException.storageError(truncation.problem() + " (in " + dir + "). Nothing was changed. The entries"
+                    + " before the damage can still be read: open the store read-only (ledger query, export and verify"
+                    + " do). To go on appending, restore the file from a backup, or copy the intact entries into a new"
+                    + " ledger (ledger export --store " + dir.getParent() + " | ledger append --store NEW) and keep"
+                    + " this directory as evidence");
+        }
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(rollCycle)
                 .blockSize(blockSize)
@@ -75,7 +91,7 @@ final class Journal implements AutoCloseable {
             throw ExperienceStoreException.storageError(dir + " is on a read-only file system or not writable;"
                     + " open the store read-only to query it");
         }
-        final Journal journal = new Journal(queue, dir);
+        final Journal journal = new Journal(queue, dir, truncation);
         if (!readOnly) {
             journal.appender = journal.newAppender();
         }
@@ -95,6 +111,7 @@ final class Journal implements AutoCloseable {
      */
     long append(Bytes<ByteBuffer> entry) {
         final long length = entry.writePosition();
+        checkCycleHasRoom();
         try {
             reserve(length);
             try (DocumentContext context = appender.writingDocument()) {
@@ -107,12 +124,31 @@ final class Journal implements AutoCloseable {
                     throw e;
                 }
             }
-            return appender.lastIndexAppended();
+            lastAppended = appender.lastIndexAppended();
+            return lastAppended;
         } catch (InternalError e) {
             recoverAppender();
             throw ExperienceStoreException.storageError("disk full (or the journal's file could not be extended) in "
                     + dir + ": the entry was not appended. Free space and append again; what was written before is"
                     + " intact", e);
+        }
+    }
+
+    /**
+     * Refuses an append when the current roll cycle already holds as many entries as its cycle allows: Chronicle
+     * itself would fail only after committing the entry (and leave it unindexed).
+     */
+    private void checkCycleHasRoom() {
+        if (lastAppended == Long.MIN_VALUE) {
+            lastAppended = queue.lastIndex();
+        }
+        final RollCycle rollCycle = queue.rollCycle();
+        if (lastAppended >= 0 && rollCycle.toCycle(lastAppended) == queue.cycle()
+                && rollCycle.toSequenceNumber(lastAppended) + 1 >= rollCycle.maxMessagesPerCycle()) {
+            throw ExperienceStoreException.storageError("the journal's current roll cycle is full: "
+                    + rollCycle + " holds at most " + rollCycle.maxMessagesPerCycle() + " entries per cycle;"
+                    + " nothing was appended. Appends work again when the next cycle starts; for more entries per"
+                    + " cycle, start a new ledger with a roll cycle that holds more");
         }
     }
 
@@ -202,6 +238,21 @@ final class Journal implements AutoCloseable {
         final ExcerptTailer tailer = queue.createTailer();
         tailer.singleThreadedCheckDisabled(true);
         return tailer;
+    }
+
+    /** The journal index of the first entry readers must not touch: Long.MAX_VALUE unless a file is truncated. */
+    long readLimit() {
+        return truncation == null ? Long.MAX_VALUE : truncation.readLimit();
+    }
+
+    /** True when a file is truncated so early that no entry can be read. */
+    boolean nothingReadable() {
+        return truncation != null && truncation.nothingReadable();
+    }
+
+    /** The truncated file, where and what, or null when every file is whole. */
+    JournalFiles.Truncation truncation() {
+        return truncation;
     }
 
     /** The index of the last entry, or -1 when the journal is empty. */

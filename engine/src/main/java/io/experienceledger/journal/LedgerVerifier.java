@@ -50,9 +50,16 @@ final class LedgerVerifier {
         final String expectedHead = expectedDigest == null ? null : expectedDigest.substring(expectedDigest.indexOf(':') + 1);
         long entries = 0;
         String headAtExpected = null;
+        final JournalFiles.Truncation truncation = journal.truncation();
+        if (journal.nothingReadable()) {
+            return truncated(0, truncation);
+        }
         try (ExcerptTailer tailer = journal.tailer()) {
             tailer.toStart();
             while (true) {
+                if (truncation != null && tailer.index() >= truncation.readLimit()) {
+                    return truncated(entries, truncation);
+                }
                 try (DocumentContext context = tailer.readingDocument()) {
                     if (!context.isPresent()) {
                         break;
@@ -73,6 +80,12 @@ final class LedgerVerifier {
                     }
                 }
             }
+        } catch (InternalError e) {
+            return new VerifyReport(entries, hex(), "reading the journal after " + entries + " entries faulted ("
+                    + e.getMessage() + "): a journal file is shorter than it should be", -1, null, -1);
+        }
+        if (truncation != null) {
+            return truncated(entries, truncation);
         }
         if (expectedDigest != null) {
             if (entries < expectedCount) {
@@ -86,6 +99,11 @@ final class LedgerVerifier {
             }
         }
         return new VerifyReport(entries, hex(), null, -1, null, -1);
+    }
+
+    private VerifyReport truncated(long entries, JournalFiles.Truncation truncation) {
+        return new VerifyReport(entries, hex(), truncation.problem(), truncation.readLimit(), truncation.file(),
+                truncation.offset());
     }
 
     /** The digest ({@code <count>:<hex>}) of the journal as it is now. */

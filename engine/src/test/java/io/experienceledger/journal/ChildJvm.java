@@ -3,6 +3,7 @@ package io.experienceledger.journal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return start(List.of(), main, args);
+    }
+
+    /** Starts {@code main} with this JVM's flags followed by {@code extraFlags} (a later -Xmx wins). */
+    static ChildJvm start(List<String> extraFlags, Class<?> main, String... args) throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -31,6 +37,7 @@ final class ChildJvm implements AutoCloseable {
                 command.add(flag);
             }
         }
+        command.addAll(extraFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
@@ -44,6 +51,11 @@ final class ChildJvm implements AutoCloseable {
     /** The next line the child printed, or null when it ended. */
     String readLine() throws IOException {
         return out.readLine();
+    }
+
+    /** The child's standard input. */
+    OutputStream input() {
+        return process.getOutputStream();
     }
 
     /** What the child wrote to its standard error so far. */

@@ -57,10 +57,7 @@ class IndexRecoveryTest {
     @Test
     void deletingTheIndexChangesNoAnswer() throws IOException {
         final Path dir = root.resolve("ledger");
-        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir)) {
-            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
-        }
+        final InMemoryExperienceStore oracle = written(dir, 3_000);
         deleteRecursively(dir.resolve("index"));
         try (ChronicleExperienceStore store = open(dir)) {
             assertSameAnswers(store, oracle);
@@ -70,10 +67,7 @@ class IndexRecoveryTest {
     @Test
     void damagedIndexFilesAreRebuiltFromTheJournal() throws IOException {
         final Path dir = root.resolve("ledger");
-        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir)) {
-            append(store, oracle, new RandomModel(SEED), new Random(SEED), 3_000);
-        }
+        final InMemoryExperienceStore oracle = written(dir, 3_000);
         try (Stream<Path> files = Files.list(dir.resolve("index"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (file.getFileName().toString().endsWith(".lock")) {
@@ -90,6 +84,53 @@ class IndexRecoveryTest {
             assertTrue(!"OPENED".equals(store.stats().indexState()), "damage went unnoticed");
             assertSameAnswers(store, oracle);
         }
+    }
+
+    @Test
+    void truncatedOrEmptyIndexFilesAreRebuiltOrBypassedAndChangeNoAnswer() throws IOException {
+        final Path dir = root.resolve("ledger");
+        final InMemoryExperienceStore oracle = written(dir, 1_200);
+        final Path indexDir = dir.resolve("index");
+        final java.util.Map<Path, byte[]> original = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(indexDir)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".lock")).toList()) {
+                original.put(file, Files.readAllBytes(file));
+            }
+        }
+        assertTrue(original.size() >= 2, "expected a manifest and segments, got " + original.keySet());
+        final List<Path> names = List.copyOf(original.keySet());
+        final java.util.Set<Path> damaged = new java.util.TreeSet<>(List.of(names.get(0), names.get(names.size() - 1),
+                indexDir.resolve("manifest")));
+        boolean readOnly = false;
+        for (Path file : damaged) {
+            for (int length : new int[] {0, original.get(file).length / 2}) {
+                // each file is cut to nothing and to half its length, one read-only and one writable
+                readOnly = !readOnly;
+                final String context = file.getFileName() + " truncated to " + length + (readOnly ? ", read-only" : "");
+                deleteRecursively(indexDir);
+                Files.createDirectories(indexDir);
+                for (var backup : original.entrySet()) {
+                    Files.write(backup.getKey(), backup.getKey().equals(file)
+                            ? java.util.Arrays.copyOf(backup.getValue(), length) : backup.getValue());
+                }
+                try (ChronicleExperienceStore store = readOnly
+                        ? ChronicleExperienceStore.builder(dir).blockSize(1L << 20).readOnly().open() : open(dir)) {
+                    assertTrue(!"OPENED".equals(store.stats().indexState()), context + ": damage went unnoticed");
+                    assertSameAnswers(store, oracle);
+                    assertTrue(store.verify(null).intact(), context + ": " + store.verify(null).problem());
+                }
+            }
+            readOnly = !readOnly;
+        }
+    }
+
+    /** A store in {@code dir} with {@code count} random appends, closed; returns the oracle fed the same. */
+    private static InMemoryExperienceStore written(Path dir, int count) {
+        final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
+        try (ChronicleExperienceStore store = open(dir)) {
+            append(store, oracle, new RandomModel(SEED), new Random(SEED), count);
+        }
+        return oracle;
     }
 
     private static void append(ChronicleExperienceStore store, InMemoryExperienceStore oracle, RandomModel model,

@@ -192,4 +192,22 @@ class StoreErrorsTest {
             assertEquals(1, reopened.queryEvents(EventQuery.all()).size());
         }
     }
+
+    @Test
+    void aFullRollCycleRefusesTheAppendCleanlyAndKeepsWhatItHolds() {
+        // TEST_DAILY holds 64 entries per cycle; the default daily cycle holds 2^32 - 1
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(root.resolve("ledger")).blockSize(1L << 20)
+                .rollCycle(net.openhft.chronicle.queue.rollcycles.TestRollCycles.TEST_DAILY).open()) {
+            for (int i = 0; i < 64; i++) {
+                store.appendEvent(StoreFixtures.engine("e-" + i, "2026-01-01T00:00:00Z"));
+            }
+            final ExperienceStoreException full = assertThrows(ExperienceStoreException.class,
+                    () -> store.appendEvent(StoreFixtures.engine("e-64", "2026-01-01T00:00:00Z")));
+            assertEquals(ExperienceStoreException.Kind.STORAGE_ERROR, full.kind());
+            assertTrue(full.getMessage().contains("roll cycle is full: TEST_DAILY holds at most 64 entries"),
+                    full.getMessage());
+            assertEquals(64, store.queryEvents(EventQuery.all()).size());
+            assertTrue(store.verify(null).intact(), () -> store.verify(null).problem());
+        }
+    }
 }
