@@ -76,6 +76,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final EntryWriter writer;
     private final SideIndex index;
     private final CycleStores cycleStores;
+    /** Kept between catch-ups (under the index write lock), so that a query after no append does not seek. */
+    private EntryCursor catchUpCursor;
     private final GroupCommit groupCommit;
     /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
     private final long indexSpacing;
@@ -365,24 +367,27 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      */
     private long catchUp() {
         final long from = Math.max(index.checkpoint(), caughtUpTo);
-        try (EntryCursor cursor = new EntryCursor(journal)) {
-            cursor.startAfter(from);
-            boolean indexed = true;
-            while (indexed && cursor.next()) {
-                final EntryHeader header = cursor.header();
-                if (artifactIdsComplete) {
-                    noteArtifactId(header);
-                }
-                indexed = index.add(cursor.index(), header.start(), header.kindCode(), header.tenant(),
-                        header.correlation(), header.traceLinkId());
-            }
-            indexLagging = !indexed;
-            if (indexed) {
-                caughtUpTo = Math.max(caughtUpTo, cursor.lastPassed());
-            }
-            noteDamage(cursor.damage());
-            return cursor.pendingBatchBegin();
+        if (catchUpCursor == null) {
+            catchUpCursor = new EntryCursor(journal);
         }
+        final EntryCursor cursor = catchUpCursor;
+        cursor.startAfter(from);
+        boolean indexed = true;
+        while (indexed && cursor.next()) {
+            final EntryHeader header = cursor.header();
+            if (artifactIdsComplete) {
+                noteArtifactId(header);
+            }
+            indexed = index.add(cursor.index(), header.start(), header.kindCode(), header.tenant(),
+                    header.correlation(), header.traceLinkId());
+        }
+        cursor.release();
+        indexLagging = !indexed;
+        if (indexed) {
+            caughtUpTo = Math.max(caughtUpTo, cursor.lastPassed());
+        }
+        noteDamage(cursor.damage());
+        return cursor.pendingBatchBegin();
     }
 
     private void caughtUp() {
@@ -921,7 +926,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
             } finally {
                 indexLock.writeLock().unlock();
-                closeAll(index, writer, cycleStores, journal, writerLock);
+                closeAll(index, writer, catchUpCursor, cycleStores, journal, writerLock);
             }
         } finally {
             appendLock.unlock();

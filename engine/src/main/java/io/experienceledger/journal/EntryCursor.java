@@ -30,6 +30,7 @@ final class EntryCursor implements AutoCloseable {
     private String damage;
     private boolean pending;
     private boolean exhausted;
+    private boolean atEnd;
     private long pendingBegin = -1;
 
     EntryCursor(Journal journal) {
@@ -40,9 +41,17 @@ final class EntryCursor implements AutoCloseable {
         this.lookahead = journal.nothingReadable() ? null : journal.tailer();
     }
 
-    /** Positions the cursor so that the next entry is the first one after {@code position} (-1: the start). */
+    /**
+     * Positions the cursor so that the next entry is the first one after {@code position} (-1: the start). A
+     * cursor whose last walk ended at the end of the journal right after {@code position} just continues from
+     * there, without seeking: a long-lived cursor then costs nothing when nothing was appended.
+     */
     EntryCursor startAfter(long position) {
         closeCurrent();
+        if (atEnd && position >= 0 && position == lastPassed) {
+            return this;
+        }
+        atEnd = false;
         batch = BatchState.NONE;
         pending = false;
         damage = null;
@@ -100,8 +109,10 @@ final class EntryCursor implements AutoCloseable {
             final DocumentContext context = tailer.readingDocument();
             if (!context.isPresent()) {
                 context.close();
+                atEnd = true;
                 return false;
             }
+            atEnd = false;
             final long position = context.index();
             final Bytes<?> bytes = context.wire().bytes();
             header.wrap(readable(bytes), bytes.readPosition(), bytes.readLimit());
@@ -210,6 +221,11 @@ final class EntryCursor implements AutoCloseable {
     /** The bytes of the current entry, for decoding its payload. */
     Bytes<?> bytes() {
         return current.wire().bytes();
+    }
+
+    /** Closes the document of the current entry, if any; the cursor stays where it is. */
+    void release() {
+        closeCurrent();
     }
 
     private void closeCurrent() {
