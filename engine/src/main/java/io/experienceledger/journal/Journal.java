@@ -2,7 +2,6 @@ package io.experienceledger.journal;
 
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.File;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
@@ -93,14 +92,14 @@ final class Journal implements AutoCloseable {
      *
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
-    long append(Bytes<ByteBuffer> entry) {
-        final long length = entry.writePosition();
+    long append(EntryBuffer entry) {
+        final int length = entry.position();
         try {
             reserve(length);
             try (DocumentContext context = appender.writingDocument()) {
                 try {
                     final Bytes<?> bytes = context.wire().bytes();
-                    bytes.write(entry, 0, length);
+                    bytes.write(entry.array(), 0, length);
                     writeEnd = bytes.writePosition();
                 } catch (RuntimeException | Error e) {
                     context.rollbackOnClose();
