@@ -104,7 +104,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                     ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions)
                     : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions);
         } catch (RuntimeException | Error e) {
-            closeAll(sideIndex, opened, lock);
+            closeAll(sideIndex, entryWriter, opened, lock);
             throw e;
         }
         this.writerLock = lock;
@@ -861,7 +861,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
             } finally {
                 indexLock.writeLock().unlock();
-                closeAll(index, journal, writerLock);
+                closeAll(index, writer, journal, writerLock);
             }
         } finally {
             appendLock.unlock();

@@ -18,7 +18,7 @@ import java.util.zip.CRC32C;
  * <p>Not thread-safe: the store uses one writer under its append lock. Allocation-free once the buffer has grown
  * to the largest entry seen.
  */
-final class EntryWriter {
+final class EntryWriter implements AutoCloseable {
     private static final int INITIAL_CAPACITY = 4096;
 
     private final EntryBuffer staging = new EntryBuffer(INITIAL_CAPACITY);
@@ -106,5 +106,10 @@ final class EntryWriter {
         crc.update(entry, 0, EntryLayout.CRC_OFFSET);
         crc.update(entry, EntryLayout.FLAGS_OFFSET, length - EntryLayout.FLAGS_OFFSET);
         return (int) crc.getValue();
+    }
+
+    @Override
+    public void close() {
+        staging.close();
     }
 }

@@ -93,13 +93,13 @@ final class Journal implements AutoCloseable {
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
     long append(EntryBuffer entry) {
-        final int length = entry.position();
+        final long length = entry.position();
         try {
             reserve(length);
             try (DocumentContext context = appender.writingDocument()) {
                 try {
                     final Bytes<?> bytes = context.wire().bytes();
-                    bytes.write(entry.array(), 0, length);
+                    bytes.write(entry.offHeap(), 0L, length);
                     writeEnd = bytes.writePosition();
                 } catch (RuntimeException | Error e) {
                     context.rollbackOnClose();

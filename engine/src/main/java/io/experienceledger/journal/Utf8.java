@@ -25,6 +25,10 @@ final class Utf8 {
     private static final int MAX_CACHED_SCRATCH = 1 << 16;
     private static final long MAX_STRING_BYTES = Integer.MAX_VALUE - 8;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    /** The high bit of each byte of a word: set in a word that holds a byte from 0x80 up. */
+    private static final long NON_ASCII = 0x8080_8080_8080_8080L;
+    /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
+    private static final int SHORT_TEXT = 64;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -42,30 +46,65 @@ final class Utf8 {
     }
 
     /**
-     * Writes a string held as Latin-1 bytes (one per char): when all are ASCII (checked eight at a time), they
-     * are the UTF-8 text and are copied in one go; otherwise each byte from 0x80 up becomes two bytes.
+     * Writes a string held as Latin-1 bytes (one per char). When all are ASCII they are the UTF-8 text: they are
+     * copied and checked in the same pass, eight at a time. Otherwise each byte from 0x80 up becomes two bytes.
      */
     static void writeLatin1(EntryBuffer out, byte[] text) {
         final int chars = text.length;
-        final int high = isAscii(text, chars) ? 0 : countHigh(text);
-        final int at = out.reserve(textRoom(chars + (long) high));
+        final int at = out.reserve(textRoom(chars));
         final byte[] dst = out.array();
-        int p = EntryBuffer.putStopBit(dst, at, chars + high);
-        if (high == 0) {
-            System.arraycopy(text, 0, dst, p, chars);
+        final int p = EntryBuffer.putStopBit(dst, at, chars);
+        if (copyIfAscii(text, chars, dst, p)) {
             out.advance(p + chars);
             return;
         }
+        final int high = countHigh(text);
+        final int start = out.reserve(textRoom(chars + (long) high));
+        final byte[] wide = out.array();
+        int q = EntryBuffer.putStopBit(wide, start, chars + high);
         for (int i = 0; i < chars; i++) {
             final byte b = text[i];
             if (b >= 0) {
-                dst[p++] = b;
+                wide[q++] = b;
             } else {
-                dst[p++] = (byte) (0xC0 | (b & 0xFF) >>> 6);
-                dst[p++] = (byte) (0x80 | b & 0x3F);
+                wide[q++] = (byte) (0xC0 | (b & 0xFF) >>> 6);
+                wide[q++] = (byte) (0x80 | b & 0x3F);
             }
         }
-        out.advance(p);
+        out.advance(q);
+    }
+
+    /**
+     * Copies {@code text[0, chars)} to {@code dst} at {@code p} (which has room) and returns whether it is all
+     * ASCII. Short texts are read and written a word at a time, the last word overlapping the one before; long
+     * ones are checked, then copied with {@code arraycopy}.
+     */
+    private static boolean copyIfAscii(byte[] text, int chars, byte[] dst, int p) {
+        if (chars < Long.BYTES) {
+            int any = 0;
+            for (int i = 0; i < chars; i++) {
+                final byte b = text[i];
+                any |= b;
+                dst[p + i] = b;
+            }
+            return any >= 0;
+        }
+        if (chars > SHORT_TEXT) {
+            if (!isAscii(text, chars)) {
+                return false;
+            }
+            System.arraycopy(text, 0, dst, p, chars);
+            return true;
+        }
+        long any = 0;
+        for (int i = 0; i < chars - Long.BYTES; i += Long.BYTES) {
+            final long word = (long) LONG.get(text, i);
+            any |= word;
+            LONG.set(dst, p + i, word);
+        }
+        final long last = (long) LONG.get(text, chars - Long.BYTES);
+        LONG.set(dst, p + chars - Long.BYTES, last);
+        return ((any | last) & NON_ASCII) == 0;
     }
 
     /**
@@ -106,7 +145,7 @@ final class Utf8 {
         for (; i < length; i++) {
             any |= text[i];
         }
-        return (any & 0x8080_8080_8080_8080L) == 0;
+        return (any & NON_ASCII) == 0;
     }
 
     private static int countHigh(byte[] text) {
