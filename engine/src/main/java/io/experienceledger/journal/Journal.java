@@ -95,8 +95,7 @@ final class Journal implements AutoCloseable {
     long append(EntryBuffer entry) {
         final long length = entry.position();
         try {
-            reserve(length);
-            try (DocumentContext context = appender.writingDocument()) {
+            try (DocumentContext context = openDocument(length)) {
                 try {
                     final Bytes<?> bytes = context.wire().bytes();
                     bytes.write(entry.offHeap(), 0L, length);
@@ -115,14 +114,29 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Keeps {@link #PREALLOCATE_AHEAD} bytes of disk allocated beyond the next entry. */
+    /**
+     * Opens the document for an entry of {@code length} bytes with disk allocated ahead of it in the file it goes
+     * to. Chronicle picks the file when the document opens, from the clock; rather than read the clock again
+     * before (a tenth of an append's cost), the cycle is checked after: when Chronicle has started a new cycle's
+     * file, the document is rolled back, unwritten, and opened again once that file has its allocation.
+     */
+    private DocumentContext openDocument(long length) {
+        while (true) {
+            reserve(length);
+            final DocumentContext context = appender.writingDocument();
+            if (preallocationUnsupported || appender.cycle() == preallocatedCycle) {
+                return context;
+            }
+            context.rollbackOnClose();
+            context.close();
+            startCycleFile();
+        }
+    }
+
+    /** Keeps {@link #PREALLOCATE_AHEAD} bytes of disk allocated beyond the next entry in the current cycle's file. */
     private void reserve(long length) {
         if (preallocationUnsupported) {
             return;
-        }
-        final int cycle = queue.cycle();
-        if (cycle != preallocatedCycle) {
-            startCycleFile(cycle);
         }
         final long needed = writeEnd + length + PREALLOCATE_AHEAD;
         if (needed <= preallocatedTo || preallocatedFd < 0) {
@@ -143,14 +157,14 @@ final class Journal implements AutoCloseable {
     }
 
     /** Creates the current cycle's file if needed (an empty, rolled-back document) and opens it for allocation. */
-    private void startCycleFile(int cycle) {
+    private void startCycleFile() {
         closePreallocation();
         try (DocumentContext context = appender.writingDocument()) {
             writeEnd = context.wire().bytes().writePosition();
             context.rollbackOnClose();
         }
         final File file = appender.currentFile();
-        preallocatedCycle = cycle;
+        preallocatedCycle = appender.cycle();
         preallocatedTo = writeEnd;
         if (file == null) {
             return;
