@@ -8,14 +8,12 @@ import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.QueryMatcher;
-import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
-import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * Encodes one entry ({@link EntryLayout}) into a reusable off-heap staging buffer, checksum included, so that
- * the journal copies a finished, size-checked entry into its document in one write. Encoding before the document
- * is opened means a failure never leaves a half-written document to roll back.
+ * Encodes one entry ({@link EntryLayout}) into a reusable heap buffer ({@link EntryBuffer}), checksum included,
+ * so that the journal copies a finished, size-checked entry into its document in one write. Encoding before the
+ * document is opened means a failure never leaves a half-written document to roll back.
  *
  * <p>Not thread-safe: the store uses one writer under its append lock. Allocation-free once the buffer has grown
  * to the largest entry seen.
@@ -23,17 +21,16 @@ import net.openhft.chronicle.bytes.Bytes;
 final class EntryWriter implements AutoCloseable {
     private static final int INITIAL_CAPACITY = 4096;
 
-    private final Bytes<ByteBuffer> staging = Bytes.elasticByteBuffer(INITIAL_CAPACITY);
+    private final EntryBuffer staging = new EntryBuffer(INITIAL_CAPACITY);
     private final CRC32C crc = new CRC32C();
     private final long maxEntryBytes;
 
     EntryWriter(long maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
-        staging.singleThreadedCheckDisabled(true);
     }
 
     /** Encodes an engine envelope; {@code inBatch} marks a member of a batch. */
-    Bytes<ByteBuffer> engine(ExperienceEventEnvelope envelope, boolean inBatch) {
+    EntryBuffer engine(ExperienceEventEnvelope envelope, boolean inBatch) {
         final ExperienceEvent event = envelope.event();
         final ChainId chain = QueryMatcher.filterableChainId(event);
         final String trace = event instanceof ExperienceEvent.ReplayTraceRecorded recorded
@@ -46,7 +43,7 @@ final class EntryWriter implements AutoCloseable {
     }
 
     /** Encodes a user envelope; {@code inBatch} marks a member of a batch. */
-    Bytes<ByteBuffer> user(UserExperienceEventEnvelope envelope, boolean inBatch) {
+    EntryBuffer user(UserExperienceEventEnvelope envelope, boolean inBatch) {
         begin(EntryLayout.TYPE_USER, EntryLayout.USER_KIND_BASE + UserEventKind.of(envelope.event()).code());
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
                 null, null, inBatch);
@@ -55,20 +52,18 @@ final class EntryWriter implements AutoCloseable {
     }
 
     /** Encodes a batch marker whose payload is one number (announced count, or the begin index). */
-    Bytes<ByteBuffer> marker(int type, long value) {
+    EntryBuffer marker(int type, long value) {
         begin(type, 0);
         header("", "", null, null, null, null, false);
         staging.writeStopBit(value);
         return finish();
     }
 
+    /** The fixed part: format, type and kind, a CRC placeholder. */
     private void begin(int type, int kindCode) {
         staging.clear();
-        staging.writeByte((byte) EntryLayout.FORMAT_MAJOR);
-        staging.writeByte((byte) EntryLayout.FORMAT_MINOR);
-        staging.writeByte((byte) type);
-        staging.writeByte((byte) kindCode);
-        staging.writeInt(0);
+        staging.writeLong(EntryLayout.FORMAT_MAJOR | EntryLayout.FORMAT_MINOR << 8 | type << 16
+                | (long) (kindCode & 0xFF) << 24);
     }
 
     private void header(String eventId, String occurredAt, TenantId tenant, CorrelationId correlation,
@@ -78,7 +73,7 @@ final class EntryWriter implements AutoCloseable {
                 | (chain != null ? EntryLayout.FLAG_CHAIN : 0)
                 | (trace != null ? EntryLayout.FLAG_TRACE : 0)
                 | (inBatch ? EntryLayout.FLAG_BATCH : 0);
-        staging.writeByte((byte) flags);
+        staging.writeByte(flags);
         Utf8.write(staging, eventId);
         Utf8.write(staging, occurredAt);
         if (tenant != null) {
@@ -95,30 +90,26 @@ final class EntryWriter implements AutoCloseable {
         }
     }
 
-    private Bytes<ByteBuffer> finish() {
-        final long length = staging.writePosition();
+    private EntryBuffer finish() {
+        final int length = staging.position();
         if (length > maxEntryBytes) {
             throw ExperienceStoreException.invalidQuery("the envelope encodes to " + length
                     + " bytes, more than the maximum entry size of " + maxEntryBytes + " bytes");
         }
-        staging.writeInt(EntryLayout.CRC_OFFSET, checksum(staging.underlyingObject(), (int) length));
+        staging.writeInt(EntryLayout.CRC_OFFSET, checksum(staging.array(), length));
         return staging;
     }
 
-    /** CRC32C of bytes [0, 4) and [8, length) of {@code buffer}. */
-    int checksum(ByteBuffer buffer, int length) {
+    /** CRC32C of bytes [0, 4) and [8, length) of {@code entry}. */
+    private int checksum(byte[] entry, int length) {
         crc.reset();
-        buffer.clear();
-        buffer.limit(EntryLayout.CRC_OFFSET);
-        crc.update(buffer);
-        buffer.limit(length).position(EntryLayout.FLAGS_OFFSET);
-        crc.update(buffer);
-        buffer.clear();
+        crc.update(entry, 0, EntryLayout.CRC_OFFSET);
+        crc.update(entry, EntryLayout.FLAGS_OFFSET, length - EntryLayout.FLAGS_OFFSET);
         return (int) crc.getValue();
     }
 
     @Override
     public void close() {
-        staging.releaseLast();
+        staging.close();
     }
 }

@@ -59,6 +59,11 @@ final class EnumCodes<E extends Enum<E>> {
     }
 
     /** Writes the code of {@code value} as one byte. */
+    void write(EntryBuffer out, E value) {
+        out.writeByte(codeByOrdinal[value.ordinal()]);
+    }
+
+    /** Writes the code of {@code value} as one byte into Chronicle bytes (tests, tools). */
     void write(BytesOut<?> out, E value) {
         out.writeByte(codeByOrdinal[value.ordinal()]);
     }

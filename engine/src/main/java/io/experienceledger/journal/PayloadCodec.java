@@ -179,8 +179,18 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Entry points
 
-    /** Writes the payload of an engine event; the journal header records {@code event.kind()}. */
+    /** {@link #writeEvent(EntryBuffer, ExperienceEvent)} into Chronicle bytes (tests, tools). */
     static void writeEvent(BytesOut<?> out, ExperienceEvent event) {
+        PayloadFields.writeTo(out, buffer -> writeEvent(buffer, event));
+    }
+
+    /** {@link #writeUserEvent(EntryBuffer, UserExperienceEvent)} into Chronicle bytes (tests, tools). */
+    static void writeUserEvent(BytesOut<?> out, UserExperienceEvent event) {
+        PayloadFields.writeTo(out, buffer -> writeUserEvent(buffer, event));
+    }
+
+    /** Writes the payload of an engine event; the journal header records {@code event.kind()}. */
+    static void writeEvent(EntryBuffer out, ExperienceEvent event) {
         switch (event.kind()) {
             case ProposalCreated -> writeProposalCreated(out, (ExperienceEvent.ProposalCreated) event);
             case ProposalValidated -> writeProposalValidated(out, (ExperienceEvent.ProposalValidated) event);
@@ -239,7 +249,7 @@ final class PayloadCodec {
     }
 
     /** Writes the payload of a user event; the journal header records {@code UserEventKind.of(event)}. */
-    static void writeUserEvent(BytesOut<?> out, UserExperienceEvent event) {
+    static void writeUserEvent(EntryBuffer out, UserExperienceEvent event) {
         switch (UserEventKind.of(event)) {
             case UserApprovalGranted -> {
                 final UserExperienceEvent.UserApprovalGranted e = (UserExperienceEvent.UserApprovalGranted) event;
@@ -299,7 +309,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Engine events
 
-    static void writeProposalCreated(BytesOut<?> out, ExperienceEvent.ProposalCreated e) {
+    static void writeProposalCreated(EntryBuffer out, ExperienceEvent.ProposalCreated e) {
         writeKernelProposal(out, e.proposal());
         writeString(out, e.chainId().value());
         DECISION_STEP.write(out, e.step());
@@ -311,7 +321,7 @@ final class PayloadCodec {
                 DECISION_STEP.read(in), readOptionalHash(in));
     }
 
-    static void writeProposalValidated(BytesOut<?> out, ExperienceEvent.ProposalValidated e) {
+    static void writeProposalValidated(EntryBuffer out, ExperienceEvent.ProposalValidated e) {
         writeString(out, e.proposalId().value());
         writeString(out, e.chainId().value());
         DECISION_STEP.write(out, e.step());
@@ -326,7 +336,7 @@ final class PayloadCodec {
                 readBoolean(in), new ActorId(readString(in)));
     }
 
-    static void writeFactPromoted(BytesOut<?> out, ExperienceEvent.FactPromoted e) {
+    static void writeFactPromoted(EntryBuffer out, ExperienceEvent.FactPromoted e) {
         writeString(out, e.proposalId().value());
         writeString(out, e.factId().value());
         writeString(out, e.promotedBy().value());
@@ -339,7 +349,7 @@ final class PayloadCodec {
                 new ActorId(readString(in)), readString(in), readBoolean(in));
     }
 
-    static void writeRecallExecuted(BytesOut<?> out, ExperienceEvent.RecallExecuted e) {
+    static void writeRecallExecuted(EntryBuffer out, ExperienceEvent.RecallExecuted e) {
         writeRecallQuery(out, e.query());
         writeRecallProvenance(out, e.provenance());
         writeOptionalString(out, e.traceLinkId() == null ? null : e.traceLinkId().value());
@@ -353,7 +363,7 @@ final class PayloadCodec {
                 traceLinkId == null ? null : new TraceLinkId(traceLinkId));
     }
 
-    static void writeReplayTraceRecorded(BytesOut<?> out, ExperienceEvent.ReplayTraceRecorded e) {
+    static void writeReplayTraceRecorded(EntryBuffer out, ExperienceEvent.ReplayTraceRecorded e) {
         writeString(out, e.traceLinkId().value());
         writeReplayTrace(out, e.traceLink());
     }
@@ -362,7 +372,7 @@ final class PayloadCodec {
         return new ExperienceEvent.ReplayTraceRecorded(new TraceLinkId(readString(in)), readReplayTrace(in));
     }
 
-    static void writeReplayabilityDowngraded(BytesOut<?> out, ExperienceEvent.ReplayabilityDowngraded e) {
+    static void writeReplayabilityDowngraded(EntryBuffer out, ExperienceEvent.ReplayabilityDowngraded e) {
         writeString(out, e.traceLinkId().value());
         REPLAYABILITY.write(out, e.from());
         REPLAYABILITY.write(out, e.to());
@@ -374,7 +384,7 @@ final class PayloadCodec {
                 REPLAYABILITY.read(in), DOWNGRADE_REASON.read(in));
     }
 
-    static void writeArtifactStateTransitioned(BytesOut<?> out, ExperienceEvent.ArtifactStateTransitioned e) {
+    static void writeArtifactStateTransitioned(EntryBuffer out, ExperienceEvent.ArtifactStateTransitioned e) {
         writeString(out, e.artifactId().value());
         writeArtifactKind(out, e.artifactKind());
         writeLifecycleEvent(out, e.event());
@@ -385,7 +395,7 @@ final class PayloadCodec {
                 readLifecycleEvent(in));
     }
 
-    static void writeBackendInvoked(BytesOut<?> out, ExperienceEvent.BackendInvoked e) {
+    static void writeBackendInvoked(EntryBuffer out, ExperienceEvent.BackendInvoked e) {
         writeString(out, e.backendName().value());
         writeOptionalString(out, e.adapterId() == null ? null : e.adapterId().value());
         writeString(out, e.traceLinkId().value());
@@ -400,7 +410,7 @@ final class PayloadCodec {
                 new TraceLinkId(readString(in)), DECISION_STEP.read(in), readOptionalHash(in));
     }
 
-    static void writeOutcomeRecorded(BytesOut<?> out, ExperienceEvent.OutcomeRecorded e) {
+    static void writeOutcomeRecorded(EntryBuffer out, ExperienceEvent.OutcomeRecorded e) {
         writeString(out, e.chainId().value());
         DECISION_STEP.write(out, e.step());
         writeBoolean(out, e.passed());
@@ -427,7 +437,7 @@ final class PayloadCodec {
                 backend == null ? null : new BackendId(backend), readStringMap(in));
     }
 
-    static void writeBudgetExceeded(BytesOut<?> out, ExperienceEvent.BudgetExceeded e) {
+    static void writeBudgetExceeded(EntryBuffer out, ExperienceEvent.BudgetExceeded e) {
         writeString(out, e.chainId().value());
         writeBudgetResource(out, e.resource());
         writeString(out, e.limit());
@@ -439,7 +449,7 @@ final class PayloadCodec {
                 readString(in), readOptionalString(in));
     }
 
-    static void writePolicySnapshotCaptured(BytesOut<?> out, ExperienceEvent.PolicySnapshotCaptured e) {
+    static void writePolicySnapshotCaptured(EntryBuffer out, ExperienceEvent.PolicySnapshotCaptured e) {
         writeString(out, e.policyId().value());
         writePolicySnapshot(out, e.policy());
         writeHash(out, e.snapshotHash());
@@ -451,7 +461,7 @@ final class PayloadCodec {
                 readHash(in), new ActorId(readString(in)));
     }
 
-    static void writeHypothesisResolved(BytesOut<?> out, ExperienceEvent.HypothesisResolved e) {
+    static void writeHypothesisResolved(EntryBuffer out, ExperienceEvent.HypothesisResolved e) {
         writeString(out, e.chainId().value());
         writeString(out, e.factId().value());
         writeString(out, e.domain().value());
@@ -475,7 +485,7 @@ final class PayloadCodec {
                 contradiction == null ? null : new TensionId(contradiction), readU32(in), readU32(in));
     }
 
-    static void writeGateDecisionRecorded(BytesOut<?> out, ExperienceEvent.GateDecisionRecorded e) {
+    static void writeGateDecisionRecorded(EntryBuffer out, ExperienceEvent.GateDecisionRecorded e) {
         writeGateRequest(out, e.request());
         writeGateDecision(out, e.decision());
     }
@@ -487,7 +497,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // User events
 
-    private static void writeApproval(BytesOut<?> out, GateId gateRequestId, ActorId actor,
+    private static void writeApproval(EntryBuffer out, GateId gateRequestId, ActorId actor,
                                       ContentHash policySnapshotHash, String reason) {
         writeString(out, gateRequestId.value());
         writeString(out, actor.value());
@@ -495,7 +505,7 @@ final class PayloadCodec {
         writeOptionalString(out, reason);
     }
 
-    static void writeUserOverrideIssued(BytesOut<?> out, UserExperienceEvent.UserOverrideIssued e) {
+    static void writeUserOverrideIssued(EntryBuffer out, UserExperienceEvent.UserOverrideIssued e) {
         writeOverrideTarget(out, e.target());
         writeString(out, e.actor().value());
         writeOptionalHash(out, e.policySnapshotHash());
@@ -507,7 +517,7 @@ final class PayloadCodec {
                 readOptionalHash(in), readString(in));
     }
 
-    static void writeUserCorrection(BytesOut<?> out, UserExperienceEvent.UserCorrection e) {
+    static void writeUserCorrection(EntryBuffer out, UserExperienceEvent.UserCorrection e) {
         writeCorrectionTarget(out, e.target());
         writeString(out, e.actor().value());
         writeOptionalHash(out, e.policySnapshotHash());
@@ -521,7 +531,7 @@ final class PayloadCodec {
                 readOptionalHash(in), readHash(in), readFactContent(in), readString(in));
     }
 
-    static void writeUserBoundaryAdjusted(BytesOut<?> out, UserExperienceEvent.UserBoundaryAdjusted e) {
+    static void writeUserBoundaryAdjusted(EntryBuffer out, UserExperienceEvent.UserBoundaryAdjusted e) {
         BOUNDARY_KIND.write(out, e.boundary());
         writeBoundaryTarget(out, e.target());
         writeString(out, e.actor().value());
@@ -536,7 +546,7 @@ final class PayloadCodec {
                 new ActorId(readString(in)), readOptionalHash(in), readJson(in), readJson(in), readString(in));
     }
 
-    static void writeOverrideTarget(BytesOut<?> out, OverrideTarget target) {
+    static void writeOverrideTarget(EntryBuffer out, OverrideTarget target) {
         if (target instanceof OverrideTarget.Fact fact) {
             out.writeByte((byte) OVERRIDE_FACT);
             writeString(out, fact.id().value());
@@ -560,7 +570,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeCorrectionTarget(BytesOut<?> out, CorrectionTarget target) {
+    static void writeCorrectionTarget(EntryBuffer out, CorrectionTarget target) {
         if (target instanceof CorrectionTarget.Fact fact) {
             out.writeByte((byte) CORRECTION_FACT);
             writeString(out, fact.factId().value());
@@ -580,7 +590,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeBoundaryTarget(BytesOut<?> out, BoundaryTarget target) {
+    static void writeBoundaryTarget(EntryBuffer out, BoundaryTarget target) {
         if (target instanceof BoundaryTarget.Pack pack) {
             out.writeByte((byte) BOUNDARY_PACK);
             writeString(out, pack.packId().value());
@@ -603,7 +613,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeFactContent(BytesOut<?> out, FactContent content) {
+    static void writeFactContent(EntryBuffer out, FactContent content) {
         FACT_CONTENT_KIND.write(out, content.kind());
         writeString(out, content.content());
         writeOptionalJson(out, content.structured());
@@ -616,7 +626,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Kernel boundary types
 
-    static void writeKernelProposal(BytesOut<?> out, KernelProposal p) {
+    static void writeKernelProposal(EntryBuffer out, KernelProposal p) {
         writeString(out, p.id());
         PROPOSAL_KIND.write(out, p.kind());
         writeString(out, p.payload());
@@ -633,7 +643,7 @@ final class PayloadCodec {
                 readOptionalF32(in));
     }
 
-    static void writeContractResult(BytesOut<?> out, ContractResult r) {
+    static void writeContractResult(EntryBuffer out, ContractResult r) {
         writeString(out, r.name());
         writeBoolean(out, r.passed());
         writeOptionalString(out, r.failureReason());
@@ -643,7 +653,7 @@ final class PayloadCodec {
         return new ContractResult(readString(in), readBoolean(in), readOptionalString(in));
     }
 
-    static void writeContractResultSnapshot(BytesOut<?> out, ContractResultSnapshot r) {
+    static void writeContractResultSnapshot(EntryBuffer out, ContractResultSnapshot r) {
         writeString(out, r.name());
         writeBoolean(out, r.passed());
         writeOptionalString(out, r.failureReason());
@@ -653,7 +663,7 @@ final class PayloadCodec {
         return new ContractResultSnapshot(readString(in), readBoolean(in), readOptionalString(in));
     }
 
-    static void writeReplayTrace(BytesOut<?> out, ReplayTrace trace) {
+    static void writeReplayTrace(EntryBuffer out, ReplayTrace trace) {
         if (trace instanceof LocalReplayTrace local) {
             out.writeByte((byte) TRACE_LOCAL);
             writeLocalReplayTrace(out, local);
@@ -673,7 +683,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeLocalReplayTrace(BytesOut<?> out, LocalReplayTrace t) {
+    static void writeLocalReplayTrace(EntryBuffer out, LocalReplayTrace t) {
         writeString(out, t.baseModelHash());
         if (writePresence(out, t.adapter())) {
             writeAdapterTrace(out, t.adapter());
@@ -695,7 +705,7 @@ final class PayloadCodec {
                 readBoolean(in), readExecutionEnv(in));
     }
 
-    static void writeAdapterTrace(BytesOut<?> out, AdapterTrace a) {
+    static void writeAdapterTrace(EntryBuffer out, AdapterTrace a) {
         writeString(out, a.adapterId());
         writeString(out, a.adapterHash());
         writeBoolean(out, a.merged());
@@ -705,7 +715,7 @@ final class PayloadCodec {
         return new AdapterTrace(readString(in), readString(in), readBoolean(in));
     }
 
-    static void writeSamplerParams(BytesOut<?> out, SamplerParams s) {
+    static void writeSamplerParams(EntryBuffer out, SamplerParams s) {
         writeF32(out, s.temperature());
         writeF32(out, s.topP());
         writeOptionalUnsigned(out, s.topK());
@@ -715,7 +725,7 @@ final class PayloadCodec {
         return new SamplerParams(readF32(in), readF32(in), readOptionalUnsigned(in));
     }
 
-    static void writeRecallTrace(BytesOut<?> out, RecallTrace r) {
+    static void writeRecallTrace(EntryBuffer out, RecallTrace r) {
         writeString(out, r.corpusFingerprint());
         writeStringList(out, r.candidateIds());
         writeF32List(out, r.candidateScores());
@@ -726,7 +736,7 @@ final class PayloadCodec {
         return new RecallTrace(readString(in), readStringList(in), readF32List(in), readUnsigned(in));
     }
 
-    static void writeExecutionEnv(BytesOut<?> out, ExecutionEnv e) {
+    static void writeExecutionEnv(EntryBuffer out, ExecutionEnv e) {
         writeString(out, e.device());
         writeString(out, e.backend());
         writeString(out, e.precision());
@@ -736,7 +746,7 @@ final class PayloadCodec {
         return new ExecutionEnv(readString(in), readString(in), readString(in));
     }
 
-    static void writeRemoteReplayTrace(BytesOut<?> out, RemoteReplayTrace t) {
+    static void writeRemoteReplayTrace(EntryBuffer out, RemoteReplayTrace t) {
         writeString(out, t.providerName());
         writeString(out, t.providerModelId());
         writeString(out, t.requestFingerprint());
@@ -756,7 +766,7 @@ final class PayloadCodec {
                 REPLAYABILITY.read(in));
     }
 
-    static void writeKernelPolicy(BytesOut<?> out, KernelPolicy p) {
+    static void writeKernelPolicy(EntryBuffer out, KernelPolicy p) {
         writeOptionalString(out, p.adapterId());
         writeBoolean(out, p.recallEnabled());
         writeUnsigned(out, p.recallMaxCandidates());
@@ -771,7 +781,7 @@ final class PayloadCodec {
                 readOptionalUnsigned(in), readBoolean(in), readStringList(in));
     }
 
-    static void writeRoutingPolicy(BytesOut<?> out, RoutingPolicy p) {
+    static void writeRoutingPolicy(EntryBuffer out, RoutingPolicy p) {
         writeStringMap(out, p.truthPreferences());
         writeEntries(out, p.riskTierBackends());
         writeEntries(out, p.dataClassificationBackends());
@@ -802,7 +812,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Governed artifact types
 
-    static void writeArtifactKind(BytesOut<?> out, ArtifactKind kind) {
+    static void writeArtifactKind(EntryBuffer out, ArtifactKind kind) {
         if (kind instanceof ArtifactKind.Named named) {
             ARTIFACT_NAMED.write(out, named);
         } else {
@@ -824,7 +834,7 @@ final class PayloadCodec {
         return named;
     }
 
-    static void writeLifecycleEvent(BytesOut<?> out, LifecycleEvent e) {
+    static void writeLifecycleEvent(EntryBuffer out, LifecycleEvent e) {
         ARTIFACT_STATE.write(out, e.fromState());
         ARTIFACT_STATE.write(out, e.toState());
         writeString(out, e.timestamp());
@@ -839,7 +849,7 @@ final class PayloadCodec {
                 readString(in), readOptionalString(in), readOptionalString(in));
     }
 
-    static void writeRollbackRecord(BytesOut<?> out, RollbackRecord r) {
+    static void writeRollbackRecord(EntryBuffer out, RollbackRecord r) {
         writeString(out, r.artifactId());
         ARTIFACT_STATE.write(out, r.previousState());
         writeString(out, r.rolledBackAt());
@@ -855,7 +865,7 @@ final class PayloadCodec {
                 readString(in), readRollbackImpact(in), readOptionalString(in), readOptionalString(in));
     }
 
-    static void writeRollbackImpact(BytesOut<?> out, RollbackImpact i) {
+    static void writeRollbackImpact(EntryBuffer out, RollbackImpact i) {
         writeOptionalUnsigned(out, i.affectedCount());
         writeStringList(out, i.qualityIssues());
         writeBoolean(out, i.invalidatesOutputs());
@@ -871,7 +881,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Recall types
 
-    static void writeRecallQuery(BytesOut<?> out, RecallQuery q) {
+    static void writeRecallQuery(EntryBuffer out, RecallQuery q) {
         writeString(out, q.queryText());
         writeUnsigned(out, q.topK());
         if (writePresence(out, q.stepContext())) {
@@ -885,7 +895,7 @@ final class PayloadCodec {
                 readOptionalString(in));
     }
 
-    static void writeRecallProvenance(BytesOut<?> out, RecallProvenanceEnvelope p) {
+    static void writeRecallProvenance(EntryBuffer out, RecallProvenanceEnvelope p) {
         writeString(out, p.queryHash());
         writeString(out, p.embeddingInputHash());
         writeString(out, p.embeddingHash());
@@ -914,7 +924,7 @@ final class PayloadCodec {
                 readUnsigned(in), readString(in), readString(in));
     }
 
-    static void writeRecallConsumer(BytesOut<?> out, RecallConsumer consumer) {
+    static void writeRecallConsumer(EntryBuffer out, RecallConsumer consumer) {
         RECALL_CONSUMER.write(out, consumer);
     }
 
@@ -922,7 +932,7 @@ final class PayloadCodec {
         return RECALL_CONSUMER.read(in);
     }
 
-    static void writeRecallUse(BytesOut<?> out, RecallUse use) {
+    static void writeRecallUse(EntryBuffer out, RecallUse use) {
         RECALL_USE.write(out, use);
     }
 
@@ -930,7 +940,7 @@ final class PayloadCodec {
         return RECALL_USE.read(in);
     }
 
-    static void writeCandidateScore(BytesOut<?> out, CandidateScore s) {
+    static void writeCandidateScore(EntryBuffer out, CandidateScore s) {
         writeString(out, s.id());
         writeF64(out, s.score());
     }
@@ -939,7 +949,7 @@ final class PayloadCodec {
         return new CandidateScore(readString(in), readUnitInterval(in));
     }
 
-    static void writeRecallPolicy(BytesOut<?> out, RecallPolicy p) {
+    static void writeRecallPolicy(EntryBuffer out, RecallPolicy p) {
         writeBoolean(out, p.enabled());
         writeUnsigned(out, p.maxKTotal());
         writeUnsigned(out, p.maxTokensInjection());
@@ -960,7 +970,7 @@ final class PayloadCodec {
     // ---------------------------------------------------------------------------------------------------------
     // Policy snapshots, budgets, gates, stop reasons
 
-    static void writePolicySnapshot(BytesOut<?> out, PolicySnapshot snapshot) {
+    static void writePolicySnapshot(EntryBuffer out, PolicySnapshot snapshot) {
         if (snapshot instanceof PolicySnapshot.Kernel kernel) {
             out.writeByte((byte) POLICY_KERNEL);
             writeKernelPolicy(out, kernel.policy());
@@ -984,7 +994,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeBudgetResource(BytesOut<?> out, BudgetResource resource) {
+    static void writeBudgetResource(EntryBuffer out, BudgetResource resource) {
         if (resource instanceof BudgetResource.Named named) {
             BUDGET_NAMED.write(out, named);
         } else {
@@ -1006,7 +1016,7 @@ final class PayloadCodec {
         return named;
     }
 
-    static void writeGateRequest(BytesOut<?> out, GateRequest r) {
+    static void writeGateRequest(EntryBuffer out, GateRequest r) {
         writeString(out, r.gateId().value());
         writeString(out, r.proposalId().value());
         writeString(out, r.summary());
@@ -1025,7 +1035,7 @@ final class PayloadCodec {
                 readString(in), new TimeoutPolicy(readUnsigned(in), TIMEOUT_ACTION.read(in)));
     }
 
-    static void writeContextItem(BytesOut<?> out, ContextItem item) {
+    static void writeContextItem(EntryBuffer out, ContextItem item) {
         writeString(out, item.label());
         writeString(out, item.value());
     }
@@ -1034,7 +1044,7 @@ final class PayloadCodec {
         return new ContextItem(readString(in), readString(in));
     }
 
-    static void writeGateDecision(BytesOut<?> out, GateDecision d) {
+    static void writeGateDecision(EntryBuffer out, GateDecision d) {
         writeString(out, d.gateId().value());
         if (d.verdict() instanceof GateVerdict.Reject reject) {
             out.writeByte((byte) VERDICT_REJECT);
@@ -1058,7 +1068,7 @@ final class PayloadCodec {
         return new GateDecision(gateId, verdict, readString(in), readString(in));
     }
 
-    static void writeStopReason(BytesOut<?> out, StopReason reason) {
+    static void writeStopReason(EntryBuffer out, StopReason reason) {
         if (reason instanceof StopReason.Converged) {
             out.writeByte((byte) STOP_CONVERGED);
         } else if (reason instanceof StopReason.CriteriaMet r) {
@@ -1091,7 +1101,7 @@ final class PayloadCodec {
         }
     }
 
-    private static void writeStopReasonWithText(BytesOut<?> out, StopReason reason) {
+    private static void writeStopReasonWithText(EntryBuffer out, StopReason reason) {
         if (reason instanceof StopReason.InvariantViolated r) {
             out.writeByte((byte) STOP_INVARIANT_VIOLATED);
             INVARIANT_CLASS.write(out, r.invariantClass());
@@ -1146,7 +1156,7 @@ final class PayloadCodec {
         };
     }
 
-    static void writeCriterionId(BytesOut<?> out, CriterionId id) {
+    static void writeCriterionId(EntryBuffer out, CriterionId id) {
         writeString(out, id.value());
     }
 
@@ -1154,7 +1164,7 @@ final class PayloadCodec {
         return new CriterionId(readString(in));
     }
 
-    static void writeApprovalPointId(BytesOut<?> out, ApprovalPointId id) {
+    static void writeApprovalPointId(EntryBuffer out, ApprovalPointId id) {
         writeString(out, id.value());
     }
 
@@ -1170,11 +1180,11 @@ final class PayloadCodec {
      * {@code forEach} and the per-thread {@link EntryWriter}, which allocates nothing (an entry-set iterator over
      * the model's unmodifiable maps allocates wrappers, and a capturing lambda allocates itself).
      */
-    static void writeStringMap(BytesOut<?> out, Map<String, String> map) {
+    static void writeStringMap(EntryBuffer out, Map<String, String> map) {
         writeEntries(out, map);
     }
 
-    private static void writeEntries(BytesOut<?> out, Map<?, ?> map) {
+    private static void writeEntries(EntryBuffer out, Map<?, ?> map) {
         writeCount(out, map.size());
         if (map.isEmpty()) {
             return;
@@ -1214,7 +1224,7 @@ final class PayloadCodec {
      * never re-entered.
      */
     private static final class EntryWriter implements BiConsumer<Object, Object> {
-        private BytesOut<?> out;
+        private EntryBuffer out;
 
         @Override
         @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The field encodings every payload is built from (docs/format-payload.md, "Field encodings"): presence and
@@ -32,7 +33,33 @@ final class PayloadFields {
     @FunctionalInterface
     interface ElementWriter<T> {
         /** Writes {@code value} at the current position. */
-        void write(BytesOut<?> out, T value);
+        void write(EntryBuffer out, T value);
+    }
+
+    /**
+     * Runs {@code write} on a new buffer and appends what it wrote to {@code out}: the field writers for callers
+     * that hold Chronicle bytes rather than an {@link EntryBuffer} (tests, tools; not the append path).
+     */
+    static void writeTo(BytesOut<?> out, Consumer<EntryBuffer> write) {
+        final EntryBuffer buffer = new EntryBuffer(64);
+        write.accept(buffer);
+        buffer.copyTo(out);
+    }
+
+    static void writeUnsigned(BytesOut<?> out, long value) {
+        writeTo(out, buffer -> writeUnsigned(buffer, value));
+    }
+
+    static void writeF32(BytesOut<?> out, float value) {
+        writeTo(out, buffer -> writeF32(buffer, value));
+    }
+
+    static void writeF64(BytesOut<?> out, double value) {
+        writeTo(out, buffer -> writeF64(buffer, value));
+    }
+
+    static void writeString(BytesOut<?> out, String value) {
+        writeTo(out, buffer -> writeString(buffer, value));
     }
 
     /** Throws unless {@code bytes} more bytes can be read. */
@@ -48,7 +75,7 @@ final class PayloadFields {
         return in.readUnsignedByte();
     }
 
-    static void writeBoolean(BytesOut<?> out, boolean value) {
+    static void writeBoolean(EntryBuffer out, boolean value) {
         out.writeByte((byte) (value ? PayloadCodes.TRUE : PayloadCodes.FALSE));
     }
 
@@ -62,7 +89,7 @@ final class PayloadFields {
     }
 
     /** Writes the presence byte of an option and returns whether the value follows. */
-    static boolean writePresence(BytesOut<?> out, Object valueOrNull) {
+    static boolean writePresence(EntryBuffer out, Object valueOrNull) {
         final boolean present = valueOrNull != null;
         out.writeByte((byte) (present ? PayloadCodes.PRESENT : PayloadCodes.ABSENT));
         return present;
@@ -125,7 +152,7 @@ final class PayloadFields {
     }
 
     /** Writes an unsigned u64/usize/u32 (its raw bits) as a stop bit. */
-    static void writeUnsigned(BytesOut<?> out, long value) {
+    static void writeUnsigned(EntryBuffer out, long value) {
         out.writeStopBit(value);
     }
 
@@ -144,7 +171,7 @@ final class PayloadFields {
         return value;
     }
 
-    static void writeOptionalUnsigned(BytesOut<?> out, Long value) {
+    static void writeOptionalUnsigned(EntryBuffer out, Long value) {
         if (writePresence(out, value)) {
             out.writeStopBit(value);
         }
@@ -154,7 +181,7 @@ final class PayloadFields {
         return readPresence(in) ? readStopBit(in) : null;
     }
 
-    static void writeF32(BytesOut<?> out, float value) {
+    static void writeF32(EntryBuffer out, float value) {
         out.writeFloat(value);
     }
 
@@ -163,7 +190,7 @@ final class PayloadFields {
         return in.readFloat();
     }
 
-    static void writeOptionalF32(BytesOut<?> out, Float value) {
+    static void writeOptionalF32(EntryBuffer out, Float value) {
         if (writePresence(out, value)) {
             out.writeFloat(value);
         }
@@ -173,7 +200,7 @@ final class PayloadFields {
         return readPresence(in) ? readF32(in) : null;
     }
 
-    static void writeF64(BytesOut<?> out, double value) {
+    static void writeF64(EntryBuffer out, double value) {
         out.writeDouble(value);
     }
 
@@ -188,7 +215,7 @@ final class PayloadFields {
         return value;
     }
 
-    static void writeString(BytesOut<?> out, String value) {
+    static void writeString(EntryBuffer out, String value) {
         Utf8.write(out, value);
     }
 
@@ -196,7 +223,7 @@ final class PayloadFields {
         return Utf8.read(in);
     }
 
-    static void writeOptionalString(BytesOut<?> out, String value) {
+    static void writeOptionalString(EntryBuffer out, String value) {
         if (writePresence(out, value)) {
             Utf8.write(out, value);
         }
@@ -207,7 +234,7 @@ final class PayloadFields {
     }
 
     /** Writes a JSON value as its canonical text, a string. */
-    static void writeJson(BytesOut<?> out, JsonValue value) {
+    static void writeJson(EntryBuffer out, JsonValue value) {
         Utf8.write(out, value.json());
     }
 
@@ -215,7 +242,7 @@ final class PayloadFields {
         return new JsonValue(Utf8.read(in));
     }
 
-    static void writeOptionalJson(BytesOut<?> out, JsonValue value) {
+    static void writeOptionalJson(EntryBuffer out, JsonValue value) {
         if (writePresence(out, value)) {
             Utf8.write(out, value.json());
         }
@@ -226,7 +253,7 @@ final class PayloadFields {
     }
 
     /** Writes a content hash as its 32 raw bytes. */
-    static void writeHash(BytesOut<?> out, ContentHash hash) {
+    static void writeHash(EntryBuffer out, ContentHash hash) {
         final String hex = hash.hex();
         for (int i = 0; i < HASH_BYTES; i++) {
             out.writeByte((byte) (Character.digit(hex.charAt(2 * i), 16) << 4 | Character.digit(hex.charAt(2 * i + 1), 16)));
@@ -238,7 +265,7 @@ final class PayloadFields {
         return new ContentHash(Utf8.readHex32(in));
     }
 
-    static void writeOptionalHash(BytesOut<?> out, ContentHash hash) {
+    static void writeOptionalHash(EntryBuffer out, ContentHash hash) {
         if (writePresence(out, hash)) {
             writeHash(out, hash);
         }
@@ -249,7 +276,7 @@ final class PayloadFields {
     }
 
     /** Writes the element count of a list or map. */
-    static void writeCount(BytesOut<?> out, int count) {
+    static void writeCount(EntryBuffer out, int count) {
         out.writeStopBit(count);
     }
 
@@ -268,7 +295,7 @@ final class PayloadFields {
     }
 
     /** Writes a list: its count, then each element. */
-    static <T> void writeList(BytesOut<?> out, List<T> values, ElementWriter<T> writer) {
+    static <T> void writeList(EntryBuffer out, List<T> values, ElementWriter<T> writer) {
         final int size = values.size();
         out.writeStopBit(size);
         for (int i = 0; i < size; i++) {
@@ -299,7 +326,7 @@ final class PayloadFields {
         }
     }
 
-    static void writeStringList(BytesOut<?> out, List<String> values) {
+    static void writeStringList(EntryBuffer out, List<String> values) {
         final int size = values.size();
         out.writeStopBit(size);
         for (int i = 0; i < size; i++) {
@@ -316,7 +343,7 @@ final class PayloadFields {
         return readList(in, PayloadFields::readF32, Float.BYTES);
     }
 
-    static void writeF32List(BytesOut<?> out, List<Float> values) {
+    static void writeF32List(EntryBuffer out, List<Float> values) {
         final int size = values.size();
         out.writeStopBit(size);
         for (int i = 0; i < size; i++) {

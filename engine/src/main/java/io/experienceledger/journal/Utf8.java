@@ -1,10 +1,11 @@
 package io.experienceledger.journal;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
+import io.experienceledger.store.ExperienceStoreException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import net.openhft.chronicle.bytes.BytesIn;
 
 /**
  * Strings in the payload: a stop-bit byte length, then the text in UTF-8.
@@ -23,7 +24,11 @@ import java.nio.charset.StandardCharsets;
 final class Utf8 {
     private static final int MAX_CACHED_SCRATCH = 1 << 16;
     private static final long MAX_STRING_BYTES = Integer.MAX_VALUE - 8;
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    /** The high bit of each byte of a word: set in a word that holds a byte from 0x80 up. */
+    private static final long NON_ASCII = 0x8080_8080_8080_8080L;
+    /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
+    private static final int SHORT_TEXT = 64;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -31,50 +36,124 @@ final class Utf8 {
     }
 
     /** Writes the byte length of {@code s} as a stop bit, then its UTF-8 bytes. */
-    static void write(BytesOut<?> out, String s) {
-        final int chars = s.length();
-        if (chars < 0x80 && writeShortAscii(out, s, chars)) {
-            return;
+    static void write(EntryBuffer out, String s) {
+        final byte[] latin1 = Latin1Strings.bytesOf(s);
+        if (latin1 != null) {
+            writeLatin1(out, latin1);
+        } else {
+            writeChars(out, s);
         }
-        out.writeStopBit(encodedLength(s, chars));
-        writeEncoded(out, s, chars);
     }
 
     /**
-     * The common case in one pass: a string of fewer than 128 chars, all ASCII, has a one-byte length prefix
-     * and one byte per char. Copies eight chars per write while they are ASCII; on the first non-ASCII char
-     * rewinds to where it started and returns false.
+     * Writes a string held as Latin-1 bytes (one per char). When all are ASCII they are the UTF-8 text: they are
+     * copied and checked in the same pass, eight at a time. Otherwise each byte from 0x80 up becomes two bytes.
      */
-    private static boolean writeShortAscii(BytesOut<?> out, String s, int chars) {
-        final long start = out.writePosition();
-        out.writeByte((byte) chars);
+    static void writeLatin1(EntryBuffer out, byte[] text) {
+        final int chars = text.length;
+        final int at = out.reserve(textRoom(chars));
+        final byte[] dst = out.array();
+        final int p = EntryBuffer.putStopBit(dst, at, chars);
+        if (copyIfAscii(text, chars, dst, p)) {
+            out.advance(p + chars);
+            return;
+        }
+        final int high = countHigh(text);
+        final int start = out.reserve(textRoom(chars + (long) high));
+        final byte[] wide = out.array();
+        int q = EntryBuffer.putStopBit(wide, start, chars + high);
+        for (int i = 0; i < chars; i++) {
+            final byte b = text[i];
+            if (b >= 0) {
+                wide[q++] = b;
+            } else {
+                wide[q++] = (byte) (0xC0 | (b & 0xFF) >>> 6);
+                wide[q++] = (byte) (0x80 | b & 0x3F);
+            }
+        }
+        out.advance(q);
+    }
+
+    /**
+     * Copies {@code text[0, chars)} to {@code dst} at {@code p} (which has room) and returns whether it is all
+     * ASCII. Short texts are read and written a word at a time, the last word overlapping the one before; long
+     * ones are checked, then copied with {@code arraycopy}.
+     */
+    private static boolean copyIfAscii(byte[] text, int chars, byte[] dst, int p) {
+        if (chars < Long.BYTES) {
+            int any = 0;
+            for (int i = 0; i < chars; i++) {
+                final byte b = text[i];
+                any |= b;
+                dst[p + i] = b;
+            }
+            return any >= 0;
+        }
+        if (chars > SHORT_TEXT) {
+            if (!isAscii(text, chars)) {
+                return false;
+            }
+            System.arraycopy(text, 0, dst, p, chars);
+            return true;
+        }
+        long any = 0;
+        for (int i = 0; i < chars - Long.BYTES; i += Long.BYTES) {
+            final long word = (long) LONG.get(text, i);
+            any |= word;
+            LONG.set(dst, p + i, word);
+        }
+        final long last = (long) LONG.get(text, chars - Long.BYTES);
+        LONG.set(dst, p + chars - Long.BYTES, last);
+        return ((any | last) & NON_ASCII) == 0;
+    }
+
+    /**
+     * Writes any string char by char: its UTF-8 length first (which shows whether it is ASCII), then the text,
+     * copied with one narrowing copy when it is ASCII.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps the low byte of each char: exact for ASCII
+    static void writeChars(EntryBuffer out, String s) {
+        final int chars = s.length();
+        final long length = encodedLength(s, chars);
+        final int at = out.reserve(textRoom(length));
+        final byte[] dst = out.array();
+        final int p = EntryBuffer.putStopBit(dst, at, length);
+        if (length == chars) {
+            s.getBytes(0, chars, dst, p);
+            out.advance(p + chars);
+        } else {
+            out.advance(writeEncoded(dst, p, s, chars));
+        }
+    }
+
+    /** The room a text of {@code length} bytes takes with its length prefix. */
+    private static int textRoom(long length) {
+        if (length > MAX_STRING_BYTES) {
+            throw ExperienceStoreException.invalidQuery("a string of the envelope encodes to " + length
+                    + " bytes, more than " + MAX_STRING_BYTES);
+        }
+        return (int) length + PayloadFields.stopBitLength(length);
+    }
+
+    /** True when {@code text[0, length)} holds only bytes below 0x80. */
+    static boolean isAscii(byte[] text, int length) {
+        long any = 0;
         int i = 0;
-        for (; i + Long.BYTES <= chars; i += Long.BYTES) {
-            final char c0 = s.charAt(i);
-            final char c1 = s.charAt(i + 1);
-            final char c2 = s.charAt(i + 2);
-            final char c3 = s.charAt(i + 3);
-            final char c4 = s.charAt(i + 4);
-            final char c5 = s.charAt(i + 5);
-            final char c6 = s.charAt(i + 6);
-            final char c7 = s.charAt(i + 7);
-            if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 0x80) {
-                out.writePosition(start);
-                return false;
-            }
-            final long word = c0 | (long) c1 << 8 | (long) c2 << 16 | (long) c3 << 24 | (long) c4 << 32
-                    | (long) c5 << 40 | (long) c6 << 48 | (long) c7 << 56;
-            out.writeLong(LITTLE_ENDIAN ? word : Long.reverseBytes(word));
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            any |= (long) LONG.get(text, i);
         }
-        for (; i < chars; i++) {
-            final char c = s.charAt(i);
-            if (c >= 0x80) {
-                out.writePosition(start);
-                return false;
-            }
-            out.writeByte((byte) c);
+        for (; i < length; i++) {
+            any |= text[i];
         }
-        return true;
+        return (any & NON_ASCII) == 0;
+    }
+
+    private static int countHigh(byte[] text) {
+        int high = 0;
+        for (final byte b : text) {
+            high += b >>> 31 & 1;
+        }
+        return high;
     }
 
     /** The number of bytes {@link #write} uses for the text of {@code s} (without the length prefix). */
@@ -100,26 +179,28 @@ final class Utf8 {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
-    private static void writeEncoded(BytesOut<?> out, String s, int chars) {
+    /** Stores the UTF-8 of {@code s} at {@code p} of {@code dst} (with room for it); returns the end. */
+    private static int writeEncoded(byte[] dst, int p, String s, int chars) {
         for (int i = 0; i < chars; i++) {
             final char c = s.charAt(i);
             if (c < 0x80) {
-                out.writeByte((byte) c);
+                dst[p++] = (byte) c;
             } else if (c < 0x800) {
-                out.writeByte((byte) (0xC0 | c >> 6));
-                out.writeByte((byte) (0x80 | c & 0x3F));
+                dst[p++] = (byte) (0xC0 | c >> 6);
+                dst[p++] = (byte) (0x80 | c & 0x3F);
             } else if (isPairAt(s, i, chars)) {
                 final int codePoint = Character.toCodePoint(c, s.charAt(++i));
-                out.writeByte((byte) (0xF0 | codePoint >> 18));
-                out.writeByte((byte) (0x80 | codePoint >> 12 & 0x3F));
-                out.writeByte((byte) (0x80 | codePoint >> 6 & 0x3F));
-                out.writeByte((byte) (0x80 | codePoint & 0x3F));
+                dst[p++] = (byte) (0xF0 | codePoint >> 18);
+                dst[p++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                dst[p++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                dst[p++] = (byte) (0x80 | codePoint & 0x3F);
             } else {
-                out.writeByte((byte) (0xE0 | c >> 12));
-                out.writeByte((byte) (0x80 | c >> 6 & 0x3F));
-                out.writeByte((byte) (0x80 | c & 0x3F));
+                dst[p++] = (byte) (0xE0 | c >> 12);
+                dst[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                dst[p++] = (byte) (0x80 | c & 0x3F);
             }
         }
+        return p;
     }
 
     /** Reads a string written by {@link #write}. */
@@ -152,14 +233,6 @@ final class Utf8 {
             bytes[2 * i + 1] = HEX[b & 0xF];
         }
         return new String(bytes, 0, 64, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean isAscii(byte[] bytes, int size) {
-        int any = 0;
-        for (int i = 0; i < size; i++) {
-            any |= bytes[i];
-        }
-        return any >= 0;
     }
 
     /** Decodes {@code bytes[0, size)} into {@code chars}, returning the number of chars. */
