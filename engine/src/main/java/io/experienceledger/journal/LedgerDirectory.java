@@ -61,6 +61,12 @@ final class LedgerDirectory {
             throw ExperienceStoreException.notFound(root + " is not a ledger directory (no " + MARKER + ")");
         }
         if (Files.isDirectory(root) && !isEmptyOrBeingCreated(root)) {
+            if (Files.isRegularFile(marker)) {
+                // another process created the ledger since the first look: its marker is linked in before any other
+                // file, so the files seen now are that ledger's
+                requireWritable(root);
+                return read(root, marker);
+            }
             throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
                     + MARKER + ". Point the store at a new or empty directory.");
         }
