@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import net.openhft.chronicle.bytes.BytesStore;
 
@@ -18,6 +19,7 @@ final class TextView implements CharSequence {
     private static final int NO = 2;
 
     private final StringBuilder chars = new StringBuilder(64);
+    private byte[] copy = new byte[64];
     private BytesStore<?, ?> bytes;
     private long offset;
     private int length;
@@ -109,8 +111,16 @@ final class TextView implements CharSequence {
         return decoded().subSequence(start, end);
     }
 
+    /** The text as a string; ASCII text is copied out in one read, not decoded char by char. */
     @Override
     public String toString() {
-        return decoded().toString();
+        if (!ascii()) {
+            return decoded().toString();
+        }
+        if (copy.length < length) {
+            copy = new byte[Math.max(length, 2 * copy.length)];
+        }
+        bytes.read(offset, copy, 0, length);
+        return new String(copy, 0, length, StandardCharsets.ISO_8859_1);
     }
 }
