@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import net.openhft.chronicle.bytes.BytesOut;
 import net.openhft.chronicle.bytes.BytesStore;
 
@@ -30,9 +31,20 @@ final class EntryBuffer implements AutoCloseable {
     private int position;
     private ByteBuffer direct;
     private BytesStore<?, ByteBuffer> offHeap;
+    private BiConsumer<Object, Object> mapEntryWriter;
 
     EntryBuffer(int initialCapacity) {
         bytes = new byte[Math.max(16, initialCapacity)];
+    }
+
+    /** The writer of map entries into this buffer that the payload codec keeps here, or null before its first map. */
+    BiConsumer<Object, Object> mapEntryWriter() {
+        return mapEntryWriter;
+    }
+
+    /** Keeps the payload codec's writer of map entries into this buffer. */
+    void mapEntryWriter(BiConsumer<Object, Object> writer) {
+        mapEntryWriter = writer;
     }
 
     /** Empties the buffer, keeping its array. */

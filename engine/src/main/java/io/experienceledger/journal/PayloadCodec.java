@@ -171,7 +171,6 @@ import static io.experienceledger.journal.PayloadFields.writeUnsigned;
  */
 final class PayloadCodec {
     private static final int MIN_STRING_BYTES = 1;
-    private static final ThreadLocal<EntryWriter> ENTRY_WRITER = ThreadLocal.withInitial(EntryWriter::new);
 
     private PayloadCodec() {
     }
@@ -1177,8 +1176,8 @@ final class PayloadCodec {
 
     /**
      * Writes a string map: its entry count, then key and value of each entry in iteration order. Iterates with
-     * {@code forEach} and the per-thread {@link EntryWriter}, which allocates nothing (an entry-set iterator over
-     * the model's unmodifiable maps allocates wrappers, and a capturing lambda allocates itself).
+     * {@code forEach} and the buffer's own {@link MapEntryWriter}, which allocates nothing (an entry-set iterator
+     * over the model's unmodifiable maps allocates wrappers, and a capturing lambda allocates itself).
      */
     static void writeStringMap(EntryBuffer out, Map<String, String> map) {
         writeEntries(out, map);
@@ -1189,13 +1188,12 @@ final class PayloadCodec {
         if (map.isEmpty()) {
             return;
         }
-        final EntryWriter writer = ENTRY_WRITER.get();
-        writer.out = out;
-        try {
-            map.forEach(writer);
-        } finally {
-            writer.out = null;
+        BiConsumer<Object, Object> writer = out.mapEntryWriter();
+        if (writer == null) {
+            writer = new MapEntryWriter(out);
+            out.mapEntryWriter(writer);
         }
+        map.forEach(writer);
     }
 
     /** Reads a string map keeping the written order; a repeated key is corrupt. */
@@ -1219,12 +1217,16 @@ final class PayloadCodec {
     }
 
     /**
-     * Writes one map entry to the output it is pointed at: a string key and value, or a RiskTier or
-     * DataClassification key and a string list. Reused per thread; no map value is itself a map, so it is
+     * Writes one map entry to the buffer it belongs to: a string key and value, or a RiskTier or
+     * DataClassification key and a string list. Made once per buffer; no map value is itself a map, so it is
      * never re-entered.
      */
-    private static final class EntryWriter implements BiConsumer<Object, Object> {
-        private EntryBuffer out;
+    private static final class MapEntryWriter implements BiConsumer<Object, Object> {
+        private final EntryBuffer out;
+
+        MapEntryWriter(EntryBuffer out) {
+            this.out = out;
+        }
 
         @Override
         @SuppressWarnings("unchecked")
