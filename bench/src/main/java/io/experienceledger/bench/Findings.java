@@ -88,7 +88,7 @@ final class Findings {
                 .append(" entries apart: the walk was as long as the gap a scan reads anyway, and the indexed query")
                 .append(" was 1.5 × the scan and slower than SQLite. A denser Chronicle index (`SMALL_DAILY`, one entry")
                 .append(" every 8) made it 9 × the scan but cuts what one day can hold from 4,294,967,296 entries to")
-                .append(" 536,870,912. Locations cost the side index about 3.4 bytes per entry and need no change to")
+                .append(" 536,870,912. Locations cost the side index about 4.5 bytes per entry and need no change to")
                 .append(" the journal (commit \"The side index records where the journal holds each entry\"): the query")
                 .append(" now runs ").append(Report.fmt("%.1f", scan.get().score() / indexed.get().score()))
                 .append(" × faster than the scan and ")

@@ -105,7 +105,7 @@ final class Segment {
     /**
      * Where the journal holds the entry at {@code position}: the location recorded with it, or -1 when this
      * segment recorded none (a 1.0 segment, or an entry added without one). A binary search of the location
-     * blocks, then at most 63 varint pairs decoded in place. A damaged block that points outside the file
+     * blocks, then at most 15 varint pairs decoded in place. A damaged block that points outside the file
      * answers -1 too: the journal is then read the slow way.
      */
     long location(long position) {
@@ -136,10 +136,21 @@ final class Segment {
         int at = locationDataOffset + buffer.getInt(block + SegmentDescriptor.BLOCK_DATA_OFFSET_FIELD);
         final int count = buffer.getInt(block + SegmentDescriptor.BLOCK_COUNT_FIELD);
         for (int i = 1; i < count && current < position; i++) {
-            current += Varint.get(buffer, at);
-            at = Varint.skip(buffer, at);
-            location += Varint.unzigzag(Varint.get(buffer, at));
-            at = Varint.skip(buffer, at);
+            // two varints decoded in one pass each: a gap (almost always one byte), a zigzag location difference
+            byte b = buffer.get(at++);
+            long gap = b & 0x7F;
+            for (int shift = 7; b < 0 && shift < 64; shift += 7) {
+                b = buffer.get(at++);
+                gap |= (long) (b & 0x7F) << shift;
+            }
+            b = buffer.get(at++);
+            long delta = b & 0x7F;
+            for (int shift = 7; b < 0 && shift < 64; shift += 7) {
+                b = buffer.get(at++);
+                delta |= (long) (b & 0x7F) << shift;
+            }
+            current += gap;
+            location += Varint.unzigzag(delta);
         }
         return current == position ? location : -1;
     }

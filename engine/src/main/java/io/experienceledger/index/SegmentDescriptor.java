@@ -46,7 +46,7 @@ package io.experienceledger.index;
  *  |  the first gap is taken from the segment's first position     |
  *  ...                                                             ...
  *  +---------------------------------------------------------------+  blob end
- *  |  Location blocks (1.1): one per 64 located entries, 24 bytes: |
+ *  |  Location blocks (1.1): one per 16 located entries, 24 bytes: |
  *  |    first journal position (i64), its location (i64),          |
  *  |    offset of the block's data in the location data (u32),     |
  *  |    entries in the block (u32)                                 |
@@ -90,7 +90,7 @@ final class SegmentDescriptor {
     static final int POSTINGS_COUNT_FIELD = 12;
 
     /** Located entries per location block. */
-    static final int LOCATION_BLOCK_ENTRIES = 64;
+    static final int LOCATION_BLOCK_ENTRIES = 16;
     static final int LOCATION_BLOCK_LENGTH = 24;
     static final int BLOCK_FIRST_POSITION_FIELD = 0;
     static final int BLOCK_FIRST_LOCATION_FIELD = 8;

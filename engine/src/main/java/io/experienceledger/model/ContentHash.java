@@ -16,12 +16,17 @@ public record ContentHash(String hex) {
         if (hex.length() != 64) {
             throw new IllegalArgumentException("content hash must be 64 hex digits, was " + hex.length() + " characters");
         }
+        boolean upper = false;
         for (int i = 0; i < 64; i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0 || hex.charAt(i) > 'f') {
-                throw new IllegalArgumentException("Invalid character '" + hex.charAt(i) + "' at position " + i);
+            final char c = hex.charAt(i);
+            if (Character.digit(c, 16) < 0 || c > 'f') {
+                throw new IllegalArgumentException("Invalid character '" + c + "' at position " + i);
             }
+            upper |= c >= 'A' && c <= 'F';
         }
-        hex = hex.toLowerCase(Locale.ROOT);
+        if (upper) {
+            hex = hex.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Shorthand for {@code new ContentHash(hex)}. */
