@@ -56,7 +56,7 @@ public final class Report {
     }
 
     private void measure() {
-        append = new JmhPass()
+        append = new JmhPass(JmhPass.MEASURED_APPEND)
                 .run(AppendBenchmark.class.getName() + ".*", "payload", "typical")
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();

@@ -14,6 +14,7 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.ReplayTrace;
+import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ArtifactTransitions;
@@ -23,6 +24,7 @@ import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.QueryMatcher;
 import io.experienceledger.store.RecordMerger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -620,9 +622,13 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
         private void scan(EventQuery query, List<ExperienceEventEnvelope> engineOut,
                           List<UserExperienceEventEnvelope> userOut, Long limit, long after) {
+            final byte[] tenant = asciiBytes(query.tenantId());
             try (EntryCursor cursor = new EntryCursor(journal)) {
                 cursor.startAfter(after);
                 while (cursor.next()) {
+                    if (tenant != null && !cursor.header().hasTenant(tenant)) {
+                        continue;
+                    }
                     if (collect(cursor.header(), cursor.bytes(), query, engineOut, userOut) && engineOut != null
                             && QueryMatcher.limitReached(limit, engineOut.size())) {
                         return;
@@ -630,6 +636,23 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 }
                 noteDamage(cursor.damage());
             }
+        }
+
+        /**
+         * The tenant filter's bytes when it is ASCII, as every stored tenant id is (converge's identifier rule), so
+         * that a scan drops other tenants' entries by comparing bytes; null when there is no such filter.
+         */
+        private byte[] asciiBytes(TenantId tenant) {
+            if (tenant == null) {
+                return null;
+            }
+            final String value = tenant.value();
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return null;
+                }
+            }
+            return value.getBytes(StandardCharsets.US_ASCII);
         }
 
         private boolean collect(EntryHeader entry, Bytes<?> bytes, EventQuery query,

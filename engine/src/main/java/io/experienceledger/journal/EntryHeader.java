@@ -138,6 +138,11 @@ final class EntryHeader {
     }
 
     /** The tenant, or null when absent. */
+    /** True when the entry has a tenant whose UTF-8 bytes are exactly {@code expected}. */
+    boolean hasTenant(byte[] expected) {
+        return (flags & EntryLayout.FLAG_TENANT) != 0 && tenant.bytesEqual(expected);
+    }
+
     CharSequence tenant() {
         return (flags & EntryLayout.FLAG_TENANT) != 0 ? tenant : null;
     }

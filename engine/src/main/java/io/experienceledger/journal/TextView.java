@@ -1,5 +1,8 @@
 package io.experienceledger.journal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -17,6 +20,9 @@ final class TextView implements CharSequence {
     private static final int UNKNOWN = 0;
     private static final int YES = 1;
     private static final int NO = 2;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.nativeOrder());
 
     private final StringBuilder chars = new StringBuilder(64);
     private byte[] copy = new byte[64];
@@ -42,6 +48,25 @@ final class TextView implements CharSequence {
             ascii = isAscii() ? YES : NO;
         }
         return ascii == YES;
+    }
+
+    /** True when the text's UTF-8 bytes are exactly {@code expected}: a length check, then eight bytes a read. */
+    boolean bytesEqual(byte[] expected) {
+        if (expected.length != length) {
+            return false;
+        }
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            if (bytes.readLong(offset + i) != (long) LONGS.get(expected, i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (bytes.readByte(offset + i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isAscii() {

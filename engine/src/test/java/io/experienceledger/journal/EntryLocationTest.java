@@ -164,11 +164,15 @@ class EntryLocationTest {
                     .withLimit(50L));
         }
         queries.add(EventQuery.all().withKinds(ExperienceEventKind.ReplayTraceRecorded));
+        for (String nearMiss : List.of("t-", "t-00", "T-0", "t-0\u00e9", "\u00e9")) {
+            queries.add(EventQuery.all().withTenant(TenantId.of(nearMiss)));
+        }
         for (int run = 0; run < 40; run += 7) {
             queries.add(EventQuery.all().withCorrelation(CorrelationId.of("run-" + run)));
         }
         for (EventQuery query : queries) {
             assertEquals(oracle.queryEvents(query), store.queryEvents(query), context + ": " + query);
+            assertEquals(oracle.queryEvents(query), store.queryEventsByScan(query), context + ", by scan: " + query);
             assertEquals(oracle.queryRecords(query), store.queryRecords(query), context + ": " + query);
         }
         for (int trace = 0; trace < 6; trace++) {

@@ -30,6 +30,16 @@ class TextViewTest {
             assertTrue(text.contentEquals(view));
             assertFalse((text + "x").contentEquals(view));
             assertThrows(IndexOutOfBoundsException.class, () -> view.charAt(text.length()));
+            assertTrue(view.bytesEqual(utf8));
+            assertFalse(view.bytesEqual((text + "x").getBytes(StandardCharsets.UTF_8)));
+            for (int i = 0; i < utf8.length; i++) {
+                final byte[] changed = utf8.clone();
+                changed[i] ^= 0x01;
+                assertFalse(view.bytesEqual(changed), "byte " + i + " changed");
+            }
+            if (utf8.length > 0) {
+                assertFalse(view.bytesEqual(java.util.Arrays.copyOf(utf8, utf8.length - 1)));
+            }
         } finally {
             bytes.releaseLast();
         }
