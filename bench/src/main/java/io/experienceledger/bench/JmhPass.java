@@ -21,13 +21,16 @@ final class JmhPass {
 
     private final List<Score> scores = new ArrayList<>();
     private final int measured;
+    private final String[] jvmArgs;
 
     JmhPass() {
         this(MEASURED);
     }
 
-    JmhPass(int measured) {
+    /** A pass with {@code measured} iterations per benchmark, its forks started with {@code jvmArgs} appended. */
+    JmhPass(int measured, String... jvmArgs) {
         this.measured = measured;
+        this.jvmArgs = jvmArgs.clone();
     }
 
     /** Runs the benchmarks matching {@code include} with {@code params} (name, values, name, values...). */
@@ -35,7 +38,7 @@ final class JmhPass {
         final ChainedOptionsBuilder options = new OptionsBuilder().include(include)
                 .forks(1).warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measured).measurementTime(TimeValue.seconds(1))
-                .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
+                .jvmArgsAppend(jvmArgs).addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
         for (int i = 0; i + 1 < params.length; i += 2) {
             options.param(params[i], params[i + 1].split(","));
         }

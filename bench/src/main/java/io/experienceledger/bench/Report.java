@@ -55,8 +55,13 @@ public final class Report {
         report.write();
     }
 
+    /** Where the append comparison's stores go: tmpfs when the machine has one. */
+    private static final Optional<String> APPEND_STORES = Files.isWritable(Path.of("/dev/shm"))
+            ? Optional.of("/dev/shm") : Optional.empty();
+
     private void measure() {
-        append = new JmhPass(JmhPass.MEASURED_APPEND)
+        append = new JmhPass(JmhPass.MEASURED_APPEND,
+                APPEND_STORES.map(dir -> "-Dbench.dir=" + dir).stream().toArray(String[]::new))
                 .run(AppendBenchmark.class.getName() + ".*", "payload", "typical")
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
@@ -193,7 +198,13 @@ public final class Report {
                 .append(" insert per event into a table with the header columns, indexed on (tenant, kind) and")
                 .append(" correlation, WAL, `synchronous=NORMAL`, given the JSON already encoded (so it is charged for")
                 .append(" storage only). The batch methods append 100 envelopes per call (`appendEvents` / one")
-                .append(" transaction) and are reported per envelope. Stores are new for every iteration.\n\n")
+                .append(" transaction) and are reported per envelope. Stores are new for every iteration.")
+                .append(APPEND_STORES.isPresent() ? " In this report they live in `" + APPEND_STORES.get() + "` (tmpfs):"
+                        + " the comparison is of what an append costs the CPU, and on this machine's disk the kernel's"
+                        + " writeback of earlier benchmarks' files and its readahead stalls (see the latency findings)"
+                        + " moved single runs of the same build by up to 50%; disk costs are measured by"
+                        + " `DurabilityBenchmark` and the latency harness, on disk." : "")
+                .append("\n\n")
                 .append("![appends per second](benchmarks-append.svg)\n\n");
         final List<Charts.Bar> bars = new ArrayList<>();
         md.append("Typical envelope (").append(Envelopes.typical.jsonBytes())
