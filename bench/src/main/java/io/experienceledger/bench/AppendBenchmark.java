@@ -49,8 +49,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(value = 1, jvmArgsAppend = {AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP})
 public class AppendBenchmark extends ChronicleJvm {
+    /** The forks' heap; a run that appends its own JVM flags (they replace these) repeats them. */
+    static final String MAX_HEAP = "-Xmx1g";
+    static final String INITIAL_HEAP = "-Xms1g";
+
     static final int BATCH = 100;
     /** Where an entry keeps its CRC32C, and where the checksummed bytes resume after it (docs/format.md). */
     private static final int CRC_OFFSET = 4;

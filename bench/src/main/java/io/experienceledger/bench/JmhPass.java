@@ -38,7 +38,11 @@ final class JmhPass {
         final ChainedOptionsBuilder options = new OptionsBuilder().include(include)
                 .forks(1).warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measured).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend(jvmArgs).addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
+                .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
+        if (jvmArgs.length > 0) {
+            // only when there are some: setting them at all changes which of the host JVM's flags a fork inherits
+            options.jvmArgsAppend(jvmArgs);
+        }
         for (int i = 0; i + 1 < params.length; i += 2) {
             options.param(params[i], params[i + 1].split(","));
         }

@@ -60,8 +60,8 @@ public final class Report {
             ? Optional.of("/dev/shm") : Optional.empty();
 
     private void measure() {
-        append = new JmhPass(JmhPass.MEASURED_APPEND,
-                APPEND_STORES.map(dir -> "-Dbench.dir=" + dir).stream().toArray(String[]::new))
+        append = new JmhPass(JmhPass.MEASURED_APPEND, APPEND_STORES.map(dir -> new String[] {
+            AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP, "-Dbench.dir=" + dir}).orElse(new String[0]))
                 .run(AppendBenchmark.class.getName() + ".*", "payload", "typical")
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
