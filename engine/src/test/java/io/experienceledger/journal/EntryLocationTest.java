@@ -18,14 +18,11 @@ import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.store.InMemoryExperienceStore;
 import io.experienceledger.store.StoreFixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +45,12 @@ class EntryLocationTest {
         final long seed = new Random().nextLong();
         final Path dir = root.resolve("ledger");
         final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir, true)) {
+        try (ChronicleExperienceStore store = open(dir)) {
             appendMixedSizes(store, oracle, new Random(seed), 1_500);
             assertLocatedAsWalked(store, "seed " + seed + ", memtable and segments");
             assertSameAnswers(store, oracle, "seed " + seed);
         }
-        try (ChronicleExperienceStore store = open(dir, true)) {
+        try (ChronicleExperienceStore store = open(dir)) {
             assertLocatedAsWalked(store, "seed " + seed + ", after reopen");
             assertSameAnswers(store, oracle, "seed " + seed + ", after reopen");
         }
@@ -63,11 +60,11 @@ class EntryLocationTest {
     void locationsThatDoNotHoldTheirEntriesChangeNoAnswerAndVerifyNamesThem() throws Exception {
         final Path dir = root.resolve("ledger");
         final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore store = open(dir, true)) {
+        try (ChronicleExperienceStore store = open(dir)) {
             appendMixedSizes(store, oracle, new Random(7), 600);
         }
         final LedgerDirectory layout = LedgerDirectory.open(dir, false);
-        deleteRecursively(layout.indexDir());
+        TestFiles.deleteRecursively(layout.indexDir());
         // an index whose postings are right but whose every location points 8 bytes past the entry
         try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, BLOCK, true, false);
              SideIndex shifted = SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(),
@@ -83,7 +80,7 @@ class EntryLocationTest {
             assertNotNull(problem, "wrong locations passed verification");
             assertTrue(problem.contains("locates entry"), problem);
         }
-        try (ChronicleExperienceStore store = open(dir, true)) {
+        try (ChronicleExperienceStore store = open(dir)) {
             assertEquals("OPENED", store.stats().indexState());
             assertSameAnswers(store, oracle, "shifted locations");
             assertTrue(store.damage().isEmpty(), "index trouble reported as journal damage: " + store.damage());
@@ -94,7 +91,7 @@ class EntryLocationTest {
     void readOnlyReadersUseTheLocationsToo() {
         final Path dir = root.resolve("ledger");
         final InMemoryExperienceStore oracle = new InMemoryExperienceStore();
-        try (ChronicleExperienceStore writer = open(dir, true)) {
+        try (ChronicleExperienceStore writer = open(dir)) {
             appendMixedSizes(writer, oracle, new Random(11), 800);
             try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).blockSize(BLOCK).readOnly()
                     .open()) {
@@ -181,16 +178,9 @@ class EntryLocationTest {
         }
     }
 
-    private static ChronicleExperienceStore open(Path dir, boolean smallFlushes) {
+    /** Small chunks, so that entries straddle them, and small flushes, so that entries land in several segments. */
+    private static ChronicleExperienceStore open(Path dir) {
         return ChronicleExperienceStore.builder(dir).blockSize(BLOCK)
-                .indexOptions(IndexOptions.defaults().withFlushThreshold(smallFlushes ? 100 : 65_536)).open();
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+                .indexOptions(IndexOptions.defaults().withFlushThreshold(100)).open();
     }
 }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -58,7 +57,7 @@ class IndexRecoveryTest {
     void deletingTheIndexChangesNoAnswer() throws IOException {
         final Path dir = root.resolve("ledger");
         final InMemoryExperienceStore oracle = written(dir, 3_000);
-        deleteRecursively(dir.resolve("index"));
+        TestFiles.deleteRecursively(dir.resolve("index"));
         try (ChronicleExperienceStore store = open(dir)) {
             assertSameAnswers(store, oracle);
         }
@@ -107,7 +106,7 @@ class IndexRecoveryTest {
                 // each file is cut to nothing and to half its length, one read-only and one writable
                 readOnly = !readOnly;
                 final String context = file.getFileName() + " truncated to " + length + (readOnly ? ", read-only" : "");
-                deleteRecursively(indexDir);
+                TestFiles.deleteRecursively(indexDir);
                 Files.createDirectories(indexDir);
                 for (var backup : original.entrySet()) {
                     Files.write(backup.getKey(), backup.getKey().equals(file)
@@ -200,13 +199,5 @@ class IndexRecoveryTest {
     private static ChronicleExperienceStore open(Path dir) {
         return ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
                 .indexOptions(IndexOptions.defaults().withFlushThreshold(500)).open();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -70,7 +70,7 @@ class TamperEvidenceTest {
             appendNumbered(store, 0, 20);
             digest = store.digest();
         }
-        deleteRecursively(dir);
+        TestFiles.deleteRecursively(dir);
         try (ChronicleExperienceStore forged = ChronicleExperienceStore.builder(dir).blockSize(1L << 20).open()) {
             appendNumbered(forged, 0, 19);
             forged.appendEvent(StoreFixtures.engine("evt-forged", "2026-01-01T00:00:00Z"));
@@ -147,14 +147,6 @@ class TamperEvidenceTest {
             return i;
         }
         return -1;
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     private ChronicleExperienceStore open() {
