@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ExperienceEventEnvelope(EventId eventId, String occurredAt, TenantId tenantId,
                                       CorrelationId correlationId, ExperienceEvent event) {
     /** The timestamp new envelopes carry until one is set. */
-    public static final String EPOCH_PLACEHOLDER = "1970-01-01T00:00:00Z";
+    public static final String EPOCH_PLACEHOLDER = Timestamps.EPOCH_PLACEHOLDER;
 
     public ExperienceEventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

@@ -444,6 +444,24 @@ class ConvergeJsonRejectionTest {
         assertTrue(problem.matches("(?s).* at line \\d+ column \\d+"), () -> json + " -> " + error.getMessage());
     }
 
+    /** Port of {@code envelope_unpack_invalid_json_syntax}: broken JSON is refused by every reader, with a position. */
+    @Test
+    void invalidJsonSyntaxIsRefusedByEveryReader() {
+        final String envelope = "{\"event_id\":\"e-1\",\"occurred_at\":\"2026-01-01T00:00:00Z\",\"event\":{";
+        final List<java.util.function.Function<String, ?>> readers = List.of(ConvergeJson::readEnvelope,
+                ConvergeJson::readUserEnvelope, ConvergeJson::readRecord, ConvergeJson::readReplayTrace,
+                ConvergeJson::readQuery);
+        for (java.util.function.Function<String, ?> reader : readers) {
+            for (String json : new String[] {envelope, "not json", "{\"event_id\" \"e-1\"}", "", "{,}"}) {
+                final ConvergeJsonException error = assertThrows(ConvergeJsonException.class, () -> reader.apply(json),
+                        json);
+                assertTrue(error.getMessage().matches("(?s).* at line \\d+ column \\d+"), error::getMessage);
+            }
+        }
+        assertEquals("event: EOF while parsing an object at line 1 column " + envelope.length(),
+                assertThrows(ConvergeJsonException.class, () -> ConvergeJson.readEnvelope(envelope)).getMessage());
+    }
+
     @Test
     void trailingCharactersAfterLongDocumentsAndRootScalars() {
         final String padding = "p".repeat(40_000);
