@@ -3,6 +3,7 @@ package io.experienceledger.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -15,7 +16,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * the next call. Not thread-safe; close it when done.
  */
 final class EntryCursor implements AutoCloseable {
-    private enum BatchState { NONE, INCLUDE, SKIP }
+    /**
+     * Whether the entries of the batch being walked are shown. UNKNOWN after a start in the middle of the journal:
+     * the walk may resume inside a batch (an index checkpoint can fall anywhere), whose begin marker it has not seen.
+     */
+    private enum BatchState { NONE, INCLUDE, SKIP, UNKNOWN }
 
     private final Journal journal;
     private final long readLimit;
@@ -52,7 +57,7 @@ final class EntryCursor implements AutoCloseable {
             return this;
         }
         atEnd = false;
-        batch = BatchState.NONE;
+        batch = position < 0 ? BatchState.NONE : BatchState.UNKNOWN;
         pending = false;
         damage = null;
         lastPassed = position;
@@ -121,6 +126,17 @@ final class EntryCursor implements AutoCloseable {
                 context.close();
                 return false;
             }
+            if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
+                final Boolean committed = resolveBatchFrom(position);
+                if (committed == null) {
+                    context.rollbackOnClose();
+                    context.close();
+                    pending = true;
+                    pendingBegin = batchBeginBefore(position);
+                    return false;
+                }
+                batch = committed ? BatchState.INCLUDE : BatchState.SKIP;
+            }
             if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
                 current = context;
                 index = position;
@@ -158,7 +174,23 @@ final class EntryCursor implements AutoCloseable {
 
     /** True when committed, false when aborted, null when the batch begun at {@code begin} is still open. */
     private Boolean resolveBatch(long begin) {
-        if (!lookahead.moveToIndex(begin)) {
+        return resolveBatchAfter(begin, begin);
+    }
+
+    /**
+     * Like {@link #resolveBatch} for a batch whose begin marker is unknown, from one of its entries at
+     * {@code position}: the marker that ends the batch decides.
+     */
+    private Boolean resolveBatchFrom(long position) {
+        return resolveBatchAfter(position, -1);
+    }
+
+    /**
+     * Reads on from the batch entry or begin marker at {@code from} to the marker that ends the batch: true for a
+     * commit (of {@code begin}, when known), false for anything else, null when the journal ends first.
+     */
+    private Boolean resolveBatchAfter(long from, long begin) {
+        if (!lookahead.moveToIndex(from)) {
             return null;
         }
         try (DocumentContext skipped = lookahead.readingDocument()) {
@@ -183,8 +215,41 @@ final class EntryCursor implements AutoCloseable {
                     continue;
                 }
                 return lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
-                        && lookaheadHeader.markerValue() == begin;
+                        && (begin < 0 ? lookaheadHeader.markerValue() < from : lookaheadHeader.markerValue() == begin);
             }
+        }
+    }
+
+    /**
+     * The begin marker of the batch that holds the entry at {@code position}, found by reading backwards (only
+     * needed when a walk that resumed inside a batch stops at it because it is still open); -1 if not found.
+     */
+    private long batchBeginBefore(long position) {
+        if (!lookahead.moveToIndex(position)) {
+            return -1;
+        }
+        lookahead.direction(TailerDirection.BACKWARD);
+        try {
+            while (true) {
+                try (DocumentContext context = lookahead.readingDocument()) {
+                    if (!context.isPresent()) {
+                        return -1;
+                    }
+                    final Bytes<?> bytes = context.wire().bytes();
+                    lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                    if (lookaheadHeader.problem() != null) {
+                        return -1;
+                    }
+                    if (lookaheadHeader.type() == EntryLayout.TYPE_BATCH_BEGIN) {
+                        return context.index();
+                    }
+                    if (!(lookaheadHeader.isData() && lookaheadHeader.inBatch())) {
+                        return -1;
+                    }
+                }
+            }
+        } finally {
+            lookahead.direction(TailerDirection.FORWARD);
         }
     }
 
