@@ -754,7 +754,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     /**
      * Visits every visible entry after journal index {@code afterIndex} (-1: from the start), both sides, in append
      * order, until the end of the journal or until the visitor returns false. Entries of a batch still being
-     * written are not visited; the next call after its commit visits them.
+     * written are not visited; the next call after its commit visits them. A damaged entry (its checksum or header
+     * fails) is not visited; the scan goes on after it and {@link #damage()} names it.
      *
      * @return the journal index to pass as {@code afterIndex} to continue after what was visited
      */
@@ -769,7 +770,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 final long position = cursor.index();
                 if (!checksum.matches(cursor.bytes(), cursor.header().start(), cursor.header().end())) {
                     noteDamage("entry " + Long.toHexString(position) + " failed its checksum; run verify");
-                    return resume;
+                    resume = position;
+                    continue;
                 }
                 final boolean more = visitor.visit(position, EntryDecoder.record(cursor.header(), cursor.bytes()));
                 resume = position;
@@ -782,23 +784,35 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
     }
 
-    /** Counts visible entries by tenant and kind (a header-only pass over the journal) and reports sizes. */
+    /**
+     * Counts visible entries by tenant and kind (a pass over the journal that reads headers and checks checksums,
+     * without decoding payloads) and reports sizes; a damaged entry is not counted and is reported.
+     */
     public LedgerStats stats() {
         checkOpen();
         final java.util.TreeMap<String, Map<String, Long>> counts = new java.util.TreeMap<>();
         long entries = 0;
-        final String damage;
+        String damage = null;
+        final EntryChecksum checksum = new EntryChecksum();
         try (EntryCursor cursor = new EntryCursor(journal)) {
             cursor.startAfter(-1);
             while (cursor.next()) {
                 final EntryHeader header = cursor.header();
+                if (!checksum.matches(cursor.bytes(), header.start(), header.end())) {
+                    if (damage == null) {
+                        damage = "entry " + Long.toHexString(cursor.index()) + " failed its checksum; run verify";
+                    }
+                    continue;
+                }
                 final CharSequence tenant = header.tenant();
                 final String kind = header.isEngine() ? header.engineKind().name() : header.userKind().name();
                 counts.computeIfAbsent(tenant == null ? "" : tenant.toString(), t -> new java.util.TreeMap<>())
                         .merge(kind, 1L, Long::sum);
                 entries++;
             }
-            damage = cursor.damage();
+            if (damage == null) {
+                damage = cursor.damage();
+            }
         }
         final long indexBytes;
         final long indexed;
@@ -809,6 +823,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         } finally {
             indexLock.readLock().unlock();
         }
+        noteDamage(damage);
         return new LedgerStats(entries, Collections.unmodifiableMap(counts), LedgerDirectory.sizeOf(layout.journalDir()),
                 indexBytes, indexed, index.state().name(), damage);
     }
@@ -822,8 +837,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     /**
-     * The first damaged entry a read of this store has met, if any. Reads stop at damage and answer with the
-     * intact entries before it; run {@link #verify} to locate and describe it.
+     * The first damage a read of this store has met, if any. Reads leave a damaged entry out and go on with the
+     * entries after it (a journal file that ends early ends them); run {@link #verify} to locate and describe
+     * every kind of damage. An answer given while this is present may be missing entries.
      */
     public Optional<String> damage() {
         return Optional.ofNullable(damage);

@@ -9,8 +9,10 @@ import net.openhft.chronicle.wire.DocumentContext;
 /**
  * Walks the journal in order and stops on every visible envelope entry: single entries, and the entries of
  * batches that were committed. Entries of an aborted batch are skipped; a batch still being written (no commit or
- * abort yet) ends the walk, so a reader never sees part of a batch. A damaged entry also ends the walk and is
- * reported by {@link #damage()}.
+ * abort yet) ends the walk, so a reader never sees part of a batch. An entry whose header is damaged is passed
+ * over, never shown, and the first one is reported by {@link #damage()}: the entries after it stay readable. (A
+ * damaged batch marker hides its batch: a damaged begin marker leaves the batch to be resolved by the marker that
+ * ends it, a damaged commit marker makes it look aborted.)
  *
  * <p>While positioned on an entry, its document stays open: read {@link #header()} and decode the payload before
  * the next call. Not thread-safe; close it when done.
@@ -85,7 +87,8 @@ final class EntryCursor implements AutoCloseable {
     /**
      * Moves to the next visible envelope entry.
      *
-     * @return false at the end of what is visible: the journal's end, a batch still in progress, or damage
+     * @return false at the end of what is visible: the journal's end, a batch still in progress, or a journal file
+     *         that ends early
      */
     boolean next() {
         closeCurrent();
@@ -122,9 +125,14 @@ final class EntryCursor implements AutoCloseable {
             final Bytes<?> bytes = context.wire().bytes();
             header.wrap(readable(bytes), bytes.readPosition(), bytes.readLimit());
             if (header.problem() != null) {
-                damage = "entry " + Long.toHexString(position) + ": " + header.problem();
+                if (damage == null) {
+                    damage = "entry " + Long.toHexString(position) + ": " + header.problem();
+                }
+                // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
+                batch = BatchState.UNKNOWN;
+                lastPassed = position;
                 context.close();
-                return false;
+                continue;
             }
             if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
                 final Boolean committed = resolveBatchFrom(position);
@@ -278,7 +286,7 @@ final class EntryCursor implements AutoCloseable {
         return pending ? pendingBegin : -1;
     }
 
-    /** What was wrong with the entry that ended the walk, or null. */
+    /** What was wrong with the first damaged entry this walk passed over, or with the file that ended it; or null. */
     String damage() {
         return damage;
     }

@@ -7,7 +7,7 @@ import io.experienceledger.model.ExperienceEventKind;
  *
  * <pre>
  *   offset  size  field
- *   0       1     format major (1); an entry with a greater major is refused
+ *   0       1     format major (1); an entry of another major is reported as damage and left out, never decoded
  *   1       1     format minor (0); readers accept any minor of their major
  *   2       1     entry type: 1 engine envelope, 2 user envelope, 3 batch begin, 4 batch commit, 5 batch abort
  *   3       1     kind code: engine kinds 0-13, user kinds 16-20 (pinned tables of {@link PayloadCodes}); 0 for markers

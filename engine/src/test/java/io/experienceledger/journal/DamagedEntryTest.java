@@ -1,0 +1,200 @@
+package io.experienceledger.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.TenantId;
+import io.experienceledger.store.StoreFixtures;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One damaged entry costs that entry, never the ones after it: queries, scans (export) and the writer's catch-up
+ * pass over it, report it through {@code damage()}, and go on; entries appended after the damage are found.
+ */
+class DamagedEntryTest {
+    private static final int COUNT = 50;
+
+    @TempDir
+    Path root;
+
+    private Path dir() {
+        return root.resolve("ledger");
+    }
+
+    private ChronicleExperienceStore.Builder builder() {
+        return ChronicleExperienceStore.builder(dir()).blockSize(1L << 20);
+    }
+
+    /** evt-00000 … evt-00049, tenant t1; evt-00010/11 and evt-00035/36 as batches of two. */
+    private void writeLedger() {
+        try (ChronicleExperienceStore store = builder().open()) {
+            final List<ExperienceEventEnvelope> batch = new ArrayList<>();
+            for (int i = 0; i < COUNT; i++) {
+                final ExperienceEventEnvelope envelope = StoreFixtures.engine(String.format("evt-%05d", i),
+                        "2026-01-01T00:00:00Z").withTenant("t1");
+                if (i % 25 == 10 || i % 25 == 11) {
+                    batch.add(envelope);
+                    if (batch.size() == 2) {
+                        store.appendEvents(batch);
+                        batch.clear();
+                    }
+                } else {
+                    store.appendEvent(envelope);
+                }
+            }
+        }
+    }
+
+    private static List<String> scanned(ChronicleExperienceStore store) {
+        final List<String> ids = new ArrayList<>();
+        store.scan(-1, (index, record) -> ids.add(record.eventId().value()));
+        return ids;
+    }
+
+    private static List<String> ids(List<ExperienceEventEnvelope> envelopes) {
+        return envelopes.stream().map(e -> e.eventId().value()).toList();
+    }
+
+    private static List<String> allBut(String... missing) {
+        final List<String> ids = new ArrayList<>();
+        for (int i = 0; i < COUNT; i++) {
+            ids.add(String.format("evt-%05d", i));
+        }
+        ids.removeAll(List.of(missing));
+        return ids;
+    }
+
+    /** Every read path answers {@code expected} and reports damage containing {@code problem}. */
+    private static void assertReads(ChronicleExperienceStore store, List<String> expected, String problem) {
+        assertEquals(expected, scanned(store), "scan");
+        assertEquals(expected, ids(store.queryEvents(EventQuery.all())), "header scan query");
+        assertEquals(expected, ids(store.queryEvents(EventQuery.all().withTenant(new TenantId("t1")))), "indexed query");
+        assertEquals(expected.size(), store.stats().entries(), "stats");
+        assertTrue(store.damage().isPresent(), "no damage reported");
+        assertTrue(store.damage().get().contains(problem), store.damage().get());
+    }
+
+    @Test
+    void anEntryWithANewerFormatIsLeftOutAndTheEntriesAfterItAndNewAppendsAreRead() throws Exception {
+        writeLedger();
+        final long entry = entryStart("evt-00030");
+        patch(entry + EntryLayout.MAJOR_OFFSET, 2);
+        final List<String> expected = allBut("evt-00030");
+        try (ChronicleExperienceStore store = builder().open()) {
+            assertReads(store, expected, "entry format 2 is not format 1; it was written by a newer Experience Ledger");
+            assertFalse(store.verify(null).intact());
+            store.appendEvent(StoreFixtures.engine("evt-after", "2026-01-02T00:00:00Z").withTenant("t1"));
+            expected.add("evt-after");
+            assertReads(store, expected, "newer Experience Ledger");
+        }
+        TestFiles.deleteRecursively(dir().resolve("index"));
+        try (ChronicleExperienceStore reader = builder().readOnly().open()) {
+            assertReads(reader, expected, "newer Experience Ledger");
+        }
+        try (ChronicleExperienceStore rebuilt = builder().open()) {
+            assertReads(rebuilt, expected, "newer Experience Ledger");
+        }
+    }
+
+    @Test
+    void aFlippedPayloadByteCostsOnlyThatEntryInScansAndQueries() throws Exception {
+        writeLedger();
+        final long entry = entryStart("evt-00030");
+        final long payloadByte = entry + documentLength(entry) - 8;
+        patch(payloadByte, readByte(payloadByte) ^ 0x01);
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertReads(store, allBut("evt-00030"), "checksum");
+        }
+    }
+
+    @Test
+    void aDamagedBatchBeginMarkerLeavesTheBatchToItsCommitMarker() throws Exception {
+        writeLedger();
+        // the begin marker of evt-00010/11 is the document just before evt-00010's: a 4-byte Chronicle length
+        // word, then 11 header bytes and the one-byte announced count
+        final long begin = entryStart("evt-00010") - 4 - 12;
+        assertEquals(EntryLayout.FORMAT_MAJOR, readByte(begin + EntryLayout.MAJOR_OFFSET));
+        assertEquals(EntryLayout.TYPE_BATCH_BEGIN, readByte(begin + EntryLayout.TYPE_OFFSET));
+        patch(begin + EntryLayout.TYPE_OFFSET, 9);
+        TestFiles.deleteRecursively(dir().resolve("index"));
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertReads(store, allBut(), "unknown entry type 9");
+        }
+    }
+
+    @Test
+    void aDamagedCommitMarkerHidesItsBatchAndNothingElse() throws Exception {
+        writeLedger();
+        // the commit marker follows evt-00011's document: length word, 11 header bytes, its begin's index
+        final long entry = entryStart("evt-00011");
+        final long afterEntry = entry + documentLength(entry);
+        final long commit = afterEntry + 4;
+        assertEquals(EntryLayout.TYPE_BATCH_COMMIT, readByte(commit + EntryLayout.TYPE_OFFSET));
+        patch(commit + EntryLayout.TYPE_OFFSET, 9);
+        TestFiles.deleteRecursively(dir().resolve("index"));
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertReads(store, allBut("evt-00010", "evt-00011"), "unknown entry type 9");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ file access
+
+    private Path journalFile() throws Exception {
+        try (Stream<Path> files = Files.list(dir().resolve("journal"))) {
+            final List<Path> cq4 = files.filter(f -> f.toString().endsWith(".cq4")).toList();
+            assertEquals(1, cq4.size(), cq4.toString());
+            return cq4.get(0);
+        }
+    }
+
+    /** The file offset of the entry whose event id is {@code eventId}: its header's length byte is at offset 9. */
+    private long entryStart(String eventId) throws Exception {
+        final byte[] bytes = Files.readAllBytes(journalFile());
+        final byte[] needle = (Character.toString((char) eventId.length()) + eventId).getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i - EntryLayout.STRINGS_OFFSET;
+        }
+        throw new AssertionError(eventId + " not found in the journal");
+    }
+
+    /** The length of the document starting at {@code start}, from Chronicle's length word before it (4-aligned). */
+    private long documentLength(long start) throws Exception {
+        try (RandomAccessFile raf = new RandomAccessFile(journalFile().toFile(), "r")) {
+            raf.seek(start - 4);
+            final int word = Integer.reverseBytes(raf.readInt());
+            final int length = word & 0x3FFF_FFFF;
+            return (length + 3) & ~3;
+        }
+    }
+
+    private int readByte(long offset) throws Exception {
+        try (RandomAccessFile raf = new RandomAccessFile(journalFile().toFile(), "r")) {
+            raf.seek(offset);
+            return raf.read();
+        }
+    }
+
+    private void patch(long offset, int value) throws Exception {
+        try (RandomAccessFile raf = new RandomAccessFile(journalFile().toFile(), "rw")) {
+            raf.seek(offset);
+            raf.write(value);
+        }
+    }
+}
