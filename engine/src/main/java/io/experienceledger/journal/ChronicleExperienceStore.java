@@ -80,6 +80,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final CycleStores cycleStores;
     /** Kept between catch-ups (under the index write lock), so that a query after no append does not seek. */
     private EntryCursor catchUpCursor;
+    private volatile long[] lastQueryWork = new long[2];
     private final GroupCommit groupCommit;
     /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
     private final long indexSpacing;
@@ -475,6 +476,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private DocumentContext context;
         private final PostingsUnion union = new PostingsUnion();
         private final EntryChecksum checksum = new EntryChecksum();
+        /** Entries whose header this run read, and payloads it decoded: what the plan cost (see lastQueryWork). */
+        private long entriesRead;
+        private long payloadsDecoded;
 
         void engine(EventQuery query, List<ExperienceEventEnvelope> out, Long limit) {
             final Postings plan = planEngine(query);
@@ -565,6 +569,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             if (!readable(position)) {
                 return null;
             }
+            entriesRead++;
             final long location = index.location(position);
             if (location >= 0 && located.read(position, location, header)) {
                 return located.bytes();
@@ -626,6 +631,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             try (EntryCursor cursor = new EntryCursor(journal)) {
                 cursor.startAfter(after);
                 while (cursor.next()) {
+                    entriesRead++;
                     if (tenant != null && !cursor.header().hasTenant(tenant)) {
                         continue;
                     }
@@ -660,6 +666,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             if (engineOut != null && entry.isEngine() && QueryMatcher.matchesEngine(query, entry.tenant(),
                     entry.engineKind(), entry.correlation(), entry.chain(), entry.occurredAt())) {
                 if (intact(entry, bytes)) {
+                    payloadsDecoded++;
                     engineOut.add(EntryDecoder.engine(entry, bytes));
                     return true;
                 }
@@ -668,6 +675,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             if (userOut != null && entry.isUser()
                     && QueryMatcher.matchesUserHeader(query, entry.tenant(), entry.correlation(), entry.occurredAt())) {
                 if (intact(entry, bytes)) {
+                    payloadsDecoded++;
                     userOut.add(EntryDecoder.user(entry, bytes));
                     return true;
                 }
@@ -718,6 +726,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 if (bytes == null || !intact(header, bytes)) {
                     return null;
                 }
+                payloadsDecoded++;
                 final ExperienceEvent event = EntryDecoder.engine(header, bytes).event();
                 return ((ExperienceEvent.ReplayTraceRecorded) event).traceLink();
             } finally {
@@ -730,6 +739,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             try (EntryCursor cursor = new EntryCursor(journal)) {
                 cursor.startAfter(index.checkpoint());
                 while (cursor.next()) {
+                    entriesRead++;
                     final CharSequence id = cursor.header().traceLinkId();
                     if (id != null && traceLinkId.contentEquals(id)) {
                         last = cursor.index();
@@ -741,12 +751,21 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
         @Override
         public void close() {
+            lastQueryWork = new long[] {entriesRead, payloadsDecoded};
             release();
             located.close();
             if (tailer != null) {
                 tailer.close();
             }
         }
+    }
+
+    /**
+     * What the last query on this store cost: {entries whose header it read, payloads it decoded}. For tests of the
+     * query plans (index postings read instead of the journal, payloads decoded only for matches).
+     */
+    long[] lastQueryWork() {
+        return lastQueryWork.clone();
     }
 
     // ------------------------------------------------------------------------------------------------ scans
