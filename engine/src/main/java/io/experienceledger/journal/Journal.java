@@ -43,6 +43,7 @@ final class Journal implements AutoCloseable {
     private final Path dir;
     private final JournalFiles.Truncation truncation;
     private ExcerptAppender appender;
+    private JournalPrefetcher prefetcher;
     private int preallocatedCycle = Integer.MIN_VALUE;
     private int preallocatedFd = -1;
     private long preallocatedTo;
@@ -93,6 +94,7 @@ final class Journal implements AutoCloseable {
         final Journal journal = new Journal(queue, dir, truncation);
         if (!readOnly) {
             journal.appender = journal.newAppender();
+            journal.prefetcher = new JournalPrefetcher(dir.toString());
         }
         return journal;
     }
@@ -117,6 +119,7 @@ final class Journal implements AutoCloseable {
                     final Bytes<?> bytes = context.wire().bytes();
                     bytes.write(entry.offHeap(), 0L, length);
                     writeEnd = bytes.writePosition();
+                    prefetcher.written(writeEnd);
                 } catch (RuntimeException | Error e) {
                     context.rollbackOnClose();
                     throw e;
@@ -206,6 +209,7 @@ final class Journal implements AutoCloseable {
         if (file == null) {
             return;
         }
+        prefetcher.cycleFile(file, writeEnd);
         try {
             preallocatedFd = PosixAPI.posix().open(file.getAbsolutePath(), O_RDWR, 0);
         } catch (RuntimeException | LinkageError e) {
@@ -281,6 +285,9 @@ final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (prefetcher != null) {
+            prefetcher.close();
+        }
         closePreallocation();
         if (appender != null) {
             appender.close();
