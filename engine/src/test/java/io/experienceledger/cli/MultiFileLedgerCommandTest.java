@@ -93,7 +93,7 @@ class MultiFileLedgerCommandTest {
                 other.toString());
         assertEquals(0, appended.code(), appended::toString);
 
-        assertEquals(files + 1, journalFiles(other).size(), journalFiles(other)::toString);
+        assertTrue(journalFiles(other).size() > files, journalFiles(other)::toString);
         for (String file : journalFiles(other)) {
             assertTrue(file.matches("\\d{8}-\\d{6}T\\.cq4"), file);
         }
