@@ -41,7 +41,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -95,16 +94,19 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     private ChronicleExperienceStore(Builder settings) {
         this.settings = settings;
-        this.indexSpacing = settings.rollCycle.defaultIndexSpacing();
-        this.layout = LedgerDirectory.open(settings.dir, !settings.readOnly);
+        this.layout = LedgerDirectory.open(settings.dir, !settings.readOnly,
+                settings.rollCycle == null ? JournalRollCycle.DEFAULT : settings.rollCycle);
+        final JournalRollCycle rollCycle = JournalRollCycle.resolve(layout, settings.rollCycle);
         WriterLock lock = null;
         Journal opened = null;
+        RollCycle opensWith;
         EntryWriter entryWriter = null;
         SideIndex sideIndex = null;
         try {
             lock = settings.readOnly ? null : WriterLock.acquire(layout.root(), settings.writerLockTimeout.toMillis());
-            opened = Journal.open(layout.journalDir(), settings.rollCycle, settings.blockSize, settings.readOnly,
+            opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize, settings.readOnly,
                     settings.durability == Durability.SYNC_EACH);
+            opensWith = rollCycle.confirm(opened, layout);
             entryWriter = settings.readOnly ? null : new EntryWriter(settings.maxEntryBytes);
             sideIndex = settings.readOnly
                     ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions)
@@ -113,6 +115,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             closeAll(sideIndex, entryWriter, opened, lock);
             throw e;
         }
+        this.indexSpacing = opensWith.defaultIndexSpacing();
         this.writerLock = lock;
         this.journal = opened;
         this.cycleStores = new CycleStores(opened);
@@ -1020,7 +1023,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private final Path dir;
         private Durability durability = Durability.PAGE_CACHE;
         private Duration syncInterval = Duration.ofMillis(10);
-        private RollCycle rollCycle = RollCycles.FAST_DAILY;
+        private RollCycle rollCycle;
         private long blockSize = 64L << 20;
         private long maxEntryBytes = -1;
         private boolean readOnly;
@@ -1043,7 +1046,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             return this;
         }
 
-        /** How often the journal starts a new file; default daily ({@code RollCycles.FAST_DAILY}). */
+        /**
+         * How often the journal of a new ledger starts a new file, one of Chronicle's named roll cycles; default
+         * daily ({@code RollCycles.FAST_DAILY}). The ledger records it: later opens use the recorded cycle, and
+         * refuse a different one set here.
+         */
         public Builder rollCycle(RollCycle value) {
             this.rollCycle = Objects.requireNonNull(value, "rollCycle");
             return this;
@@ -1093,6 +1100,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             }
             if (syncInterval.isNegative() || syncInterval.isZero()) {
                 throw new IllegalArgumentException("syncInterval must be positive, was " + syncInterval);
+            }
+            if (rollCycle != null && !JournalRollCycle.isNamed(rollCycle)) {
+                throw new IllegalArgumentException("rollCycle must be one of Chronicle's named roll cycles"
+                        + " (RollCycles, LargeRollCycles, SparseRollCycles, TestRollCycles, LegacyRollCycles), so"
+                        + " that the ledger can record it; was " + rollCycle);
             }
             return new ChronicleExperienceStore(this);
         }

@@ -219,7 +219,8 @@ final class JournalFiles {
             return (int) Math.floorDiv(millis - rollCycle.defaultEpoch(), rollCycle.lengthInMillis());
         } catch (ParseException e) {
             throw ExperienceStoreException.storageError("the journal file " + file + " is not named like a file of"
-                    + " the journal's roll cycle (" + rollCycle.format() + ")", e);
+                    + " the journal's roll cycle, " + rollCycle + " (" + rollCycle.format() + "); a journal has one"
+                    + " roll cycle: move files that do not belong to this ledger out of " + file.getParent(), e);
         }
     }
 }

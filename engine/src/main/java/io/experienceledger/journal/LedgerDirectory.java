@@ -13,12 +13,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
+import net.openhft.chronicle.queue.RollCycle;
 
 /**
  * The layout of a ledger directory and its marker file.
  *
  * <pre>
- *   DIR/ledger.properties   marker: format version and the journal's identity (written once, atomically)
+ *   DIR/ledger.properties   marker: format version, the journal's identity and roll cycle (written once, atomically)
  *   DIR/journal/            Chronicle Queue files (*.cq4, metadata.cq4t): the truth
  *   DIR/index/              side index: derived, rebuilt from the journal when missing or damaged
  *   DIR/writer.lock         the single-writer lock
@@ -32,20 +33,28 @@ final class LedgerDirectory {
     static final String MARKER = "ledger.properties";
     static final int FORMAT_MAJOR = 1;
     static final int FORMAT_MINOR = 0;
+    /** The marker's property naming the journal's roll cycle (optional: ledgers created before it have none). */
+    static final String ROLL_CYCLE = "journal.rollCycle";
     private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
     private final long identityHi;
     private final long identityLo;
+    /** The journal's roll cycle as recorded, or null for a ledger created before it was recorded. */
+    private final RollCycle rollCycle;
 
-    private LedgerDirectory(Path root, long identityHi, long identityLo) {
+    private LedgerDirectory(Path root, long identityHi, long identityLo, RollCycle rollCycle) {
         this.root = root;
         this.identityHi = identityHi;
         this.identityLo = identityLo;
+        this.rollCycle = rollCycle;
     }
 
-    /** Opens (and, when {@code create} is set, initialises) the ledger at {@code dir}. */
-    static LedgerDirectory open(Path dir, boolean create) {
+    /**
+     * Opens (and, when {@code create} is set, initialises) the ledger at {@code dir}. A ledger created here records
+     * {@code rollCycle}, one of Chronicle's named roll cycles; an existing one keeps the cycle it recorded.
+     */
+    static LedgerDirectory open(Path dir, boolean create, RollCycle rollCycle) {
         final Path root = dir.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw ExperienceStoreException.storageError(root + " is a file, not a ledger directory");
@@ -70,7 +79,7 @@ final class LedgerDirectory {
             throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
                     + MARKER + ". Point the store at a new or empty directory.");
         }
-        return initialise(root, marker);
+        return initialise(root, marker, rollCycle);
     }
 
     private static LedgerDirectory read(Path root, Path marker) {
@@ -90,12 +99,28 @@ final class LedgerDirectory {
         if (id.length() != 32) {
             throw ExperienceStoreException.storageError(marker + " is damaged: journal.id must be 32 hex digits");
         }
+        final long hi;
+        final long lo;
         try {
-            return new LedgerDirectory(root, Long.parseUnsignedLong(id.substring(0, 16), 16),
-                    Long.parseUnsignedLong(id.substring(16), 16));
+            hi = Long.parseUnsignedLong(id.substring(0, 16), 16);
+            lo = Long.parseUnsignedLong(id.substring(16), 16);
         } catch (NumberFormatException e) {
             throw ExperienceStoreException.storageError(marker + " is damaged: journal.id must be 32 hex digits");
         }
+        return new LedgerDirectory(root, hi, lo, recordedRollCycle(properties.getProperty(ROLL_CYCLE), marker));
+    }
+
+    /** The roll cycle named in the marker; null when the marker names none (it predates the property). */
+    private static RollCycle recordedRollCycle(String name, Path marker) {
+        if (name == null) {
+            return null;
+        }
+        final RollCycle cycle = JournalRollCycle.named(name.trim());
+        if (cycle == null) {
+            throw ExperienceStoreException.storageError(marker + " records the roll cycle '" + name.trim()
+                    + "', which this version does not know; open the ledger with the version that created it");
+        }
+        return cycle;
     }
 
     private static int parseInt(String value, Path marker) {
@@ -110,12 +135,13 @@ final class LedgerDirectory {
      * Writes the marker under a name of its own, then links it into place: the link fails if another process
      * created the ledger at the same moment, and then that process's marker is the one read. Never overwrites.
      */
-    private static LedgerDirectory initialise(Path root, Path marker) {
+    private static LedgerDirectory initialise(Path root, Path marker, RollCycle rollCycle) {
         final UUID id = UUID.randomUUID();
         final String text = "# Experience Ledger store. Written once when the store was created; do not edit.\n"
                 + "format.major=" + FORMAT_MAJOR + "\n"
                 + "format.minor=" + FORMAT_MINOR + "\n"
-                + "journal.id=" + String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits()) + "\n";
+                + "journal.id=" + String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits()) + "\n"
+                + ROLL_CYCLE + "=" + JournalRollCycle.nameOf(rollCycle) + "\n";
         try {
             Files.createDirectories(root);
             requireWritable(root);
@@ -137,7 +163,7 @@ final class LedgerDirectory {
         } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot create a ledger in " + root + ": " + e.getMessage(), e);
         }
-        return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits());
+        return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits(), rollCycle);
     }
 
     private static void requireWritable(Path root) {
@@ -215,5 +241,10 @@ final class LedgerDirectory {
 
     long identityLo() {
         return identityLo;
+    }
+
+    /** The journal's roll cycle as recorded in the marker, or null when the ledger predates that record. */
+    RollCycle rollCycle() {
+        return rollCycle;
     }
 }

@@ -63,7 +63,7 @@ class EntryLocationTest {
         try (ChronicleExperienceStore store = open(dir)) {
             appendMixedSizes(store, oracle, new Random(7), 600);
         }
-        final LedgerDirectory layout = LedgerDirectory.open(dir, false);
+        final LedgerDirectory layout = LedgerDirectory.open(dir, false, JournalRollCycle.DEFAULT);
         TestFiles.deleteRecursively(layout.indexDir());
         // an index whose postings are right but whose every location points 8 bytes past the entry
         try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, BLOCK, true, false);
