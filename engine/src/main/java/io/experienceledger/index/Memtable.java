@@ -3,28 +3,32 @@ package io.experienceledger.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.agrona.collections.Hashing;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The postings of the entries not yet in a segment, in primitive arrays shared by all keys: no object per key
  * or per posting, nothing boxed.
  *
- * <p>Keys live in an open-addressing table (key hash to slot, linear probing, at most half full). Each slot
- * holds the head, tail and length of a singly linked list of postings; the list nodes of all keys sit in two
- * parallel arrays, so adding a posting is one array store and a link. Positions must be added in ascending
- * order, so every list is ascending; a position posted twice to the same key (two keys of one entry whose
- * hashes collide) is kept once. Arrays grow by doubling and keep their size across {@link #clear()}, which is
+ * <p>Keys live in an Agrona {@link Long2LongHashMap} from key hash to slot (open addressing over one
+ * {@code long[]}; its primitive {@code get} and {@code putIfAbsent} box nothing). Each slot holds the head,
+ * tail and length of a singly linked list of postings; the list nodes of all keys sit in two parallel arrays,
+ * so adding a posting is one array store and a link. Positions must be added in ascending order, so every
+ * list is ascending; a position posted twice to the same key (two keys of one entry whose hashes collide) is
+ * kept once. The map and the arrays grow by doubling and keep their size across {@link #clear()}, which is
  * bounded by the flush threshold.
  */
 final class Memtable {
     private static final int NO_NODE = -1;
+    private static final int NO_SLOT = -1;
     private static final int INITIAL_KEYS = 256;
 
-    private int[] table;
-    private long[] keyHash;
+    /** Key hash to slot; slots are numbered in the order keys first appear. Its key iterator is reused. */
+    private final Long2LongHashMap slots =
+        new Long2LongHashMap(INITIAL_KEYS * 2, Hashing.DEFAULT_LOAD_FACTOR, NO_SLOT, true);
     private int[] head;
     private int[] tail;
     private int[] count;
-    private int keyCount;
 
     private long[] nodePosition;
     private int[] nodeNext;
@@ -35,8 +39,6 @@ final class Memtable {
     private int entryCount;
 
     Memtable() {
-        table = new int[INITIAL_KEYS * 2];
-        keyHash = new long[INITIAL_KEYS];
         head = new int[INITIAL_KEYS];
         tail = new int[INITIAL_KEYS];
         count = new int[INITIAL_KEYS];
@@ -67,34 +69,27 @@ final class Memtable {
 
     /** Adds {@code position} to the postings of {@code hash}; positions arrive in ascending order. */
     void post(long hash, long position) {
-        int slot = find(hash);
-        if (slot < 0) {
-            slot = insert(hash);
-        } else if (nodePosition[tail[slot]] == position) {
-            return;
-        }
-        final int node = newNode(position);
-        if (count[slot] == 0) {
-            head[slot] = node;
-        } else {
+        final int newSlot = slots.size();
+        final int slot = (int) slots.putIfAbsent(hash, newSlot);
+        if (slot == NO_SLOT) {
+            if (newSlot == head.length) {
+                growSlots();
+            }
+            final int node = newNode(position);
+            head[newSlot] = node;
+            tail[newSlot] = node;
+            count[newSlot] = 1;
+        } else if (nodePosition[tail[slot]] != position) {
+            final int node = newNode(position);
             nodeNext[tail[slot]] = node;
+            tail[slot] = node;
+            count[slot]++;
         }
-        tail[slot] = node;
-        count[slot]++;
     }
 
     /** The slot of {@code hash}, or -1 if the memtable has no postings for it. */
     int find(long hash) {
-        final int mask = table.length - 1;
-        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            final int entry = table[i];
-            if (entry == 0) {
-                return -1;
-            }
-            if (keyHash[entry - 1] == hash) {
-                return entry - 1;
-            }
-        }
+        return (int) slots.get(hash);
     }
 
     /** The first node of the postings of {@code slot}. */
@@ -119,7 +114,7 @@ final class Memtable {
 
     /** How many distinct key hashes have postings. */
     int keyCount() {
-        return keyCount;
+        return slots.size();
     }
 
     /** How many entries the memtable holds. */
@@ -139,9 +134,10 @@ final class Memtable {
 
     /** Every key hash with postings, ascending as unsigned 64-bit numbers (the segment directory order). */
     long[] sortedKeyHashes() {
-        final long[] hashes = Arrays.copyOf(keyHash, keyCount);
+        final long[] hashes = new long[slots.size()];
+        final Long2LongHashMap.KeyIterator keys = slots.keySet().iterator();
         for (int i = 0; i < hashes.length; i++) {
-            hashes[i] ^= Long.MIN_VALUE;
+            hashes[i] = keys.nextValue() ^ Long.MIN_VALUE;
         }
         Arrays.sort(hashes);
         for (int i = 0; i < hashes.length; i++) {
@@ -174,46 +170,18 @@ final class Memtable {
         }
     }
 
-    /** Drops every entry and posting; keeps the arrays. */
+    /** Drops every entry and posting; keeps the arrays and the map's capacity. */
     void clear() {
-        Arrays.fill(table, 0);
-        keyCount = 0;
+        slots.clear();
         nodeCount = 0;
         entryCount = 0;
     }
 
-    private int insert(long hash) {
-        if ((keyCount + 1) * 2 > table.length) {
-            grow();
-        }
-        if (keyCount == keyHash.length) {
-            final int capacity = keyCount * 2;
-            keyHash = Arrays.copyOf(keyHash, capacity);
-            head = Arrays.copyOf(head, capacity);
-            tail = Arrays.copyOf(tail, capacity);
-            count = Arrays.copyOf(count, capacity);
-        }
-        final int slot = keyCount++;
-        keyHash[slot] = hash;
-        count[slot] = 0;
-        place(hash, slot);
-        return slot;
-    }
-
-    private void grow() {
-        table = new int[table.length * 2];
-        for (int slot = 0; slot < keyCount; slot++) {
-            place(keyHash[slot], slot);
-        }
-    }
-
-    private void place(long hash, int slot) {
-        final int mask = table.length - 1;
-        int i = spread(hash) & mask;
-        while (table[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        table[i] = slot + 1;
+    private void growSlots() {
+        final int capacity = head.length * 2;
+        head = Arrays.copyOf(head, capacity);
+        tail = Arrays.copyOf(tail, capacity);
+        count = Arrays.copyOf(count, capacity);
     }
 
     private int newNode(long position) {
@@ -225,9 +193,5 @@ final class Memtable {
         nodePosition[node] = position;
         nodeNext[node] = NO_NODE;
         return node;
-    }
-
-    private static int spread(long hash) {
-        return (int) (hash ^ (hash >>> 32));
     }
 }
