@@ -83,6 +83,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** True while the child runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** kill -9. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
