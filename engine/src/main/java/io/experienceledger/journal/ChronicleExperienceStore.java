@@ -87,6 +87,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final ReentrantReadWriteLock indexLock = new ReentrantReadWriteLock();
     private final Set<String> artifactIds = new HashSet<>();
     private long caughtUpTo = -1;
+    /** Entries the index catch-up has read from the journal since open (under the index write lock). */
+    private long catchUpEntriesRead;
     private boolean indexLagging;
     private boolean artifactIdsComplete;
     private volatile boolean closed;
@@ -380,6 +382,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         cursor.startAfter(from);
         boolean indexed = true;
         while (indexed && cursor.next()) {
+            catchUpEntriesRead++;
             final EntryHeader header = cursor.header();
             if (artifactIdsComplete) {
                 noteArtifactId(header);
@@ -951,6 +954,19 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             index.flush();
         } finally {
             indexLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * How many journal entries the index catch-up has read since this store was opened: those after the index's
+     * checkpoint, not the whole journal. For tests in this package.
+     */
+    long entriesReadByCatchUp() {
+        indexLock.readLock().lock();
+        try {
+            return catchUpEntriesRead;
+        } finally {
+            indexLock.readLock().unlock();
         }
     }
 

@@ -62,7 +62,7 @@ final class LedgerDirectory {
         final Path marker = root.resolve(MARKER);
         if (Files.isRegularFile(marker)) {
             if (create) {
-                requireWritable(root);
+                requireWritable(root, false);
             }
             return read(root, marker);
         }
@@ -73,7 +73,7 @@ final class LedgerDirectory {
             if (Files.isRegularFile(marker)) {
                 // another process created the ledger since the first look: its marker is linked in before any other
                 // file, so the files seen now are that ledger's
-                requireWritable(root);
+                requireWritable(root, false);
                 return read(root, marker);
             }
             throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
@@ -144,7 +144,7 @@ final class LedgerDirectory {
                 + ROLL_CYCLE + "=" + JournalRollCycle.nameOf(rollCycle) + "\n";
         try {
             Files.createDirectories(root);
-            requireWritable(root);
+            requireWritable(root, true);
             final Path temp = root.resolve(MARKER + "." + id + TEMP_SUFFIX);
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -159,22 +159,47 @@ final class LedgerDirectory {
             Files.delete(temp);
             syncDirectory(root);
         } catch (AccessDeniedException e) {
-            throw notWritable(root);
+            throw notWritable(root, true);
         } catch (IOException e) {
+            if (onReadOnlyFileSystem(root)) {
+                throw notWritable(root, true);
+            }
             throw ExperienceStoreException.storageError("cannot create a ledger in " + root + ": " + e.getMessage(), e);
         }
         return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits(), rollCycle);
     }
 
-    private static void requireWritable(Path root) {
+    private static void requireWritable(Path root, boolean creating) {
         if (!Files.isWritable(root)) {
-            throw notWritable(root);
+            throw notWritable(root, creating);
         }
     }
 
-    private static ExperienceStoreException notWritable(Path root) {
+    /** The error for a directory this process cannot write: a read-only file system, or its permissions. */
+    private static ExperienceStoreException notWritable(Path root, boolean creating) {
+        if (onReadOnlyFileSystem(root)) {
+            return ExperienceStoreException.storageError(creating
+                    ? "cannot create a ledger in " + root + ": it is on a read-only file system; choose another"
+                            + " directory or remount the file system read-write"
+                    : root + " is on a read-only file system; open the store read-only to query it, or remount the"
+                            + " file system read-write to append");
+        }
         return ExperienceStoreException.storageError(root + " is not writable by this user; fix its permissions,"
                 + " choose another directory, or open the store read-only");
+    }
+
+    /** True when the file system of {@code path}, or of its nearest existing parent, is mounted read-only. */
+    private static boolean onReadOnlyFileSystem(Path path) {
+        for (Path existing = path; existing != null; existing = existing.getParent()) {
+            if (Files.exists(existing)) {
+                try {
+                    return Files.getFileStore(existing).isReadOnly();
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Empty, or holding only the marker drafts of processes creating the ledger right now. */

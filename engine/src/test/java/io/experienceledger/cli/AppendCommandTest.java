@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.experienceledger.journal.Tmpfs;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.ModelSamples;
 import io.experienceledger.model.RandomModel;
@@ -186,5 +187,33 @@ class AppendCommandTest {
         assertEquals(3, result.code(), result::toString);
         assertTrue(result.err().startsWith("Storage error: " + dir + " is not a ledger directory"), result.err());
         assertFalse(result.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aLedgerOnAReadOnlyFileSystemIsAStorageErrorAndStaysReadable() throws Exception {
+        final List<ExperienceRecord> records = varied(3).subList(0, 20);
+        final String more = Cli.jsonLines(varied(4).subList(0, 5));
+        try (Tmpfs tmpfs = Tmpfs.mount(dir.resolve("tmpfs"), "16m")) {
+            final Path store = tmpfs.path().resolve("ledger");
+            final Path fresh = Files.createDirectories(tmpfs.path().resolve("ledgers")).resolve("new");
+            Cli.appendAll(store, records);
+            tmpfs.remountReadOnly();
+
+            final Cli.Result existing = Cli.runWithInput(more, "append", "--store", store.toString());
+            assertEquals(3, existing.code(), existing::toString);
+            assertEquals("Storage error: " + store + " is on a read-only file system; open the store read-only to query"
+                    + " it, or remount the file system read-write to append\n", existing.err());
+            assertEquals("", existing.out());
+
+            final Cli.Result created = Cli.runWithInput(more, "append", "--store", fresh.toString());
+            assertEquals(3, created.code(), created::toString);
+            assertEquals("Storage error: cannot create a ledger in " + fresh + ": it is on a read-only file system;"
+                    + " choose another directory or remount the file system read-write\n", created.err());
+            assertFalse(Files.exists(fresh), "a refused append created the ledger");
+
+            final Cli.Result exported = Cli.run("export", "--store", store.toString());
+            assertEquals(0, exported.code(), exported::toString);
+            assertEquals(Cli.jsonLines(records), exported.out());
+        }
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The manifest of ledger.jar is derived from chronicle.jvm.flags, the one place the flags are written: the parent
  * pom's property reaches ledger.properties unchanged, the values the build derived from it match a derivation
- * done here, the shade configuration uses those values and no literal list, and a built jar carries them.
+ * done here, the shade configuration uses those values and no literal list, a built jar carries them, and
+ * docs/configuration.md lists them for applications that embed the library.
  */
 class ManifestFlagsTest {
     private static final Path ENGINE = Path.of(System.getProperty("user.dir"));
@@ -45,6 +46,15 @@ class ManifestFlagsTest {
     @Test
     void theFlagsAreTheParentPomsProperty() throws IOException {
         assertEquals(parentFlags(), BuildInfo.jvmFlags());
+    }
+
+    /** docs/configuration.md lists the flags for applications that embed the library: the same ones, in order. */
+    @Test
+    void theConfigurationDocumentListsTheFlags() throws IOException {
+        final String doc = Files.readString(ENGINE.resolveSibling("docs").resolve("configuration.md"));
+        final Matcher block = Pattern.compile("(?s)\n## JVM flags\n.*?```text\n(.*?)```").matcher(doc);
+        assertTrue(block.find(), "docs/configuration.md has a JVM flags section with a ```text block of the flags");
+        assertEquals(List.of(parentFlags().trim().split("\\s+")), List.of(block.group(1).trim().split("\n")));
     }
 
     @Test

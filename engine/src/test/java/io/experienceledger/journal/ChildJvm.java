@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a test main class in a child JVM with this JVM's flags and classpath, and reads its output lines. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Path errors;
@@ -24,12 +24,21 @@ final class ChildJvm implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static ChildJvm start(Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(Class<?> main, String... args) throws IOException {
         return start(List.of(), main, args);
     }
 
     /** Starts {@code main} with this JVM's flags followed by {@code extraFlags} (a later -Xmx wins). */
-    static ChildJvm start(List<String> extraFlags, Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(List<String> extraFlags, Class<?> main, String... args) throws IOException {
+        return startIn(null, extraFlags, main, args);
+    }
+
+    /**
+     * Starts {@code main} as {@link #start(List, Class, String...)} does, in {@code workingDirectory} (null: this
+     * JVM's), where the child resolves relative paths.
+     */
+    public static ChildJvm startIn(Path workingDirectory, List<String> extraFlags, Class<?> main, String... args)
+            throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -43,23 +52,26 @@ final class ChildJvm implements AutoCloseable {
         command.add(main.getName());
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         final Path errors = Files.createTempFile("child-jvm", ".err");
         builder.redirectError(errors.toFile());
         return new ChildJvm(builder.start(), errors);
     }
 
     /** The next line the child printed, or null when it ended. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         return out.readLine();
     }
 
     /** The child's standard input. */
-    OutputStream input() {
+    public OutputStream input() {
         return process.getOutputStream();
     }
 
     /** What the child wrote to its standard error so far. */
-    String errors() {
+    public String errors() {
         try {
             return Files.readString(errors, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -67,17 +79,22 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
+    /** True while the child runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** kill -9. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child JVM did not finish within 60 s");

@@ -3,18 +3,13 @@ package io.experienceledger.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,47 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DiskFullTest {
     @TempDir
     Path root;
+    private Tmpfs tmpfs;
     private Path mount;
 
     @BeforeEach
     void mountSmallFileSystem() throws Exception {
-        mount = Files.createDirectories(root.resolve("tmpfs"));
-        run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString());
+        tmpfs = Tmpfs.mount(root.resolve("tmpfs"), "8m");
+        mount = tmpfs.path();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        final List<String> held = heldByThisProcess();
-        if (!held.isEmpty()) {
-            run("umount", "-l", mount.toString());
-            fail("files on the small file system are still open or mapped after every store closed: " + held);
-        }
-        run("umount", mount.toString());
-    }
-
-    /** Mappings and open descriptors of this JVM under the mount point. */
-    private List<String> heldByThisProcess() throws IOException {
-        final String prefix = mount.toRealPath().toString() + '/';
-        final List<String> held = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-            final int at = line.indexOf(prefix);
-            if (at >= 0) {
-                held.add("mapped " + line.substring(at));
-            }
-        }
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds) {
-                try {
-                    final String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith(prefix)) {
-                        held.add("open " + target);
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // the descriptor of the directory listing itself, or one closed meanwhile
-                }
-            }
-        }
-        return held;
+        tmpfs.close();
     }
 
     @Test
@@ -100,14 +66,6 @@ class DiskFullTest {
         }
         try (ChronicleExperienceStore reopened = ChronicleExperienceStore.builder(dir).blockSize(1L << 20).open()) {
             assertEquals(appended + 3, reopened.queryEvents(EventQuery.all()).size());
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            fail(String.join(" ", command) + " failed (this test needs root to mount a small tmpfs): " + output);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TimeRange;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.InMemoryExperienceStore;
+import io.experienceledger.store.StoreFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,54 @@ class IndexRecoveryTest {
             assertSameAnswers(store, oracle);
             append(store, oracle, model, random, 1_000);
             assertSameAnswers(store, oracle);
+        }
+    }
+
+    /**
+     * The catch-up on open reads the journal after the index's checkpoint only. A writer killed before it closed
+     * left {@code tail} entries in the journal that its index never took: the next stores, read-only and writable,
+     * read exactly those, and a store opened after a clean close reads none.
+     */
+    @Test
+    void catchUpOnReopenReadsOnlyTheJournalTail() throws Exception {
+        final Path dir = root.resolve("ledger");
+        final int head = 4_000;
+        final int tail = 300;
+        final List<String> ids = new ArrayList<>();
+        try (ChronicleExperienceStore store = open(dir)) {
+            for (int i = 0; i < head; i++) {
+                store.appendEvent(StoreFixtures.engine("head-" + i, "2026-05-10T08:00:00Z").withTenant(TENANTS.get(i % 4)));
+                ids.add("head-" + i);
+            }
+            assertEquals(head, store.queryEvents(EventQuery.all()).size());
+        }
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertEquals(head, store.queryEvents(EventQuery.all()).size());
+            assertEquals(0, store.entriesReadByCatchUp(), "a reopen after a clean close read the journal");
+        }
+        try (ChildJvm writer = ChildJvm.start(JournalChild.class, "unclosed", dir.toString(), Integer.toString(tail),
+                "tail")) {
+            assertEquals("done", writer.readLine(), writer.errors());
+            writer.kill();
+        }
+        for (int i = 0; i < tail; i++) {
+            ids.add("tail-" + i);
+        }
+        try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).blockSize(1L << 20).readOnly()
+                .open()) {
+            assertEquals(ids, reader.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value()).toList());
+            assertEquals(tail, reader.entriesReadByCatchUp(), "the read-only catch-up read more than the tail");
+        }
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertEquals(tail, store.entriesReadByCatchUp(), "the writable catch-up read more than the tail");
+            assertEquals(ids, store.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value()).toList());
+            final EventQuery tenant = EventQuery.all().withTenant(TenantId.of(TENANTS.get(0)));
+            assertEquals(store.queryEventsByScan(tenant), store.queryEvents(tenant));
+            assertEquals(tail, store.entriesReadByCatchUp(), "queries after the catch-up read the journal again");
+        }
+        try (ChronicleExperienceStore store = open(dir)) {
+            assertEquals(head + tail, store.queryEvents(EventQuery.all()).size());
+            assertEquals(0, store.entriesReadByCatchUp(), "a reopen after a clean close read the journal");
         }
     }
 

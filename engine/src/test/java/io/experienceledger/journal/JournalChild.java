@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
  *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
  *   <li>{@code count DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, then closes;</li>
+ *   <li>{@code unclosed DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, prints {@code done}
+ *       and waits to be killed, so that the store is never closed;</li>
  *   <li>{@code probe DIR} — tries to open the store writable for 200 ms and prints {@code acquired} or
  *       {@code refused}.</li>
  * </ul>
@@ -45,6 +47,14 @@ public final class JournalChild {
                         store.appendEvent(StoreFixtures.engine(args[3] + "-" + i, "2026-05-10T08:00:00Z"));
                     }
                     System.out.println("done");
+                }
+                case "unclosed" -> {
+                    for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                        store.appendEvent(StoreFixtures.engine(args[3] + "-" + i, "2026-05-10T08:00:00Z"));
+                    }
+                    System.out.println("done");
+                    System.out.flush();
+                    Thread.sleep(Long.MAX_VALUE);
                 }
                 case "hold" -> {
                     System.out.println("ready");

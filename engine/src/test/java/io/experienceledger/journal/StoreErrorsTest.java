@@ -12,7 +12,6 @@ import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,24 +52,50 @@ class StoreErrorsTest {
         assertTrue(e.getMessage().contains("newer than this version reads"), e.getMessage());
     }
 
+    /**
+     * A real unwritable directory, also for root (who ignores permission bits): a tmpfs remounted read-only. A new
+     * ledger cannot be created there, an existing one opens read-only and answers, and a writable open of it says
+     * the file system is read-only.
+     */
     @Test
     void unwritableDirectoryIsReportedAsSuch() throws Exception {
-        final Path dir = Files.createDirectories(root.resolve("locked"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            if (Files.isWritable(dir)) {
-                // root ignores permission bits: check the store refuses a read-only file instead
-                final Path file = Files.writeString(root.resolve("plain-file"), "x");
-                final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
-                        () -> ChronicleExperienceStore.open(file));
-                assertTrue(e.getMessage().contains("is a file, not a ledger directory"), e.getMessage());
-                return;
+        try (Tmpfs tmpfs = Tmpfs.mount(root.resolve("tmpfs"), "16m")) {
+            final Path parent = Files.createDirectories(tmpfs.path().resolve("ledgers"));
+            final Path empty = Files.createDirectories(parent.resolve("empty"));
+            final Path existing = parent.resolve("existing");
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(existing).blockSize(1L << 20).open()) {
+                store.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+                store.appendEvents(List.of(StoreFixtures.engine("e-2", "2026-01-01T00:00:00Z"),
+                        StoreFixtures.engine("e-3", "2026-01-01T00:00:00Z")));
             }
-            final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
-                    () -> ChronicleExperienceStore.open(dir));
-            assertTrue(e.getMessage().contains("not writable"), e.getMessage());
-        } finally {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            tmpfs.remountReadOnly();
+
+            for (Path fresh : List.of(parent.resolve("new"), empty)) {
+                final ExperienceStoreException e = assertThrows(ExperienceStoreException.class,
+                        () -> ChronicleExperienceStore.open(fresh));
+                assertEquals(ExperienceStoreException.Kind.STORAGE_ERROR, e.kind());
+                assertEquals("Storage error: cannot create a ledger in " + fresh + ": it is on a read-only file system;"
+                        + " choose another directory or remount the file system read-write", e.getMessage());
+            }
+            try (var entries = Files.list(parent)) {
+                assertEquals(List.of(empty, existing), entries.sorted().toList(), "a refused open created a file");
+            }
+
+            final ExperienceStoreException writable = assertThrows(ExperienceStoreException.class,
+                    () -> ChronicleExperienceStore.builder(existing).blockSize(1L << 20).open());
+            assertEquals(ExperienceStoreException.Kind.STORAGE_ERROR, writable.kind());
+            assertEquals("Storage error: " + existing + " is on a read-only file system; open the store read-only to"
+                    + " query it, or remount the file system read-write to append", writable.getMessage());
+
+            try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(existing).readOnly().open()) {
+                assertEquals(List.of("e-1", "e-2", "e-3"), reader.queryEvents(EventQuery.all()).stream()
+                        .map(e -> e.eventId().value()).toList());
+                assertEquals(1, reader.queryEvents(EventQuery.all().withLimit(1L)).size());
+                assertTrue(reader.verify(null).intact(), () -> reader.verify(null).problem());
+                final ExperienceStoreException append = assertThrows(ExperienceStoreException.class,
+                        () -> reader.appendEvent(StoreFixtures.engine("e-4", "2026-01-01T00:00:00Z")));
+                assertTrue(append.getMessage().contains("is open read-only"), append.getMessage());
+            }
         }
     }
 
