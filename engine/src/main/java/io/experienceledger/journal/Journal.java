@@ -25,7 +25,8 @@ import net.openhft.posix.PosixAPI;
  * <p>Chronicle reports a full disk as an {@link InternalError} from a page fault on its memory map, late and
  * possibly after dropping writes. To turn that into a clean error before anything is written, the appender keeps
  * the disk blocks ahead of its write position allocated ({@code fallocate}, keeping the file size), and refuses
- * an append when that fails with ENOSPC. Should an {@code InternalError} still reach it, the appender is replaced
+ * an append when that fails with ENOSPC. The allocation is normally made ahead of time by the
+ * {@link JournalPrefetcher}'s thread; the appender allocates itself only what that thread has not. Should an {@code InternalError} still reach it, the appender is replaced
  * and Chronicle's write lock, which the error leaves held, is released (safe because {@link WriterLock} makes this
  * process the only writer).
  *
@@ -46,6 +47,7 @@ final class Journal implements AutoCloseable {
     private JournalPrefetcher prefetcher;
     private int preallocatedCycle = Integer.MIN_VALUE;
     private int preallocatedFd = -1;
+    private File preallocatedFile;
     private long preallocatedTo;
     private long writeEnd;
     private boolean preallocationUnsupported;
@@ -182,6 +184,11 @@ final class Journal implements AutoCloseable {
         if (needed <= preallocatedTo || preallocatedFd < 0) {
             return;
         }
+        final long allocatedAhead = prefetcher.allocatedTo(preallocatedFile);
+        if (needed <= allocatedAhead) {
+            preallocatedTo = allocatedAhead;
+            return;
+        }
         final long grow = Math.max(PREALLOCATE_STEP, needed - preallocatedTo);
         if (PosixAPI.posix().fallocate(preallocatedFd, FALLOC_FL_KEEP_SIZE, preallocatedTo, grow) != 0) {
             final int errno = PosixAPI.posix().lastError();
@@ -204,6 +211,7 @@ final class Journal implements AutoCloseable {
             context.rollbackOnClose();
         }
         final File file = appender.currentFile();
+        preallocatedFile = file;
         preallocatedCycle = appender.cycle();
         preallocatedTo = writeEnd;
         if (file == null) {

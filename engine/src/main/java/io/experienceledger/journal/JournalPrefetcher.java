@@ -6,34 +6,50 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
+import net.openhft.posix.PosixAPI;
 
 /**
- * Keeps the part of the journal file just ahead of the writer in the page cache, from a background thread, so that
- * the appending thread's first touch of a page is a minor fault rather than a page-cache miss. A miss on a
- * memory-mapped file blocks the faulting thread while the kernel reads (or zero-fills) the page and its readahead
- * window, which is what made one append in a few thousand take milliseconds.
- *
- * <p>The appender reports its write position after every entry ({@link #written}: a compare, and a wake-up of this
- * thread once per {@link #AHEAD}/2 bytes); the thread reads the file from there to {@link #AHEAD} bytes ahead,
- * within the file's current size, through its own descriptor: reading changes nothing in the file.
+ * Prepares the journal file ahead of the writer from a background thread, so that the appending thread meets
+ * neither of the two slow kernel paths of a growing memory-mapped file:
+ * <ul>
+ *   <li>it allocates the disk blocks ({@code fallocate}, keeping the file size) up to {@link #AHEAD} bytes ahead of
+ *       the write position; the writer checks {@link #allocatedTo} and allocates itself only when this thread has
+ *       fallen behind or the disk is full, which is how a full disk is still refused before an entry is written
+ *       (on ext4 an allocation can wait for a journal commit; on tmpfs it zeroes the memory it allocates);</li>
+ *   <li>it reads the same range into the page cache, so that the writer's first touch of a page is a minor fault
+ *       rather than a page-cache miss, which blocks the faulting thread while the kernel reads (or zero-fills) the
+ *       page and its readahead window.</li>
+ * </ul>
+ * The appender reports its position after every entry ({@link #written}: a compare, and a wake-up of this thread
+ * once per {@link #AHEAD}/2 bytes). Reading and allocating with {@code FALLOC_FL_KEEP_SIZE} change no byte of the
+ * file. The thread uses its own descriptors.
  */
 final class JournalPrefetcher implements AutoCloseable {
-    /** Bytes kept read ahead of the write position. */
+    /** Bytes kept allocated and read ahead of the write position. */
     static final long AHEAD = 8L << 20;
     private static final int READ_SIZE = 64 << 10;
+    private static final int O_RDWR = 2;
+    private static final int FALLOC_FL_KEEP_SIZE = 1;
+
+    /** How far the current file is allocated, tagged with the file it is for (a new one each cycle). */
+    private record Allocated(File file, long to) {
+    }
 
     private final Thread thread;
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_SIZE);
     private volatile boolean closed;
     private volatile File file;
     private volatile long target;
+    private volatile Allocated allocated = new Allocated(null, 0);
     /** Appender side: the write position at which the thread is woken next. */
     private long wakeAt;
 
     // prefetch-thread side
     private File openFile;
     private FileChannel channel;
+    private int fd = -1;
     private long readTo;
+    private long allocatedTo;
 
     JournalPrefetcher(String name) {
         thread = new Thread(this::run, "ledger-prefetch " + name);
@@ -57,6 +73,12 @@ final class JournalPrefetcher implements AutoCloseable {
         }
     }
 
+    /** How far this thread has allocated {@code cycleFile}: 0 when it has not (yet), or for another file. */
+    long allocatedTo(File cycleFile) {
+        final Allocated current = allocated;
+        return cycleFile.equals(current.file()) ? current.to() : 0;
+    }
+
     private void run() {
         while (!closed) {
             LockSupport.park(this);
@@ -66,21 +88,32 @@ final class JournalPrefetcher implements AutoCloseable {
                 continue;
             }
             try {
-                readAhead(current, to);
-            } catch (IOException | RuntimeException e) {
-                // prefetching is an optimisation only: the appender reads its pages itself
-                closeChannel();
+                prepare(current, to);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // an optimisation only: the appender allocates and faults in its pages itself
+                closeFile();
             }
         }
-        closeChannel();
+        closeFile();
     }
 
-    private void readAhead(File current, long to) throws IOException {
+    private void prepare(File current, long to) throws IOException {
         if (!current.equals(openFile)) {
-            closeChannel();
+            closeFile();
             channel = FileChannel.open(current.toPath(), StandardOpenOption.READ);
             openFile = current;
             readTo = 0;
+            allocatedTo = 0;
+            fd = PosixAPI.posix().open(current.getAbsolutePath(), O_RDWR, 0);
+        }
+        if (fd >= 0 && to > allocatedTo) {
+            final long from = Math.max(allocatedTo, to - AHEAD);
+            // from is at most the write position the target was set at: everything the writer has not written
+            // yet, up to the target, is allocated once this succeeds (on ENOSPC the writer finds out itself)
+            if (PosixAPI.posix().fallocate(fd, FALLOC_FL_KEEP_SIZE, from, to - from) == 0) {
+                allocatedTo = to;
+                allocated = new Allocated(current, to);
+            }
         }
         final long end = Math.min(to, channel.size());
         long at = Math.max(readTo, to - AHEAD);
@@ -95,7 +128,7 @@ final class JournalPrefetcher implements AutoCloseable {
         readTo = Math.max(readTo, at);
     }
 
-    private void closeChannel() {
+    private void closeFile() {
         if (channel != null) {
             try {
                 channel.close();
@@ -103,8 +136,12 @@ final class JournalPrefetcher implements AutoCloseable {
                 // read-only descriptor: nothing to lose
             }
             channel = null;
-            openFile = null;
         }
+        if (fd >= 0) {
+            PosixAPI.posix().close(fd);
+            fd = -1;
+        }
+        openFile = null;
     }
 
     @Override
