@@ -343,9 +343,10 @@ public final class Report {
                 .append("`LatencyHarness`: one thread appends the typical envelope ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second, each in its own JVM after a warm-up at the same rate; every append is timed")
                 .append(" from when it was due, not from when it started, so a stall is charged to every append it")
-                .append(" delays (corrected for coordinated omission; HdrHistogram). The medians compare the two; the")
-                .append(" tails (p99 and up) are page-fault stalls of the memory-mapped file that either JVM may or may")
-                .append(" not run into in a given run (see Findings). Microseconds:\n\n")
+                .append(" delays (corrected for coordinated omission; HdrHistogram). Stores on disk (the system temp")
+                .append(" directory). The tails (p99 and up) are stalls in the kernel's handling of the memory-mapped")
+                .append(" file, which the engine prepares ahead of its writer and raw Chronicle does not (see")
+                .append(" Findings); the rarest ones vary from run to run. Microseconds:\n\n")
                 .append("| target | p50 | p90 | p99 | p99.9 | p99.99 | max | appends |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         latency.forEach((target, h) -> {
