@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,9 @@ import picocli.CommandLine.ParentCommand;
                     + " appends nothing. Then all envelopes are appended, in input order, as one atomic batch that"
                     + " readers see whole or not at all, also after a crash; input of any size is streamed. Blank"
                     + " lines are skipped; a line may be at most 16 MiB.",
-            "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish."},
+            "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish.",
+            "When the store finds its journal damaged, the envelopes are still appended, and a warning says to run"
+                    + " verify."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger append --store audit events.jsonl",
@@ -74,16 +77,22 @@ final class AppendCommand implements Callable<Integer> {
             console.err().println("reading converge JSON lines from standard input; end with Ctrl-D (see --help)");
         }
         final Census census;
+        Optional<String> damage = Optional.empty();
         try (AppendInput input = AppendInput.of(source, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
             census = check(input, console);
             if (census.engine + census.user > 0) {
                 try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds)) {
                     append(opened, input, census, console);
+                    damage = opened.damage();
                 }
             }
         }
         console.out().printf("appended %d envelopes (%d engine, %d user)%n", census.engine + census.user,
                 census.engine, census.user);
+        if (damage.isPresent()) {
+            console.out().flush();
+            console.err().println(DamageNotice.appendedDespite(damage.get(), store.store));
+        }
         return ExitCode.OK;
     }
 

@@ -44,6 +44,13 @@ final class DamageNotice {
                 + "; the output leaves out what could not be read. Run: ledger verify --store " + shellWord(store);
     }
 
+    /** The warning of an append that succeeded in a ledger whose journal has {@code damage}. */
+    static String appendedDespite(String damage, Path store) {
+        return "warning: the journal is damaged: " + damage.replaceFirst("; run verify$", "")
+                + "; the envelopes were appended, but reads leave out what cannot be read. Run: ledger verify --store "
+                + shellWord(store);
+    }
+
     /** {@code path} as a shell word that can be pasted: quoted when it holds anything but plain characters. */
     static String shellWord(Path path) {
         final String text = path.toString();

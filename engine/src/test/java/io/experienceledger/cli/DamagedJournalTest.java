@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +125,35 @@ class DamagedJournalTest {
         assertEquals(3, code.get(), err::toString);
         assertReported(new Cli.Result(code.get(), out.text(), err.toString()));
         assertFalse(out.text().contains(damagedId()));
+    }
+
+    @Test
+    void appendToADamagedJournalAppendsAndWarns() throws IOException {
+        JournalDamage.breakHeader(store, damagedId());
+        deleteRecursively(store.resolve("index"));
+        final List<ExperienceRecord> more = new ArrayList<>();
+        final SyntheticWorkload workload = new SyntheticWorkload(4, 2);
+        for (int i = 0; i < 3; i++) {
+            more.add(workload.next());
+        }
+        final long engine = more.stream().filter(r -> r instanceof ExperienceRecord.Engine).count();
+
+        final Cli.Result result = Cli.runWithInput(Cli.jsonLines(more), "append", "--store", store.toString());
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals("appended 3 envelopes (" + engine + " engine, " + (3 - engine) + " user)\n", result.out());
+        assertTrue(result.err().startsWith("warning: the journal is damaged: entry "), result::toString);
+        assertTrue(result.err().endsWith("; the envelopes were appended, but reads leave out what cannot be read."
+                + " Run: ledger verify --store " + store + "\n"), result::toString);
+        assertEquals(1, result.err().split("\n").length, result::toString);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private String damagedId() {
