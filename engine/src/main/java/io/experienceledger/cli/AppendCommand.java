@@ -87,7 +87,8 @@ final class AppendCommand implements Callable<Integer> {
                 }
             }
         }
-        console.out().printf("appended %d envelopes (%d engine, %d user)%n", census.engine + census.user,
+        final long total = census.engine + census.user;
+        console.out().printf("appended %d %s (%d engine, %d user)%n", total, total == 1 ? "envelope" : "envelopes",
                 census.engine, census.user);
         if (damage.isPresent()) {
             console.out().flush();
@@ -146,12 +147,17 @@ final class AppendCommand implements Callable<Integer> {
                 throw input.changed();
             }
         } catch (ExperienceStoreException e) {
-            throw new LedgerException(Failures.exitCode(e.kind()), e.getMessage() + "; nothing was appended", e);
+            throw new LedgerException(Failures.exitCode(e.kind()), nothingAppended(e.getMessage()), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             progress.done();
         }
+    }
+
+    /** A store's message about a failed batch, saying (once) that nothing of it was appended. */
+    static String nothingAppended(String message) {
+        return message.contains("nothing was appended") ? message : message + "; nothing was appended";
     }
 
     /** The envelopes of the second pass, one line at a time; a line that no longer parses means the input changed. */
