@@ -12,6 +12,8 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TimeRange;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,11 +135,16 @@ class QueryCommandTest {
     }
 
     @Test
-    void aDirectoryThatIsNotALedgerIsNotFound() {
+    void aDirectoryThatIsNotALedgerIsNotFound() throws IOException {
         final Path missing = dir.resolve("missing");
         final Cli.Result result = Cli.run("query", "--store", missing.toString());
         assertEquals(1, result.code(), result::toString);
-        assertEquals("Not found: " + missing + " is not a ledger directory (no ledger.properties)\n", result.err());
+        assertEquals("Not found: the directory " + missing + " does not exist\n", result.err());
         assertFalse(missing.toFile().exists(), "reading creates nothing");
+
+        final Path empty = Files.createDirectories(dir.resolve("empty"));
+        final Cli.Result notALedger = Cli.run("query", "--store", empty.toString());
+        assertEquals(1, notALedger.code(), notALedger::toString);
+        assertEquals("Not found: " + empty + " is not a ledger directory (no ledger.properties)\n", notALedger.err());
     }
 }
