@@ -46,7 +46,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final EventQuery query = filters.query(limit);
+        final EventQuery query = filters.query(limit, ledger.console().err());
         final RecordWriter writer = output.writer(ledger.console().out());
         final DamageNotice damage = new DamageNotice(ledger.console(), store.store);
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {

@@ -62,7 +62,7 @@ final class TailCommand implements Callable<Integer> {
         if (pollMillis < 1) {
             throw LedgerException.badInput("--poll must be at least 1 ms, was " + pollMillis);
         }
-        final EventQuery query = filters.query(null);
+        final EventQuery query = filters.query(null, ledger.console().err());
         final PrintWriter out = ledger.console().out();
         final RecordWriter writer = output.writer(out);
         final DamageNotice damage = new DamageNotice(ledger.console(), store.store);
