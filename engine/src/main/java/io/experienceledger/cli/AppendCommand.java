@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,9 @@ import picocli.CommandLine.ParentCommand;
                     + " appends nothing. Then all envelopes are appended, in input order, as one atomic batch that"
                     + " readers see whole or not at all, also after a crash; input of any size is streamed. Blank"
                     + " lines are skipped; a line may be at most 16 MiB.",
-            "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish."},
+            "Creates the ledger when DIR is missing or empty; waits up to --lock-wait for another writer to finish.",
+            "When the store finds its journal damaged, the envelopes are still appended, and a warning says to run"
+                    + " verify."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger append --store audit events.jsonl",
@@ -74,16 +77,23 @@ final class AppendCommand implements Callable<Integer> {
             console.err().println("reading converge JSON lines from standard input; end with Ctrl-D (see --help)");
         }
         final Census census;
+        Optional<String> damage = Optional.empty();
         try (AppendInput input = AppendInput.of(source, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
             census = check(input, console);
             if (census.engine + census.user > 0) {
                 try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds)) {
                     append(opened, input, census, console);
+                    damage = opened.damage();
                 }
             }
         }
-        console.out().printf("appended %d envelopes (%d engine, %d user)%n", census.engine + census.user,
+        final long total = census.engine + census.user;
+        console.out().printf("appended %d %s (%d engine, %d user)%n", total, total == 1 ? "envelope" : "envelopes",
                 census.engine, census.user);
+        if (damage.isPresent()) {
+            console.out().flush();
+            console.err().println(DamageNotice.appendedDespite(damage.get(), store.store));
+        }
         return ExitCode.OK;
     }
 
@@ -137,12 +147,17 @@ final class AppendCommand implements Callable<Integer> {
                 throw input.changed();
             }
         } catch (ExperienceStoreException e) {
-            throw new LedgerException(Failures.exitCode(e.kind()), e.getMessage() + "; nothing was appended", e);
+            throw new LedgerException(Failures.exitCode(e.kind()), nothingAppended(e.getMessage()), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             progress.done();
         }
+    }
+
+    /** A store's message about a failed batch, saying (once) that nothing of it was appended. */
+    static String nothingAppended(String message) {
+        return message.contains("nothing was appended") ? message : message + "; nothing was appended";
     }
 
     /** The envelopes of the second pass, one line at a time; a line that no longer parses means the input changed. */

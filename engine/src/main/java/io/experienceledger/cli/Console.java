@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +15,24 @@ import java.nio.file.Path;
 /**
  * Where a command reads and writes: data on {@link #out()} (UTF-8, buffered), messages and progress on
  * {@link #err()}, input from {@link #in()}. {@link #progressShown()} is true when stderr is a terminal, so that
- * progress bars never end up in a log file or a test's captured output.
+ * progress bars never end up in a log file or a test's captured output. {@link #outputFailure()} keeps the first
+ * error writing the data, which {@link PrintWriter} itself only flags.
  */
 final class Console {
+    private final FailureRecordingWriter output;
     private final PrintWriter out;
     private final PrintWriter err;
     private final InputStream in;
     private final boolean progressShown;
     private final boolean inputTyped;
 
-    Console(PrintWriter out, PrintWriter err, InputStream in, boolean progressShown) {
+    Console(Writer out, PrintWriter err, InputStream in, boolean progressShown) {
         this(out, err, in, progressShown, false);
     }
 
-    private Console(PrintWriter out, PrintWriter err, InputStream in, boolean progressShown, boolean inputTyped) {
-        this.out = out;
+    private Console(Writer out, PrintWriter err, InputStream in, boolean progressShown, boolean inputTyped) {
+        this.output = new FailureRecordingWriter(out);
+        this.out = new PrintWriter(output, false);
         this.err = err;
         this.in = in;
         this.progressShown = progressShown;
@@ -37,13 +41,12 @@ final class Console {
 
     /**
      * The process's standard streams. Standard output is written through its file descriptor, not through
-     * {@code System.out}, so that a closed pipe ({@code ledger export | head}) shows up in
-     * {@link PrintWriter#checkError()} and the command can stop.
+     * {@code System.out}, so that a failed write (a closed pipe of {@code ledger export | head}, a full disk)
+     * shows up in {@link PrintWriter#checkError()} and {@link #outputFailure()}, and the command can stop.
      */
     static Console system() {
-        final PrintWriter out = new PrintWriter(new OutputStreamWriter(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8),
-                false);
+        final Writer out = new OutputStreamWriter(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8);
         final PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         return new Console(out, err, System.in, isTerminal(2), isTerminal(0));
@@ -51,6 +54,11 @@ final class Console {
 
     PrintWriter out() {
         return out;
+    }
+
+    /** The first error writing {@link #out()}, or null while every write has succeeded. */
+    IOException outputFailure() {
+        return output.failure();
     }
 
     PrintWriter err() {

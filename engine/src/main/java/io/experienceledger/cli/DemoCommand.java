@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;
 
-    @Option(names = "--store", paramLabel = "DIR",
+    @Option(names = "--store", paramLabel = "DIR", converter = StorePath.class,
             description = "Write to this ledger directory (new, empty, or an existing ledger) and keep it.")
     private Path store;
 
@@ -102,13 +102,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(Path dir, boolean temporary, StopSignal stop) {
         final PrintWriter out = ledger.console().out();
-        out.printf("Experience Ledger demo: %s synthetic envelopes, %d tenants, seed %d, durability %s%n",
-                Numbers.count(events), tenants, seed, durability);
-        out.printf("store     %s (%s)%n%n", dir.toAbsolutePath(),
-                temporary ? "temporary, deleted at the end" : "kept");
-        out.flush();
         final SyntheticWorkload workload = new SyntheticWorkload(seed, tenants);
         try (ChronicleExperienceStore opened = Stores.openForWriting(dir, lockWaitSeconds, durability)) {
+            out.printf("Experience Ledger demo: %s synthetic envelopes, %d tenants, seed %d, durability %s%n",
+                    Numbers.count(events), tenants, seed, durability);
+            out.printf("store     %s (%s)%n%n", dir.toAbsolutePath(),
+                    temporary ? "temporary, deleted at the end" : "kept");
+            out.flush();
             if (!append(opened, workload, stop)) {
                 ledger.console().err().println("interrupted");
                 return ExitCode.OK;

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
                     + " lines.",
             "What was appended from canonical JSON lines comes back byte for byte, so an export can be appended to"
                     + " another ledger.",
-            "Stops quietly when the reader of its output goes away (| head)."},
+            "Stops quietly when the reader of its output goes away (| head).",
+            "Exits with 3 when the journal is damaged: what could be read is printed, and stderr names the damage."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger export --store audit > audit.jsonl",
@@ -37,6 +38,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final PrintWriter out = ledger.console().out();
+        final DamageNotice damage = new DamageNotice(ledger.console(), store.store);
         final long[] written = {0};
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             opened.scan(-1, (index, record) -> {
@@ -44,8 +46,8 @@ final class ExportCommand implements Callable<Integer> {
                 out.write('\n');
                 return ++written[0] % CHECK_EVERY != 0 || !out.checkError();
             });
+            damage.report(opened.damage());
         }
-        out.flush();
-        return ExitCode.OK;
+        return damage.exitCode(ExitCode.OK);
     }
 }

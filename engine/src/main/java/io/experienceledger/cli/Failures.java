@@ -27,6 +27,28 @@ final class Failures {
         return ExitCode.BAD_INPUT;
     }
 
+    /**
+     * After a command: its exit code, unless writing its output failed. A reader that went away (a broken pipe,
+     * {@code ledger export | head}) is no failure: the command stopped quietly. Any other write error (a full
+     * disk) is reported and exits 3, since the output is incomplete.
+     */
+    static int afterOutput(Console console, int code) {
+        console.out().flush();
+        final IOException failure = console.outputFailure();
+        if (failure == null || readerWentAway(failure)) {
+            return code;
+        }
+        console.err().println("writing the output failed: " + describe(failure) + "; the output is incomplete");
+        console.err().flush();
+        return ExitCode.STORAGE_ERROR;
+    }
+
+    /** True for the error of a write to a pipe whose reader closed it (EPIPE, which the JDK reports by name). */
+    static boolean readerWentAway(IOException e) {
+        final String message = e.getMessage();
+        return message != null && message.contains("Broken pipe");
+    }
+
     /** A command that failed while running. */
     static int onFailure(Exception e, Console console) {
         console.out().flush();
@@ -48,7 +70,7 @@ final class Failures {
             code = ExitCode.STORAGE_ERROR;
         }
         err.flush();
-        return code;
+        return afterOutput(console, code);
     }
 
     /** The exit code of a store error kind: not found 1, invalid query 2, storage error 3. */

@@ -63,6 +63,8 @@ final class Ledger implements Callable<Integer> {
         commandLine.setErr(console.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Failures::onUsageError);
+        commandLine.setExecutionStrategy(parsed -> Failures.afterOutput(console,
+                new CommandLine.RunLast().execute(parsed)));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.onFailure(e, console));
         return commandLine;
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
             "Prints the engine envelopes matching the filters, in append order, as canonical converge JSON lines.",
             "With --records: engine and user records, ordered by time of occurrence (user records match on tenant,"
                     + " correlation and time only).",
-            "Opens the store read-only: it can run while another process appends."},
+            "Opens the store read-only: it can run while another process appends.",
+            "Exits with 3 when a damaged entry was met: the answer leaves it out, and stderr names the damage."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger query --store audit --tenant acme --kind BudgetExceeded --limit 20",
@@ -45,8 +46,9 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final EventQuery query = filters.query(limit);
+        final EventQuery query = filters.query(limit, ledger.console().err());
         final RecordWriter writer = output.writer(ledger.console().out());
+        final DamageNotice damage = new DamageNotice(ledger.console(), store.store);
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             if (output.records) {
                 final List<ExperienceRecord> found = opened.queryRecords(query);
@@ -57,7 +59,8 @@ final class QueryCommand implements Callable<Integer> {
                 found.forEach(writer::write);
                 writer.finish(found.size(), "envelope", "envelopes");
             }
+            damage.report(opened.damage());
         }
-        return ExitCode.OK;
+        return damage.exitCode(ExitCode.OK);
     }
 }

@@ -4,6 +4,7 @@ import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.LedgerStats;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
             "",
             "Prints the number of entries by tenant and kind, the size on disk of the journal and the side index,"
                     + " and the index's state.",
-            "Counts come from one pass over the entry headers of the journal (read-only)."},
+            "Counts come from one pass over the entry headers of the journal (read-only).",
+            "Exits with 3 when the journal is damaged (the damage line names it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ledger stats --store audit"})
 final class StatsCommand implements Callable<Integer> {
@@ -31,9 +33,11 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         final LedgerStats stats;
         final String directory;
+        final Optional<String> damage;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             stats = opened.stats();
             directory = opened.directory().toString();
+            damage = Optional.ofNullable(stats.damage()).or(opened::damage);
         }
         final PrintWriter out = ledger.console().out();
         out.printf("store     %s%n", directory);
@@ -41,11 +45,13 @@ final class StatsCommand implements Callable<Integer> {
         out.printf("journal   %s on disk%n", Numbers.bytes(stats.journalBytes()));
         out.printf("index     %s on disk, %s entries indexed, state %s%n", Numbers.bytes(stats.indexBytes()),
                 Numbers.count(stats.indexedEntries()), stats.indexState());
-        out.printf("damage    %s%n", stats.damage() == null ? "none" : stats.damage());
+        out.printf("damage    %s%n", damage.orElse("none"));
         if (!stats.byTenantAndKind().isEmpty()) {
             table(out, stats.byTenantAndKind());
         }
-        return stats.damage() == null ? ExitCode.OK : damaged(stats.damage());
+        final DamageNotice notice = new DamageNotice(ledger.console(), store.store);
+        notice.report(damage);
+        return notice.exitCode(ExitCode.OK);
     }
 
     private static void table(PrintWriter out, Map<String, Map<String, Long>> counts) {
@@ -64,12 +70,6 @@ final class StatsCommand implements Callable<Integer> {
             }
             out.printf(row, tenantName(tenant.getKey()), "(all kinds)", Numbers.count(total));
         }
-    }
-
-    private int damaged(String damage) {
-        ledger.console().out().flush();
-        ledger.console().err().println("the journal is damaged: " + damage);
-        return ExitCode.STORAGE_ERROR;
     }
 
     private static String tenantName(String tenant) {

@@ -2,6 +2,11 @@ package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.Durability;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,6 +25,10 @@ final class Stores {
     }
 
     static ChronicleExperienceStore openForReading(Path dir) {
+        if (Files.notExists(dir)) {
+            throw LedgerException.notFound("Not found: the directory " + dir.toAbsolutePath().normalize()
+                    + " does not exist");
+        }
         return ChronicleExperienceStore.builder(dir).readOnly().open();
     }
 
@@ -31,10 +40,44 @@ final class Stores {
         if (lockWaitSeconds < 0) {
             throw LedgerException.badInput("--lock-wait must not be negative, was " + lockWaitSeconds);
         }
+        createIfMissing(dir);
         return ChronicleExperienceStore.builder(dir)
                 .writerLockTimeout(Duration.ofSeconds(lockWaitSeconds))
                 .maxEntryBytes(MAX_ENVELOPE_BYTES)
                 .durability(durability)
                 .open();
+    }
+
+    /** Creates a missing ledger directory (and its parents); a failure names the directory and why. */
+    private static void createIfMissing(Path dir) {
+        final Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw LedgerException.storage("Storage error: cannot create the directory " + absolute + ": "
+                    + whyNotCreated(absolute, e), e);
+        }
+    }
+
+    private static String whyNotCreated(Path dir, IOException e) {
+        for (int names = 1; names <= dir.getNameCount(); names++) {
+            final Path path = dir.getRoot().resolve(dir.subpath(0, names));
+            if (Files.exists(path) && !Files.isDirectory(path)) {
+                return path + " is in the way: it exists and is not a directory";
+            }
+        }
+        if (e instanceof AccessDeniedException denied && denied.getFile() != null) {
+            final Path parent = Path.of(denied.getFile()).getParent();
+            return "permission denied: " + (parent == null ? denied.getFile() : parent) + " is not writable by this"
+                    + " user";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            final String file = failed.getFile();
+            return (file == null || Path.of(file).equals(dir) ? "" : file + ": ") + failed.getReason();
+        }
+        return Failures.describe(e);
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
                     + " lines; with --follow, goes on printing entries as they are appended, also by another"
                     + " process, until Ctrl-C or until the reader of its output goes away.",
             "Kinds and chain filter engine entries; user entries match on tenant, correlation and time only, as in"
-                    + " query --records. Opens the store read-only."},
+                    + " query --records. Opens the store read-only.",
+            "A damaged entry is left out and named on stderr as soon as it is met (--follow goes on); the exit code"
+                    + " is then 3."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger tail --store audit                 # the last 10 entries",
@@ -60,9 +62,10 @@ final class TailCommand implements Callable<Integer> {
         if (pollMillis < 1) {
             throw LedgerException.badInput("--poll must be at least 1 ms, was " + pollMillis);
         }
-        final EventQuery query = filters.query(null);
+        final EventQuery query = filters.query(null, ledger.console().err());
         final PrintWriter out = ledger.console().out();
         final RecordWriter writer = output.writer(out);
+        final DamageNotice damage = new DamageNotice(ledger.console(), store.store);
         try (StopSignal stop = new StopSignal();
              ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             final ArrayDeque<ExperienceRecord> lastEntries = new ArrayDeque<>();
@@ -77,6 +80,7 @@ final class TailCommand implements Callable<Integer> {
             });
             lastEntries.forEach(writer::write);
             out.flush();
+            damage.report(opened.damage());
             while (follow && !out.checkError() && !stop.await(pollMillis)) {
                 resume = opened.scan(resume, (index, record) -> {
                     if (matches(query, record)) {
@@ -85,9 +89,10 @@ final class TailCommand implements Callable<Integer> {
                     return !stop.requested();
                 });
                 out.flush();
+                damage.report(opened.damage());
             }
         }
-        return ExitCode.OK;
+        return damage.exitCode(ExitCode.OK);
     }
 
     /** The store's matching rules for one record of either side. */

@@ -133,6 +133,14 @@ class AppendCommandTest {
     }
 
     @Test
+    void oneEnvelopeIsCountedInTheSingular() {
+        final Cli.Result one = Cli.runWithInput(Cli.jsonLines(varied(10).subList(0, 1)), "append", "--store",
+                dir.resolve("ledger").toString());
+        assertEquals(0, one.code(), one::toString);
+        assertEquals("appended 1 envelope (1 engine, 0 user)\n", one.out());
+    }
+
+    @Test
     void emptyInputAppendsNothingAndCreatesNothing() {
         final Path store = dir.resolve("ledger");
         final Cli.Result result = Cli.runWithInput("\n\n", "append", "--store", store.toString());

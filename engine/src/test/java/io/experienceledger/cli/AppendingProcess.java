@@ -4,7 +4,6 @@ import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,19 +46,8 @@ final class AppendingProcess {
 
     /** Starts the process; its standard error goes to {@code stderr}. */
     static Process start(Path dir, int count, Path stderr) throws IOException {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access")
-                    || argument.startsWith("--sun-misc-unsafe-memory-access") || argument.startsWith("-Dchronicle.")) {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), AppendingProcess.class.getName(), dir.toString(),
-                String.valueOf(count)));
-        return new ProcessBuilder(command).redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return new ProcessBuilder(LedgerProcess.java(AppendingProcess.class, dir.toString(), String.valueOf(count)))
+                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static List<ExperienceRecord> records(int count) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,16 +45,16 @@ final class Cli {
     static Result runWithInput(byte[] stdin, String... args) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final StringWriter err = new StringWriter();
-        final PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        final int code = execute(outWriter, new PrintWriter(err), new ByteArrayInputStream(stdin), args);
-        outWriter.flush();
+        final int code = execute(new OutputStreamWriter(out, StandardCharsets.UTF_8), new PrintWriter(err),
+                new ByteArrayInputStream(stdin), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     /** Runs {@code args} on the given streams (no progress bars). */
-    static int execute(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-        final int code = Ledger.commandLine(new Console(out, err, in, false)).execute(args);
-        out.flush();
+    static int execute(Writer out, PrintWriter err, InputStream in, String... args) {
+        final Console console = new Console(out, err, in, false);
+        final int code = Ledger.commandLine(console).execute(args);
+        console.out().flush();
         err.flush();
         return code;
     }

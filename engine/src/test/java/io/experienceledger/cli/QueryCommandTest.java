@@ -12,6 +12,8 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TimeRange;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,11 +135,41 @@ class QueryCommandTest {
     }
 
     @Test
-    void aDirectoryThatIsNotALedgerIsNotFound() {
+    void aDirectoryThatIsNotALedgerIsNotFound() throws IOException {
         final Path missing = dir.resolve("missing");
         final Cli.Result result = Cli.run("query", "--store", missing.toString());
         assertEquals(1, result.code(), result::toString);
-        assertEquals("Not found: " + missing + " is not a ledger directory (no ledger.properties)\n", result.err());
+        assertEquals("Not found: the directory " + missing + " does not exist\n", result.err());
         assertFalse(missing.toFile().exists(), "reading creates nothing");
+
+        final Path empty = Files.createDirectories(dir.resolve("empty"));
+        final Cli.Result notALedger = Cli.run("query", "--store", empty.toString());
+        assertEquals(1, notALedger.code(), notALedger::toString);
+        assertEquals("Not found: " + empty + " is not a ledger directory (no ledger.properties)\n", notALedger.err());
+    }
+
+    @Test
+    void timestampsThatAreNotIso8601AreKeptWithAWarning() {
+        for (String bound : List.of("yesterday", "2026-13-45")) {
+            for (String option : List.of("--from", "--to")) {
+                final Cli.Result result = query(option, bound, "--limit", "3");
+                assertEquals(0, result.code(), result::toString);
+                assertEquals("warning: " + option + " '" + bound + "' is not an ISO 8601 timestamp such as"
+                        + " 2026-04-28T12:00:00Z; timestamps compare as text, so the range may not be what you"
+                        + " meant\n", result.err());
+                assertEquals(Fixture.lines(fixture.oracle.queryEvents(new EventQuery(null,
+                        option.equals("--from") ? new TimeRange(bound, null) : new TimeRange(null, bound), List.of(),
+                        null, null, 3L))), result.out(), "the bound is used as given");
+            }
+        }
+        for (String bound : List.of("2026-04-28T00:00:00Z", "2026-04-29", "2026-04-28T08:00:04.382+02:00", "2026-04",
+                "2026")) {
+            final Cli.Result result = query("--from", bound, "--to", bound, "--limit", "1");
+            assertEquals(0, result.code(), result::toString);
+            assertEquals("", result.err(), bound);
+        }
+        final Cli.Result tail = Cli.run("tail", "--store", fixture.storeArg(), "--from", "today", "-n", "1");
+        assertEquals(0, tail.code(), tail::toString);
+        assertTrue(tail.err().startsWith("warning: --from 'today' is not an ISO 8601 timestamp"), tail::toString);
     }
 }

@@ -93,7 +93,7 @@ class TailCommandTest {
         final ReaderGoesAway out = new ReaderGoesAway(before.size() + appended.size());
         final StringWriter err = new StringWriter();
         final AtomicInteger code = new AtomicInteger(-1);
-        final Thread tail = new Thread(() -> code.set(Cli.execute(new PrintWriter(out), new PrintWriter(err),
+        final Thread tail = new Thread(() -> code.set(Cli.execute(out, new PrintWriter(err),
                 new ByteArrayInputStream(new byte[0]), "tail", "--store", store.toString(), "-n", "100", "--follow",
                 "--poll", "20")));
         tail.start();

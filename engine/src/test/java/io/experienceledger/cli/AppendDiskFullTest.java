@@ -1,0 +1,76 @@
+package io.experienceledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.experienceledger.model.ExperienceRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ledger append} into a ledger on a full disk (a small tmpfs; the build runs as root, as CI does): exit 3,
+ * one line that says once that nothing was appended, and the ledger as it was.
+ */
+class AppendDiskFullTest {
+    @TempDir
+    Path root;
+    private Path mount;
+
+    @BeforeEach
+    void mountSmallFileSystem() throws Exception {
+        mount = Files.createDirectories(root.resolve("tmpfs"));
+        run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString());
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        run("umount", mount.toString());
+    }
+
+    @Test
+    void aFullDiskSaysOnceThatNothingWasAppended() throws IOException {
+        final Path store = mount.resolve("ledger");
+        final SyntheticWorkload workload = new SyntheticWorkload(21);
+        final List<ExperienceRecord> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(workload.next());
+        }
+        assertEquals(0, Cli.runWithInput(Cli.jsonLines(first), "append", "--store", store.toString()).code());
+        final Path filler = mount.resolve("filler");
+        Files.write(filler, new byte[(int) Math.max(0, Files.getFileStore(mount).getUsableSpace() - (512 << 10))]);
+        final StringBuilder lines = new StringBuilder();
+        while (lines.length() < 12 << 20) {
+            lines.append(Cli.jsonLines(List.of(workload.next())));
+        }
+        final Path input = root.resolve("more.jsonl");
+        Files.writeString(input, lines, StandardCharsets.UTF_8);
+
+        final Cli.Result result = Cli.run("append", "--store", store.toString(), input.toString());
+
+        assertEquals(3, result.code(), result::toString);
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("Storage error: disk full"), result::toString);
+        assertEquals(1, result.err().split("nothing was appended", -1).length - 1, result::toString);
+        assertEquals(1, result.err().lines().count(), result::toString);
+        Files.delete(filler);
+        assertEquals(Cli.jsonLines(first), Cli.run("export", "--store", store.toString()).out());
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            fail(String.join(" ", command) + " failed (this test needs root to mount a small tmpfs): " + output);
+        }
+    }
+}
