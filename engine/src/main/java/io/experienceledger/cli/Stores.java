@@ -57,6 +57,9 @@ final class Stores {
         try {
             Files.createDirectories(absolute);
         } catch (IOException e) {
+            if (e instanceof FileSystemException failed && "Read-only file system".equals(failed.getReason())) {
+                return; // the store reports a read-only file system itself, with what to do
+            }
             throw LedgerException.storage("Storage error: cannot create the directory " + absolute + ": "
                     + whyNotCreated(absolute, e), e);
         }
