@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,7 @@ class JournalPrefetcherTest {
         }
         assertTrue(prefetchThreads() == 0, "a prefetch thread outlived its store");
         try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(root.resolve("ledger")).readOnly().open()) {
+            assertEquals(1, reader.stats().entries());
             assertTrue(prefetchThreads() == 0, "a read-only store started a prefetch thread");
         }
     }

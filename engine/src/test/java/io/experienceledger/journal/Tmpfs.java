@@ -74,13 +74,18 @@ public final class Tmpfs implements AutoCloseable {
      * Unmounts; fails (after a lazy unmount, so nothing stays mounted) when this JVM still holds a file on it.
      */
     @Override
-    public void close() throws IOException, InterruptedException {
-        final List<String> held = heldByThisProcess();
-        if (!held.isEmpty()) {
-            run("umount", "-l", mountPoint.toString());
-            fail("files on the small file system are still open or mapped after every store closed: " + held);
+    public void close() throws IOException {
+        try {
+            final List<String> held = heldByThisProcess();
+            if (!held.isEmpty()) {
+                run("umount", "-l", mountPoint.toString());
+                fail("files on the small file system are still open or mapped after every store closed: " + held);
+            }
+            run("umount", mountPoint.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unmounting " + mountPoint, e);
         }
-        run("umount", mountPoint.toString());
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
