@@ -2,8 +2,8 @@ package io.experienceledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.experienceledger.journal.Tmpfs;
 import io.experienceledger.model.ExperienceRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class AppendDiskFullTest {
     @TempDir
     Path root;
+    private Tmpfs tmpfs;
     private Path mount;
 
     @BeforeEach
     void mountSmallFileSystem() throws Exception {
-        mount = Files.createDirectories(root.resolve("tmpfs"));
-        run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mount.toString());
+        tmpfs = Tmpfs.mount(root.resolve("tmpfs"), "8m");
+        mount = tmpfs.path();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        run("umount", mount.toString());
+        tmpfs.close();
     }
 
     @Test
@@ -64,13 +64,5 @@ class AppendDiskFullTest {
         assertEquals(1, result.err().lines().count(), result::toString);
         Files.delete(filler);
         assertEquals(Cli.jsonLines(first), Cli.run("export", "--store", store.toString()).out());
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            fail(String.join(" ", command) + " failed (this test needs root to mount a small tmpfs): " + output);
-        }
     }
 }
