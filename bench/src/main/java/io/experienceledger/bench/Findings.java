@@ -161,10 +161,10 @@ final class Findings {
                 .append(" cache does not already hold the file's next pages, which varies from run to run (its")
                 .append(" pretoucher is an Enterprise feature). The engine's `JournalPrefetcher` thread allocates the file and reads")
                 .append(" it into the page cache 8 MiB ahead of the write position, so the appending thread meets")
-                .append(" minor faults. What remains are rarer stalls of up to milliseconds, which vary from run to")
-                .append(" run: most likely the first write to each clean page (`page_mkwrite`, which on ext4 updates")
-                .append(" the file's modification time through the file system journal and can wait for its commit).")
-                .append(" Touching the pages for writing ahead of the writer would move those off the appending")
-                .append(" thread too; it is not built.\n");
+                .append(" minor faults. What remains are rarer stalls of up to a few milliseconds, which vary from")
+                .append(" run to run and show up as well with the journal on tmpfs (`-Dbench.dir=/dev/shm`, where")
+                .append(" there is neither readahead from a device nor a file system journal), for raw Chronicle too:")
+                .append(" so they are not the file's but the machine's, most likely scheduling on its two cores, which")
+                .append(" the appending thread shares with the prefetch thread, the JIT compiler and the collector.\n");
     }
 }
