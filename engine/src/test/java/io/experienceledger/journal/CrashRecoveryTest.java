@@ -8,10 +8,13 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.store.StoreFixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,46 @@ class CrashRecoveryTest {
                 assertTrue(present >= acked, context(seed, trial, size) + ": acknowledged batch " + acked + " lost");
                 assertIndexAgreesWithScan(store);
                 assertAppendGoesOn(store, all.size());
+            }
+        }
+    }
+
+    /**
+     * Batches that span journal files: a ledger with a one-second roll cycle, each streamed batch of 15 taking
+     * 1.5 s, killed at a random moment after its first acknowledged batch.
+     */
+    @Test
+    void killedAppenderOfBatchesAcrossRollCyclesLeavesWholeBatchesOnly() throws Exception {
+        final long seed = Long.getLong("ledger.crash.seed", 13L);
+        final Random random = new Random(seed);
+        final int size = 15;
+        for (int trial = 0; trial < Math.max(2, TRIALS / 6); trial++) {
+            final Path dir = root.resolve("rolling-" + trial);
+            ChronicleExperienceStore.builder(dir).rollCycle(TestRollCycles.TEST_SECONDLY).open().close();
+            long acked = -1;
+            try (ChildJvm child = ChildJvm.start(JournalChild.class, "slowbatches", dir.toString(),
+                    Integer.toString(size))) {
+                final String line = child.readLine();
+                assertNotNull(line, "child ended early in " + dir + ":\n" + child.errors());
+                acked = Long.parseLong(line.substring("ack ".length()));
+                Thread.sleep(random.nextInt(1_500));
+                child.kill();
+            }
+            final String context = "seed " + seed + " trial " + trial;
+            try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
+                assertTrue(files.filter(f -> f.toString().endsWith(".cq4")).count() >= 2,
+                        context + ": the batches did not span journal files");
+            }
+            try (ChronicleExperienceStore store = open(dir)) {
+                final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+                assertEquals(0, all.size() % size, context + ": a partial batch is visible: " + all.size());
+                assertTrue(all.size() / size >= acked + 1, context + ": acknowledged batch " + acked + " lost");
+                for (int i = 0; i < all.size(); i++) {
+                    assertEquals("b" + i / size + "-" + i % size, all.get(i).eventId().value(), context);
+                }
+                assertIndexAgreesWithScan(store);
+                assertAppendGoesOn(store, all.size());
+                assertTrue(store.verify(null).intact(), context);
             }
         }
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code batches DIR SIZE} — appends batches of SIZE events forever, printing {@code ack N} after batch N
  *       returned (ids {@code b<N>-<i>});</li>
+ *   <li>{@code slowbatches DIR SIZE} — like {@code batches}, streaming each batch ({@code appendBatch}) with a pause
+ *       of 100 ms before every event, so that a batch spans roll cycles of a short roll cycle;</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
  *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
  *   <li>{@code count DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, then closes;</li>
@@ -41,6 +43,7 @@ public final class JournalChild {
                 .writerLockTimeout(Duration.ofSeconds(20)).open()) {
             switch (args[0]) {
                 case "batches" -> batches(store, Integer.parseInt(args[2]));
+                case "slowbatches" -> slowBatches(store, Integer.parseInt(args[2]));
                 case "singles" -> singles(store);
                 case "count" -> {
                     for (int i = 0; i < Integer.parseInt(args[2]); i++) {
@@ -63,6 +66,34 @@ public final class JournalChild {
                 }
                 default -> throw new IllegalArgumentException(args[0]);
             }
+        }
+    }
+
+    private static void slowBatches(ChronicleExperienceStore store, int size) throws InterruptedException {
+        for (long n = 0; ; n++) {
+            final long batch = n;
+            final java.util.Iterator<io.experienceledger.model.ExperienceRecord> records = new java.util.Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < size;
+                }
+
+                @Override
+                public io.experienceledger.model.ExperienceRecord next() {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new io.experienceledger.model.ExperienceRecord.Engine(
+                            StoreFixtures.engine("b" + batch + "-" + next++, "2026-05-10T08:00:00Z"));
+                }
+            };
+            store.appendBatch(records);
+            System.out.println("ack " + n);
+            System.out.flush();
         }
     }
 
