@@ -35,13 +35,18 @@ final class JournalPrefetcher implements AutoCloseable {
     private record Allocated(File file, long to) {
     }
 
+    /** Prepare {@code file} up to {@code target}: one object, so that the thread never pairs one file's target
+     * with another file. */
+    private record Request(File file, long target) {
+    }
+
     private final Thread thread;
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_SIZE);
     private volatile boolean closed;
-    private volatile File file;
-    private volatile long target;
+    private volatile Request request;
     private volatile Allocated allocated = new Allocated(null, 0);
-    /** Appender side: the write position at which the thread is woken next. */
+    /** Appender side: the file being written and the write position at which the thread is woken next. */
+    private File file;
     private long wakeAt;
 
     // prefetch-thread side
@@ -66,9 +71,9 @@ final class JournalPrefetcher implements AutoCloseable {
 
     /** The appender's write position in the current file is now {@code writeEnd}. Appending thread only. */
     void written(long writeEnd) {
-        if (writeEnd >= wakeAt) {
+        if (writeEnd >= wakeAt && file != null) {
             wakeAt = writeEnd + AHEAD / 2;
-            target = writeEnd + AHEAD;
+            request = new Request(file, writeEnd + AHEAD);
             LockSupport.unpark(thread);
         }
     }
@@ -82,13 +87,12 @@ final class JournalPrefetcher implements AutoCloseable {
     private void run() {
         while (!closed) {
             LockSupport.park(this);
-            final File current = file;
-            final long to = target;
-            if (closed || current == null) {
+            final Request next = request;
+            if (closed || next == null) {
                 continue;
             }
             try {
-                prepare(current, to);
+                prepare(next.file(), next.target());
             } catch (IOException | RuntimeException | LinkageError e) {
                 // an optimisation only: the appender allocates and faults in its pages itself
                 closeFile();
@@ -117,7 +121,7 @@ final class JournalPrefetcher implements AutoCloseable {
         }
         final long end = Math.min(to, channel.size());
         long at = Math.max(readTo, to - AHEAD);
-        while (at < end && !closed && file == current) {
+        while (at < end && !closed && request.file() == current) {
             scratch.clear().limit((int) Math.min(READ_SIZE, end - at));
             final int read = channel.read(scratch, at);
             if (read <= 0) {
