@@ -30,6 +30,7 @@ final class EntryCursor implements AutoCloseable {
     private final ExcerptTailer lookahead;
     private final EntryHeader header = new EntryHeader();
     private final EntryHeader lookaheadHeader = new EntryHeader();
+    private final EntryChecksum markerChecksum = new EntryChecksum();
     private DocumentContext current;
     private BatchState batch = BatchState.NONE;
     private long index = -1;
@@ -216,8 +217,11 @@ final class EntryCursor implements AutoCloseable {
                 }
                 final Bytes<?> bytes = context.wire().bytes();
                 lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-                if (lookaheadHeader.problem() != null) {
-                    return false;
+                // a damaged entry decides nothing (the main walk reports it): read on to the marker or entry that
+                // ends the batch, so that the batch is shown whole or not at all; a marker must pass its checksum
+                if (lookaheadHeader.problem() != null || !lookaheadHeader.isData()
+                        && !markerChecksum.matches(bytes, lookaheadHeader.start(), lookaheadHeader.end())) {
+                    continue;
                 }
                 if (lookaheadHeader.isData() && lookaheadHeader.inBatch()) {
                     continue;

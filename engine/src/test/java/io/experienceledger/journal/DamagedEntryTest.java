@@ -119,6 +119,16 @@ class DamagedEntryTest {
     }
 
     @Test
+    void aDamagedEntryInsideACommittedBatchCostsOnlyThatEntry() throws Exception {
+        writeLedger();
+        patch(entryStart("evt-00011") + EntryLayout.MAJOR_OFFSET, 2);
+        TestFiles.deleteRecursively(dir().resolve("index"));
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertReads(store, allBut("evt-00011"), "newer Experience Ledger");
+        }
+    }
+
+    @Test
     void aDamagedBatchBeginMarkerLeavesTheBatchToItsCommitMarker() throws Exception {
         writeLedger();
         // the begin marker of evt-00010/11 is the document just before evt-00010's: a 4-byte Chronicle length
