@@ -794,7 +794,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             while (cursor.next()) {
                 final long position = cursor.index();
                 if (!checksum.matches(cursor.bytes(), cursor.header().start(), cursor.header().end())) {
-                    noteDamage("entry " + Long.toHexString(position) + " failed its checksum; run verify");
+                    noteDamage(checksumFailed(position));
                     resume = position;
                     continue;
                 }
@@ -825,7 +825,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 final EntryHeader header = cursor.header();
                 if (!checksum.matches(cursor.bytes(), header.start(), header.end())) {
                     if (damage == null) {
-                        damage = "entry " + Long.toHexString(cursor.index()) + " failed its checksum; run verify";
+                        damage = checksumFailed(cursor.index());
                     }
                     continue;
                 }
@@ -854,6 +854,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     // ------------------------------------------------------------------------------------------------ integrity
+
+    /** The damage of the entry at journal index {@code position} whose checksum does not match. */
+    private static String checksumFailed(long position) {
+        return "entry " + Long.toHexString(position) + " failed its checksum; run verify";
+    }
 
     private void noteDamage(String problem) {
         if (problem != null && damage == null) {

@@ -1,5 +1,6 @@
 package io.experienceledger.cli;
 
+import io.experienceledger.journal.TestFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ final class JournalDamage {
         try (Stream<Path> files = Files.list(store.resolve("journal"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".cq4")).sorted().toList()) {
                 final byte[] bytes = Files.readAllBytes(file);
-                for (int at = indexOf(bytes, id, ID_OFFSET + 4); at >= 0; at = indexOf(bytes, id, at + 1)) {
+                for (int at = TestFiles.indexOf(bytes, id, ID_OFFSET + 4); at >= 0;
+                     at = TestFiles.indexOf(bytes, id, at + 1)) {
                     final int start = at - ID_OFFSET;
                     if (bytes[start] == 1 && bytes[start + 1] == 0 && (bytes[start + 2] == 1 || bytes[start + 2] == 2)
                             && bytes[at - 1] == id.length) {
@@ -61,18 +63,5 @@ final class JournalDamage {
             raf.seek(offset);
             raf.write(old ^ bits);
         }
-    }
-
-    private static int indexOf(byte[] bytes, byte[] needle, int from) {
-        outer:
-        for (int i = from; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -172,14 +172,9 @@ class DamagedEntryTest {
     private long entryStart(String eventId) throws Exception {
         final byte[] bytes = Files.readAllBytes(journalFile());
         final byte[] needle = (Character.toString((char) eventId.length()) + eventId).getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i - EntryLayout.STRINGS_OFFSET;
+        final int at = TestFiles.indexOf(bytes, needle, 0);
+        if (at >= 0) {
+            return at - EntryLayout.STRINGS_OFFSET;
         }
         throw new AssertionError(eventId + " not found in the journal");
     }

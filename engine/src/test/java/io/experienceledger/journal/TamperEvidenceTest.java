@@ -120,7 +120,7 @@ class TamperEvidenceTest {
         try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".cq4")).toList()) {
                 final byte[] bytes = Files.readAllBytes(file);
-                final int at = indexOf(bytes, needle);
+                final int at = TestFiles.indexOf(bytes, needle, 0);
                 if (at >= 0) {
                     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                         final long target = at + needle.length + 40;
@@ -134,19 +134,6 @@ class TamperEvidenceTest {
             }
         }
         throw new AssertionError(marker + " not found in the journal");
-    }
-
-    private static int indexOf(byte[] bytes, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private ChronicleExperienceStore open() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File chores of the journal tests. */
-final class TestFiles {
+/** File chores of the journal (and CLI) tests. */
+public final class TestFiles {
     private TestFiles() {
     }
 
@@ -18,5 +18,19 @@ final class TestFiles {
                 Files.delete(file);
             }
         }
+    }
+
+    /** The first offset at or after {@code from} where {@code needle} occurs in {@code bytes}, or -1. */
+    public static int indexOf(byte[] bytes, byte[] needle, int from) {
+        outer:
+        for (int i = from; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
