@@ -7,7 +7,7 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.store.ExperienceStore;
-import io.experienceledger.store.QueryMatcher;
+import io.experienceledger.store.internal.QueryMatcher;
 import java.util.List;
 
 /**

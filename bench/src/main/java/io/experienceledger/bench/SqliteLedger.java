@@ -2,7 +2,7 @@ package io.experienceledger.bench;
 
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
-import io.experienceledger.store.QueryMatcher;
+import io.experienceledger.store.internal.QueryMatcher;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

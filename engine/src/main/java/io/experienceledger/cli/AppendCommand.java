@@ -3,7 +3,7 @@ package io.experienceledger.cli;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
-import io.experienceledger.store.EnvelopeValidator;
+import io.experienceledger.store.internal.EnvelopeValidator;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.nio.file.Path;

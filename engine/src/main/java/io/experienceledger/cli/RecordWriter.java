@@ -6,7 +6,7 @@ import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-import io.experienceledger.store.QueryMatcher;
+import io.experienceledger.store.internal.QueryMatcher;
 import java.io.PrintWriter;
 
 /**

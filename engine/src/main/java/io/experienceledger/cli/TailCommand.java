@@ -3,7 +3,7 @@ package io.experienceledger.cli;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceRecord;
-import io.experienceledger.store.QueryMatcher;
+import io.experienceledger.store.internal.QueryMatcher;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.experienceledger.index;
 
 /**
- * Settings of a {@link SideIndex}, validated on construction. Start from {@link #defaults()} and change what
+ * Settings of the journal store's side index, validated on construction. Start from {@link #defaults()} and change what
  * you need with the {@code with…} methods.
  *
  * @param flushThreshold  entries the memtable holds before they are written as a segment (1 to 4,194,304;
@@ -29,6 +29,8 @@ public record IndexOptions(int flushThreshold, int mergeFactor, long maxSegmentB
     static final int MAX_FLUSH_THRESHOLD = 1 << 22;
     static final int MAX_MERGE_FACTOR = 64;
     static final long MIN_SEGMENT_BYTES = 64L << 10;
+    /** The largest {@link #maxSegmentBytes()}: 1 GiB, the largest segment file the index format allows. */
+    public static final long SEGMENT_BYTES_LIMIT = 1L << 30;
 
     /**
      * Validates the settings.
@@ -38,7 +40,7 @@ public record IndexOptions(int flushThreshold, int mergeFactor, long maxSegmentB
     public IndexOptions {
         check(flushThreshold >= 1 && flushThreshold <= MAX_FLUSH_THRESHOLD, "flushThreshold", flushThreshold);
         check(mergeFactor >= 2 && mergeFactor <= MAX_MERGE_FACTOR, "mergeFactor", mergeFactor);
-        check(maxSegmentBytes >= MIN_SEGMENT_BYTES && maxSegmentBytes <= SegmentDescriptor.MAX_FILE_LENGTH,
+        check(maxSegmentBytes >= MIN_SEGMENT_BYTES && maxSegmentBytes <= SEGMENT_BYTES_LIMIT,
             "maxSegmentBytes", maxSegmentBytes);
     }
 

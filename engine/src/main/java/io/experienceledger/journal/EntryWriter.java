@@ -7,7 +7,7 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
-import io.experienceledger.store.QueryMatcher;
+import io.experienceledger.store.internal.QueryMatcher;
 import java.util.zip.CRC32C;
 
 /**

@@ -1,8 +1,8 @@
 package io.experienceledger.journal;
 
-import io.experienceledger.index.Postings;
-import io.experienceledger.index.PostingsCursor;
-import io.experienceledger.index.SideIndex;
+import io.experienceledger.index.internal.Postings;
+import io.experienceledger.index.internal.PostingsCursor;
+import io.experienceledger.index.internal.SideIndex;
 import java.io.File;
 import java.security.DigestException;
 import java.security.MessageDigest;

@@ -1,5 +1,9 @@
 package io.experienceledger.store;
 
+import io.experienceledger.store.internal.ArtifactTransitions;
+import io.experienceledger.store.internal.EnvelopeValidator;
+import io.experienceledger.store.internal.RecordMerger;
+import io.experienceledger.store.internal.QueryMatcher;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
 import io.experienceledger.model.EventId;

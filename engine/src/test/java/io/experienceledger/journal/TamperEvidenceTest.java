@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.index.IndexOptions;
-import io.experienceledger.index.SideIndex;
+import io.experienceledger.index.internal.SideIndex;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceEventKind;

@@ -1,0 +1,205 @@
+package io.experienceledger.store.internal;
+
+import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.model.CorrelationId;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.TenantId;
+import io.experienceledger.model.UserExperienceEventEnvelope;
+
+/**
+ * Write-boundary validation of envelopes (converge {@code validate.rs}, spec 10.2), identical for engine and
+ * user envelopes. Only four members are checked, in this order, and the first failure is reported:
+ * {@code event_id}, {@code occurred_at}, {@code tenant_id} (if present), {@code correlation_id} (if present).
+ *
+ * <p>An identifier must be non-empty, at most {@value #MAX_IDENTIFIER_BYTES} UTF-8 bytes, and consist only of
+ * ASCII {@code A-Z a-z 0-9 - _ .}; length is checked before characters. {@code occurred_at} must be non-empty and
+ * at most {@value #MAX_OCCURRED_AT_BYTES} UTF-8 bytes, with no character rule. Lengths are computed without
+ * encoding, and the success path allocates nothing.
+ */
+public final class EnvelopeValidator {
+    /** The largest identifier, in UTF-8 bytes. */
+    public static final int MAX_IDENTIFIER_BYTES = 256;
+    /** The largest {@code occurred_at}, in UTF-8 bytes. */
+    public static final int MAX_OCCURRED_AT_BYTES = 64;
+
+    static final String OCCURRED_AT_EMPTY = "occurred_at must not be empty";
+    static final String OCCURRED_AT_TOO_LONG =
+            "occurred_at exceeds maximum length of " + MAX_OCCURRED_AT_BYTES + " characters";
+
+    private static final Field EVENT_ID = new Field("event_id");
+    private static final Field TENANT_ID = new Field("tenant_id");
+    private static final Field CORRELATION_ID = new Field("correlation_id");
+
+    /** Bit {@code c} set when ASCII character {@code c} (0-63) is allowed in an identifier. */
+    private static final long ALLOWED_0_63;
+    /** Bit {@code c - 64} set when ASCII character {@code c} (64-127) is allowed in an identifier. */
+    private static final long ALLOWED_64_127;
+
+    static {
+        long low = 0;
+        long high = 0;
+        for (int c = 0; c < 128; c++) {
+            final boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.';
+            if (allowed && c < 64) {
+                low |= 1L << c;
+            } else if (allowed) {
+                high |= 1L << (c - 64);
+            }
+        }
+        ALLOWED_0_63 = low;
+        ALLOWED_64_127 = high;
+    }
+
+    private EnvelopeValidator() {
+    }
+
+    /**
+     * Validates an engine envelope.
+     *
+     * @throws ExperienceStoreException {@code INVALID_QUERY} with the first violation as its message
+     */
+    public static void validate(ExperienceEventEnvelope envelope) {
+        final String violation = violationOf(envelope);
+        if (violation != null) {
+            throw ExperienceStoreException.invalidQuery(violation);
+        }
+    }
+
+    /**
+     * Validates a user envelope.
+     *
+     * @throws ExperienceStoreException {@code INVALID_QUERY} with the first violation as its message
+     */
+    public static void validate(UserExperienceEventEnvelope envelope) {
+        final String violation = violationOf(envelope);
+        if (violation != null) {
+            throw ExperienceStoreException.invalidQuery(violation);
+        }
+    }
+
+    /** The first violation of an engine envelope (the bare message, e.g. {@code event_id must not be empty}), or null. */
+    public static String violationOf(ExperienceEventEnvelope envelope) {
+        return violationOf(envelope.eventId().value(), envelope.occurredAt(), valueOf(envelope.tenantId()),
+                valueOf(envelope.correlationId()));
+    }
+
+    /** The first violation of a user envelope, or null. */
+    public static String violationOf(UserExperienceEventEnvelope envelope) {
+        return violationOf(envelope.eventId().value(), envelope.occurredAt(), valueOf(envelope.tenantId()),
+                valueOf(envelope.correlationId()));
+    }
+
+    /**
+     * The first violation among the four checked members of an envelope, or null when they are valid.
+     *
+     * @param tenantIdOrNull      the tenant, null when absent
+     * @param correlationIdOrNull the correlation id, null when absent
+     */
+    public static String violationOf(String eventId, String occurredAt, String tenantIdOrNull,
+                                     String correlationIdOrNull) {
+        String violation = identifierViolation(eventId, EVENT_ID);
+        if (violation == null) {
+            violation = occurredAtViolation(occurredAt);
+        }
+        if (violation == null && tenantIdOrNull != null) {
+            violation = identifierViolation(tenantIdOrNull, TENANT_ID);
+        }
+        if (violation == null && correlationIdOrNull != null) {
+            violation = identifierViolation(correlationIdOrNull, CORRELATION_ID);
+        }
+        return violation;
+    }
+
+    /** The violation of an {@code occurred_at} value ({@code occurred_at must not be empty} or too long), or null. */
+    public static String occurredAtViolation(String occurredAt) {
+        final int chars = occurredAt.length();
+        if (chars == 0) {
+            return OCCURRED_AT_EMPTY;
+        }
+        // A char is at least one UTF-8 byte and at most three.
+        if (chars > MAX_OCCURRED_AT_BYTES
+                || (chars * 3 > MAX_OCCURRED_AT_BYTES && utf8Length(occurredAt) > MAX_OCCURRED_AT_BYTES)) {
+            return OCCURRED_AT_TOO_LONG;
+        }
+        return null;
+    }
+
+    /** True when the value passes the identifier rule (non-empty, at most 256 bytes, allowed characters only). */
+    public static boolean isValidIdentifier(String value) {
+        return identifierViolation(value, EVENT_ID) == null;
+    }
+
+    /**
+     * The number of bytes {@code value} occupies in UTF-8, computed without encoding. Equal to
+     * {@code value.getBytes(StandardCharsets.UTF_8).length}, including its one-byte replacement of unpaired
+     * surrogates.
+     */
+    public static int utf8Length(CharSequence value) {
+        final int chars = value.length();
+        int bytes = chars;
+        for (int i = 0; i < chars; i++) {
+            final char c = value.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 2;
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            }
+        }
+        return bytes;
+    }
+
+    /** True when {@code c} is one of ASCII {@code A-Z a-z 0-9 - _ .}. */
+    static boolean isAllowedIdentifierChar(char c) {
+        if (c < 64) {
+            return (ALLOWED_0_63 >>> c & 1L) != 0;
+        }
+        return c < 128 && (ALLOWED_64_127 >>> (c - 64) & 1L) != 0;
+    }
+
+    private static String identifierViolation(String value, Field field) {
+        final int chars = value.length();
+        if (chars == 0) {
+            return field.empty;
+        }
+        // UTF-8 bytes >= chars, so this is a length violation whatever the characters are.
+        if (chars > MAX_IDENTIFIER_BYTES) {
+            return field.tooLong;
+        }
+        for (int i = 0; i < chars; i++) {
+            if (!isAllowedIdentifierChar(value.charAt(i))) {
+                // Length is checked before characters: a non-ASCII value may still be too long in bytes.
+                return utf8Length(value) > MAX_IDENTIFIER_BYTES ? field.tooLong : field.invalidCharacters;
+            }
+        }
+        // All characters are ASCII, so the byte length is chars, already known to be within the limit.
+        return null;
+    }
+
+    private static String valueOf(TenantId tenantId) {
+        return tenantId == null ? null : tenantId.value();
+    }
+
+    private static String valueOf(CorrelationId correlationId) {
+        return correlationId == null ? null : correlationId.value();
+    }
+
+    /** The three messages of the identifier rule for one field, built once. */
+    private static final class Field {
+        final String empty;
+        final String tooLong;
+        final String invalidCharacters;
+
+        Field(String name) {
+            this.empty = name + " must not be empty";
+            this.tooLong = name + " exceeds maximum length of " + MAX_IDENTIFIER_BYTES + " characters";
+            this.invalidCharacters = name + " contains invalid characters; only alphanumeric, '-', '_', '.' are allowed";
+        }
+    }
+}
