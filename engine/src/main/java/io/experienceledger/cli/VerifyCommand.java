@@ -50,9 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
                     report.chainHead(), digest == null ? "" : "; the history up to the given digest is unchanged");
             return ExitCode.OK;
         }
-        ledger.console().err().println("damaged: " + (report.journalIndex() < 0 ? ""
-                : "entry " + Long.toHexString(report.journalIndex()) + " in " + report.file() + " at offset "
-                        + report.fileOffset() + ": ") + report.problem());
+        ledger.console().err().println("damaged: " + report.damage());
         return ExitCode.STORAGE_ERROR;
     }
 }

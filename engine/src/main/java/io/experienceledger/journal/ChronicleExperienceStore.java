@@ -1,47 +1,28 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.index.IndexOptions;
-import io.experienceledger.index.internal.Postings;
-import io.experienceledger.index.internal.PostingsUnion;
 import io.experienceledger.index.internal.SideIndex;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
-import io.experienceledger.model.EventId;
 import io.experienceledger.model.EventQuery;
-import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
-import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.ReplayTrace;
-import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-import io.experienceledger.store.internal.ArtifactTransitions;
-import io.experienceledger.store.internal.EnvelopeValidator;
 import io.experienceledger.store.ExperienceStore;
 import io.experienceledger.store.ExperienceStoreException;
-import io.experienceledger.store.internal.QueryMatcher;
-import io.experienceledger.store.internal.RecordMerger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.experienceledger.store.internal.ArtifactTransitions;
+import io.experienceledger.store.internal.BatchValidator;
+import io.experienceledger.store.internal.EnvelopeValidator;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The durable {@link ExperienceStore}: engine and user envelopes appended, in one total order, to a Chronicle Queue
@@ -63,73 +44,68 @@ import net.openhft.chronicle.wire.DocumentContext;
  *       and readers see none of a batch until its commit is in the journal.</li>
  *   <li>Queries first catch the index up with the journal (reading entry headers only), plan from its postings
  *       (tenant and kinds, kinds, or correlation; otherwise a header scan), and decode payloads of matches only.
- *       What matches is decided by the shared {@link QueryMatcher}.</li>
+ *       What matches is decided by the matcher every store shares.</li>
  * </ul>
  * Thread-safe. Close it to release the writer lock and to write the index's tail, so reopening reads no journal.
  */
 public final class ChronicleExperienceStore implements ExperienceStore, AutoCloseable {
-    private static final int USER_KIND_COUNT = 5;
-
     private final LedgerDirectory layout;
-    private final Builder settings;
+    private final StoreLifecycle lifecycle;
     private final WriterLock writerLock;
     private final Journal journal;
-    private final EntryWriter writer;
-    private final SideIndex index;
     private final CycleStores cycleStores;
-    /** Kept between catch-ups (under the index write lock), so that a query after no append does not seek. */
-    private EntryCursor catchUpCursor;
-    private volatile long[] lastQueryWork = new long[2];
-    private final GroupCommit groupCommit;
-    /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
-    private final long indexSpacing;
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final ReentrantReadWriteLock indexLock = new ReentrantReadWriteLock();
-    private final Set<String> artifactIds = new HashSet<>();
-    private long caughtUpTo = -1;
-    /** Entries the index catch-up has read from the journal since open (under the index write lock). */
-    private long catchUpEntriesRead;
-    private boolean indexLagging;
-    private boolean artifactIdsComplete;
-    private volatile boolean closed;
-    private volatile String damage;
+    private final SideIndex index;
+    private final DamageLog damage = new DamageLog();
+    private final ArtifactIds artifactIds;
+    private final IndexCatchUp catchUp;
+    private final BatchAppender appender;
+    private final QueryExecutor queries;
+    private final JournalScans scans;
+    private final IntegrityCheck integrity;
 
-    private ChronicleExperienceStore(Builder settings) {
-        this.settings = settings;
-        this.layout = LedgerDirectory.open(settings.dir, !settings.readOnly,
-                settings.rollCycle == null ? JournalRollCycle.DEFAULT : settings.rollCycle);
-        final JournalRollCycle rollCycle = JournalRollCycle.resolve(layout, settings.rollCycle);
+    private ChronicleExperienceStore(StoreSettings settings) {
+        this.layout = LedgerDirectory.open(settings.dir(), !settings.readOnly(),
+                settings.rollCycle() == null ? JournalRollCycle.DEFAULT : settings.rollCycle());
+        final JournalRollCycle rollCycle = JournalRollCycle.resolve(layout, settings.rollCycle());
         WriterLock lock = null;
         Journal opened = null;
         RollCycle opensWith;
-        EntryWriter entryWriter = null;
         SideIndex sideIndex = null;
         try {
-            lock = settings.readOnly ? null : WriterLock.acquire(layout.root(), settings.writerLockTimeout.toMillis());
-            opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize, settings.readOnly,
-                    settings.durability == Durability.SYNC_EACH);
+            lock = settings.readOnly() ? null
+                    : WriterLock.acquire(layout.root(), settings.writerLockTimeout().toMillis());
+            opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize(), settings.readOnly(),
+                    settings.syncEach());
             opensWith = rollCycle.confirm(opened, layout);
-            entryWriter = settings.readOnly ? null : new EntryWriter(settings.maxEntryBytes);
-            sideIndex = settings.readOnly
-                    ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions)
-                    : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(), settings.indexOptions);
+            sideIndex = settings.readOnly()
+                    ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(),
+                            settings.indexOptions())
+                    : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(),
+                            settings.indexOptions());
         } catch (RuntimeException | Error e) {
-            closeAll(sideIndex, entryWriter, opened, lock);
+            StoreResources.closeAll(sideIndex, opened, lock);
             throw e;
         }
-        this.indexSpacing = opensWith.defaultIndexSpacing();
+        this.lifecycle = new StoreLifecycle(layout.root(), !settings.readOnly());
         this.writerLock = lock;
         this.journal = opened;
         this.cycleStores = new CycleStores(opened);
-        this.writer = entryWriter;
         this.index = sideIndex;
-        this.groupCommit = settings.durability == Durability.SYNC_BATCH && !settings.readOnly
-                ? GroupCommit.start(this::syncUnderLock, settings.syncInterval) : null;
+        this.artifactIds = new ArtifactIds(opened);
+        this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle);
+        this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
+                damage, lifecycle);
+        this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
+        this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage);
+        this.appender = new BatchAppender(opened, settings, lifecycle);
         if (opened.truncation() != null) {
-            noteDamage(opened.truncation().problem());
+            damage.note(opened.truncation().problem());
         }
-        if (!settings.readOnly) {
-            abortDanglingBatch();
+        if (!settings.readOnly()) {
+            final long openBatch = catchUp.openBatchBegin();
+            if (openBatch >= 0) {
+                appender.abortOpenBatch(openBatch);
+            }
         }
     }
 
@@ -143,68 +119,22 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return new Builder(dir);
     }
 
-    // ------------------------------------------------------------------------------------------------ appends
-
     @Override
     public void appendEvent(ExperienceEventEnvelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        EnvelopeValidator.validate(envelope);
-        lockForAppend();
-        try {
-            journal.append(writer.engine(envelope, false));
-            afterAppend();
-        } finally {
-            appendLock.unlock();
-        }
+        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
+        appender.append(envelope);
     }
 
     @Override
     public void appendUserEvent(UserExperienceEventEnvelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        EnvelopeValidator.validate(envelope);
-        lockForAppend();
-        try {
-            journal.append(writer.user(envelope, false));
-            afterAppend();
-        } finally {
-            appendLock.unlock();
-        }
+        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
+        appender.append(envelope);
     }
 
     @Override
     public void appendEvents(List<ExperienceEventEnvelope> envelopes) {
-        Objects.requireNonNull(envelopes, "envelopes");
-        for (int i = 0; i < envelopes.size(); i++) {
-            final ExperienceEventEnvelope envelope = envelopes.get(i);
-            if (envelope == null) {
-                throw ExperienceStoreException.invalidQuery("events[" + i + "]: envelope must not be null");
-            }
-            final String violation = EnvelopeValidator.violationOf(envelope);
-            if (violation != null) {
-                throw ExperienceStoreException.invalidQuery("events[" + i + "]: " + violation);
-            }
-        }
-        if (envelopes.isEmpty()) {
-            return;
-        }
-        if (envelopes.size() == 1) {
-            appendLocked(() -> journal.append(writer.engine(envelopes.get(0), false)));
-            return;
-        }
-        appendLocked(() -> appendBatch(envelopes));
-    }
-
-    private long appendBatch(List<ExperienceEventEnvelope> envelopes) {
-        final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, envelopes.size()));
-        try {
-            for (int i = 0; i < envelopes.size(); i++) {
-                journal.append(writer.engine(envelopes.get(i), true));
-            }
-        } catch (RuntimeException e) {
-            abortBatch(begin, e);
-            throw e;
-        }
-        return journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+        BatchValidator.validate(envelopes);
+        appender.appendAll(envelopes);
     }
 
     /**
@@ -217,104 +147,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * @return the number of envelopes appended
      */
     public long appendBatch(Iterator<? extends ExperienceRecord> records) {
-        Objects.requireNonNull(records, "records");
-        lockForAppend();
-        try {
-            final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, 0));
-            long count = 0;
-            try {
-                while (records.hasNext()) {
-                    final ExperienceRecord record = records.next();
-                    final String violation = record == null ? "envelope must not be null"
-                            : record instanceof ExperienceRecord.Engine engine
-                                    ? EnvelopeValidator.violationOf(engine.value())
-                                    : EnvelopeValidator.violationOf(((ExperienceRecord.User) record).value());
-                    if (violation != null) {
-                        throw ExperienceStoreException.invalidQuery("events[" + count + "]: " + violation);
-                    }
-                    journal.append(record instanceof ExperienceRecord.Engine engine ? writer.engine(engine.value(), true)
-                            : writer.user(((ExperienceRecord.User) record).value(), true));
-                    count++;
-                }
-            } catch (RuntimeException e) {
-                abortBatch(begin, e);
-                throw e;
-            }
-            journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
-            afterAppend();
-            return count;
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private void abortBatch(long begin, RuntimeException cause) {
-        try {
-            journal.append(writer.marker(EntryLayout.TYPE_BATCH_ABORT, begin));
-        } catch (RuntimeException again) {
-            cause.addSuppressed(again);
-        }
-    }
-
-    /**
-     * After a crash in the middle of a batch, marks it aborted, so that readers stop waiting for its commit. Only a
-     * writer calls this, at open: with the writer lock held, nobody else can be writing that batch.
-     */
-    private void abortDanglingBatch() {
-        final long begin;
-        indexLock.writeLock().lock();
-        try {
-            begin = catchUp();
-        } finally {
-            indexLock.writeLock().unlock();
-        }
-        if (begin >= 0) {
-            appendLocked(() -> journal.append(writer.marker(EntryLayout.TYPE_BATCH_ABORT, begin)));
-        }
-    }
-
-    private interface Append {
-        long run();
-    }
-
-    private void appendLocked(Append append) {
-        lockForAppend();
-        try {
-            append.run();
-            afterAppend();
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    /** Takes the append lock of a writable, open store (the caller unlocks). */
-    private void lockForAppend() {
-        checkWritable();
-        appendLock.lock();
-        if (closed) {
-            appendLock.unlock();
-            checkOpen();
-        }
-    }
-
-    /** Makes the append as durable as the store's {@link Durability} promises. Under the append lock. */
-    private void afterAppend() {
-        if (settings.durability == Durability.SYNC_EACH) {
-            journal.sync();
-        } else if (groupCommit != null) {
-            groupCommit.dirty();
-        }
-    }
-
-    private void syncUnderLock() {
-        appendLock.lock();
-        try {
-            if (!closed) {
-                journal.sync();
-            }
-        } finally {
-            appendLock.unlock();
-        }
+        return appender.appendStream(Objects.requireNonNull(records, "records"));
     }
 
     @Override
@@ -323,109 +156,18 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         Objects.requireNonNull(artifactKind, "artifactKind");
         Objects.requireNonNull(event, "event");
         ArtifactTransitions.validate(event);
-        lockForAppend();
-        try {
-            final ExperienceEventEnvelope envelope;
-            indexLock.writeLock().lock();
-            try {
-                catchUp();
-                collectArtifactIds();
-                final long n = ArtifactTransitions.nextFreeNumber(0, artifactIds::contains);
-                envelope = ArtifactTransitions.envelope(new EventId(ArtifactTransitions.eventId(n)), artifactId,
-                        artifactKind, event);
-            } finally {
-                indexLock.writeLock().unlock();
-            }
+        appender.exclusively(() -> {
+            final ExperienceEventEnvelope envelope = catchUp.exclusive(
+                    () -> artifactIds.next(artifactId, artifactKind, event));
             EnvelopeValidator.validate(envelope);
-            journal.append(writer.engine(envelope, false));
-            artifactIds.add(envelope.eventId().value());
-            afterAppend();
-        } finally {
-            appendLock.unlock();
-        }
+            appender.appendHeld(envelope);
+            artifactIds.written(envelope);
+        });
     }
-
-    /** Once per process: the ids with the artifact prefix already in the journal (later ones arrive via catch-up). */
-    private void collectArtifactIds() {
-        if (artifactIdsComplete) {
-            return;
-        }
-        try (EntryCursor cursor = new EntryCursor(journal)) {
-            cursor.startAfter(-1);
-            while (cursor.next()) {
-                noteArtifactId(cursor.header());
-            }
-        }
-        artifactIdsComplete = true;
-    }
-
-    private void noteArtifactId(EntryHeader header) {
-        final CharSequence id = header.eventId();
-        if (id.length() > ArtifactTransitions.EVENT_ID_PREFIX.length()
-                && id.charAt(0) == 'e' && id.toString().startsWith(ArtifactTransitions.EVENT_ID_PREFIX)) {
-            artifactIds.add(id.toString());
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ index
-
-    /**
-     * Indexes every visible entry after the index's checkpoint, reading headers only. Caller holds the index
-     * write lock. Returns the begin index of a batch still open at the end of the journal, or -1.
-     */
-    private long catchUp() {
-        final long from = Math.max(index.checkpoint(), caughtUpTo);
-        if (catchUpCursor == null) {
-            catchUpCursor = new EntryCursor(journal);
-        }
-        final EntryCursor cursor = catchUpCursor;
-        cursor.startAfter(from);
-        boolean indexed = true;
-        while (indexed && cursor.next()) {
-            catchUpEntriesRead++;
-            final EntryHeader header = cursor.header();
-            if (artifactIdsComplete) {
-                noteArtifactId(header);
-            }
-            indexed = index.add(cursor.index(), header.start(), header.kindCode(), header.tenant(),
-                    header.correlation(), header.traceLinkId());
-        }
-        cursor.release();
-        indexLagging = !indexed;
-        if (indexed) {
-            caughtUpTo = Math.max(caughtUpTo, cursor.lastPassed());
-        }
-        noteDamage(cursor.damage());
-        return cursor.pendingBatchBegin();
-    }
-
-    private void caughtUp() {
-        checkOpen();
-        indexLock.writeLock().lock();
-        try {
-            catchUp();
-            indexLock.readLock().lock();
-        } finally {
-            indexLock.writeLock().unlock();
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ queries
 
     @Override
     public List<ExperienceEventEnvelope> queryEvents(EventQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (QueryMatcher.limitReached(query.limit(), 0)) {
-            return List.of();
-        }
-        final List<ExperienceEventEnvelope> result = new ArrayList<>();
-        caughtUp();
-        try (QueryRun run = new QueryRun()) {
-            run.engine(query, result, query.limit());
-        } finally {
-            indexLock.readLock().unlock();
-        }
-        return Collections.unmodifiableList(result);
+        return queries.events(Objects.requireNonNull(query, "query"));
     }
 
     /**
@@ -433,337 +175,17 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * answer, for comparisons (benchmarks, the demo, verification). Slower on large stores.
      */
     public List<ExperienceEventEnvelope> queryEventsByScan(EventQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (QueryMatcher.limitReached(query.limit(), 0)) {
-            return List.of();
-        }
-        checkOpen();
-        final List<ExperienceEventEnvelope> result = new ArrayList<>();
-        try (QueryRun run = new QueryRun()) {
-            run.scan(query, result, null, query.limit(), -1);
-        }
-        return Collections.unmodifiableList(result);
+        return queries.eventsByScan(Objects.requireNonNull(query, "query"));
     }
 
     @Override
     public List<ExperienceRecord> queryRecords(EventQuery query) {
-        Objects.requireNonNull(query, "query");
-        if (QueryMatcher.limitReached(query.limit(), 0)) {
-            return List.of();
-        }
-        final List<ExperienceEventEnvelope> engine = new ArrayList<>();
-        final List<UserExperienceEventEnvelope> user = new ArrayList<>();
-        caughtUp();
-        try (QueryRun run = new QueryRun()) {
-            run.engine(query, engine, null);
-            run.user(query, user);
-        } finally {
-            indexLock.readLock().unlock();
-        }
-        return RecordMerger.merge(engine, user, query.limit());
+        return queries.records(Objects.requireNonNull(query, "query"));
     }
 
     @Override
     public Optional<ReplayTrace> getTraceLink(TraceLinkId traceLinkId) {
-        Objects.requireNonNull(traceLinkId, "traceLinkId");
-        caughtUp();
-        try (QueryRun run = new QueryRun()) {
-            return Optional.ofNullable(run.trace(traceLinkId.value()));
-        } finally {
-            indexLock.readLock().unlock();
-        }
-    }
-
-    /** One query's tailer, cursors and header views. Runs under the index read lock. */
-    private final class QueryRun implements AutoCloseable {
-        private final LocatedReads located = new LocatedReads(journal, cycleStores);
-        private ExcerptTailer tailer;
-        private final EntryHeader header = new EntryHeader();
-        private DocumentContext context;
-        private final PostingsUnion union = new PostingsUnion();
-        private final EntryChecksum checksum = new EntryChecksum();
-        /** Entries whose header this run read, and payloads it decoded: what the plan cost (see lastQueryWork). */
-        private long entriesRead;
-        private long payloadsDecoded;
-
-        void engine(EventQuery query, List<ExperienceEventEnvelope> out, Long limit) {
-            final Postings plan = planEngine(query);
-            if (plan == null) {
-                scan(query, out, null, limit, -1);
-                return;
-            }
-            for (long position = plan.next(); position != Postings.NO_POSITION; position = plan.next()) {
-                if (read(position, query, out, null) && QueryMatcher.limitReached(limit, out.size())) {
-                    return;
-                }
-            }
-            scanUnindexedTail(query, out, null, limit);
-        }
-
-        /** When the index could not take every entry, the entries after its checkpoint are scanned. */
-        private void scanUnindexedTail(EventQuery query, List<ExperienceEventEnvelope> engineOut,
-                                       List<UserExperienceEventEnvelope> userOut, Long limit) {
-            if (indexLagging) {
-                scan(query, engineOut, userOut, limit, index.checkpoint());
-            }
-        }
-
-        void user(EventQuery query, List<UserExperienceEventEnvelope> out) {
-            union.clear();
-            if (query.tenantId() != null) {
-                for (int k = 0; k < USER_KIND_COUNT; k++) {
-                    index.postingsForTenantKind(query.tenantId().value(), EntryLayout.USER_KIND_BASE + k, union.input());
-                }
-            } else if (query.correlationId() != null) {
-                index.postingsForCorrelation(query.correlationId().value(), union.input());
-            } else {
-                scan(query, null, out, null, -1);
-                return;
-            }
-            for (long position = union.next(); position != Postings.NO_POSITION; position = union.next()) {
-                read(position, query, null, out);
-            }
-            scanUnindexedTail(query, null, out, null);
-        }
-
-        private Postings planEngine(EventQuery query) {
-            union.clear();
-            final List<ExperienceEventKind> kinds = query.kinds();
-            if (query.tenantId() != null) {
-                final String tenant = query.tenantId().value();
-                if (kinds.isEmpty()) {
-                    for (int code = 0; code < EntryLayout.engineKindCount(); code++) {
-                        index.postingsForTenantKind(tenant, code, union.input());
-                    }
-                } else {
-                    for (ExperienceEventKind kind : kinds) {
-                        index.postingsForTenantKind(tenant, EntryLayout.engineKindCode(kind), union.input());
-                    }
-                }
-                return union;
-            }
-            if (!kinds.isEmpty()) {
-                for (ExperienceEventKind kind : kinds) {
-                    index.postingsForKind(EntryLayout.engineKindCode(kind), union.input());
-                }
-                return union;
-            }
-            if (query.correlationId() != null) {
-                index.postingsForCorrelation(query.correlationId().value(), union.input());
-                return union;
-            }
-            return null;
-        }
-
-        /** Reads the entry at {@code position}; adds it to the side's list when it matches. */
-        private boolean read(long position, EventQuery query, List<ExperienceEventEnvelope> engineOut,
-                             List<UserExperienceEventEnvelope> userOut) {
-            final Bytes<?> bytes = open(position);
-            try {
-                return bytes != null && collect(header, bytes, query, engineOut, userOut);
-            } finally {
-                release();
-            }
-        }
-
-        /**
-         * Wraps {@link #header} over the indexed entry at {@code position} and returns its bytes, or null when it
-         * cannot be read (damage is noted). Reads at the location the index recorded for the entry; without one,
-         * or when the location does not hold the entry, moves the tailer there. {@link #release()} after use.
-         */
-        private Bytes<?> open(long position) {
-            if (!readable(position)) {
-                return null;
-            }
-            entriesRead++;
-            final long location = index.location(position);
-            if (location >= 0 && located.read(position, location, header)) {
-                return located.bytes();
-            }
-            if (tailer == null) {
-                tailer = journal.tailer();
-            }
-            if (!seek(position)) {
-                return null;
-            }
-            context = tailer.readingDocument();
-            if (!context.isPresent()) {
-                return null;
-            }
-            final Bytes<?> bytes = context.wire().bytes();
-            header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
-            if (header.problem() != null) {
-                noteDamage("entry " + Long.toHexString(position) + ": " + header.problem());
-                return null;
-            }
-            return bytes;
-        }
-
-        /** Closes the document {@link #open} opened, if it opened one. */
-        private void release() {
-            if (context != null) {
-                context.close();
-                context = null;
-            }
-        }
-
-        /**
-         * Positions the tailer on {@code position}. Candidates come in ascending order and are often close
-         * together: a short hop forward in the same roll cycle reads past the entries in between (tens of ns
-         * each) instead of seeking through Chronicle's index. A seek walks forward too, from the index entry at
-         * or before the position (one every {@code indexSpacing} entries), so the hop is taken only when it is
-         * the shorter walk; with a densely indexed journal, seeking is.
-         */
-        private boolean seek(long position) {
-            final long gap = position - tailer.index();
-            if (gap >= 0 && gap <= (position & (indexSpacing - 1))) {
-                for (long i = 0; i < gap; i++) {
-                    try (DocumentContext skipped = tailer.readingDocument()) {
-                        if (!skipped.isPresent()) {
-                            return tailer.moveToIndex(position);
-                        }
-                    }
-                }
-                if (tailer.index() == position) {
-                    return true;
-                }
-            }
-            return tailer.moveToIndex(position);
-        }
-
-        private void scan(EventQuery query, List<ExperienceEventEnvelope> engineOut,
-                          List<UserExperienceEventEnvelope> userOut, Long limit, long after) {
-            final byte[] tenant = asciiBytes(query.tenantId());
-            try (EntryCursor cursor = new EntryCursor(journal)) {
-                cursor.startAfter(after);
-                while (cursor.next()) {
-                    entriesRead++;
-                    if (tenant != null && !cursor.header().hasTenant(tenant)) {
-                        continue;
-                    }
-                    if (collect(cursor.header(), cursor.bytes(), query, engineOut, userOut) && engineOut != null
-                            && QueryMatcher.limitReached(limit, engineOut.size())) {
-                        return;
-                    }
-                }
-                noteDamage(cursor.damage());
-            }
-        }
-
-        /**
-         * The tenant filter's bytes when it is ASCII, as every stored tenant id is (converge's identifier rule), so
-         * that a scan drops other tenants' entries by comparing bytes; null when there is no such filter.
-         */
-        private byte[] asciiBytes(TenantId tenant) {
-            if (tenant == null) {
-                return null;
-            }
-            final String value = tenant.value();
-            for (int i = 0; i < value.length(); i++) {
-                if (value.charAt(i) >= 0x80) {
-                    return null;
-                }
-            }
-            return value.getBytes(StandardCharsets.US_ASCII);
-        }
-
-        private boolean collect(EntryHeader entry, Bytes<?> bytes, EventQuery query,
-                                List<ExperienceEventEnvelope> engineOut, List<UserExperienceEventEnvelope> userOut) {
-            if (engineOut != null && entry.isEngine() && QueryMatcher.matchesEngine(query, entry.tenant(),
-                    entry.engineKind(), entry.correlation(), entry.chain(), entry.occurredAt())) {
-                if (intact(entry, bytes)) {
-                    payloadsDecoded++;
-                    engineOut.add(EntryDecoder.engine(entry, bytes));
-                    return true;
-                }
-                return false;
-            }
-            if (userOut != null && entry.isUser()
-                    && QueryMatcher.matchesUserHeader(query, entry.tenant(), entry.correlation(), entry.occurredAt())) {
-                if (intact(entry, bytes)) {
-                    payloadsDecoded++;
-                    userOut.add(EntryDecoder.user(entry, bytes));
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** False for an entry at or after a truncation of the journal (the index may predate it): never read. */
-        private boolean readable(long position) {
-            if (position < journal.readLimit()) {
-                return true;
-            }
-            noteDamage(journal.truncation().problem());
-            return false;
-        }
-
-        /** Every entry a query returns is checked against its checksum; a changed one is reported, not returned. */
-        private boolean intact(EntryHeader entry, Bytes<?> bytes) {
-            final long start = entry.start();
-            if (checksum.matches(bytes, start, entry.end())) {
-                return true;
-            }
-            noteDamage("an entry at offset " + start + " of the journal failed its checksum; run verify");
-            return false;
-        }
-
-        ReplayTrace trace(String traceLinkId) {
-            index.postingsForTrace(traceLinkId, union.clear().input());
-            long last = Postings.NO_POSITION;
-            for (long position = union.next(); position != Postings.NO_POSITION; position = union.next()) {
-                try {
-                    if (open(position) != null && header.traceLinkId() != null
-                            && traceLinkId.contentEquals(header.traceLinkId())) {
-                        last = position;
-                    }
-                } finally {
-                    release();
-                }
-            }
-            if (indexLagging) {
-                last = Math.max(last, lastTraceInTail(traceLinkId));
-            }
-            if (last == Postings.NO_POSITION) {
-                return null;
-            }
-            try {
-                final Bytes<?> bytes = open(last);
-                if (bytes == null || !intact(header, bytes)) {
-                    return null;
-                }
-                payloadsDecoded++;
-                final ExperienceEvent event = EntryDecoder.engine(header, bytes).event();
-                return ((ExperienceEvent.ReplayTraceRecorded) event).traceLink();
-            } finally {
-                release();
-            }
-        }
-
-        private long lastTraceInTail(String traceLinkId) {
-            long last = Postings.NO_POSITION;
-            try (EntryCursor cursor = new EntryCursor(journal)) {
-                cursor.startAfter(index.checkpoint());
-                while (cursor.next()) {
-                    entriesRead++;
-                    final CharSequence id = cursor.header().traceLinkId();
-                    if (id != null && traceLinkId.contentEquals(id)) {
-                        last = cursor.index();
-                    }
-                }
-            }
-            return last;
-        }
-
-        @Override
-        public void close() {
-            lastQueryWork = new long[] {entriesRead, payloadsDecoded};
-            release();
-            located.close();
-            if (tailer != null) {
-                tailer.close();
-            }
-        }
+        return queries.trace(Objects.requireNonNull(traceLinkId, "traceLinkId").value());
     }
 
     /**
@@ -771,10 +193,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * query plans (index postings read instead of the journal, payloads decoded only for matches).
      */
     long[] lastQueryWork() {
-        return lastQueryWork.clone();
+        return queries.lastWork();
     }
-
-    // ------------------------------------------------------------------------------------------------ scans
 
     /**
      * Visits every visible entry after journal index {@code afterIndex} (-1: from the start), both sides, in append
@@ -786,27 +206,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      */
     public long scan(long afterIndex, RecordVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        checkOpen();
-        final EntryChecksum checksum = new EntryChecksum();
-        try (EntryCursor cursor = new EntryCursor(journal)) {
-            cursor.startAfter(afterIndex);
-            long resume = afterIndex;
-            while (cursor.next()) {
-                final long position = cursor.index();
-                if (!checksum.matches(cursor.bytes(), cursor.header().start(), cursor.header().end())) {
-                    noteDamage(checksumFailed(position));
-                    resume = position;
-                    continue;
-                }
-                final boolean more = visitor.visit(position, EntryDecoder.record(cursor.header(), cursor.bytes()));
-                resume = position;
-                if (!more) {
-                    return resume;
-                }
-            }
-            noteDamage(cursor.damage());
-            return Math.max(resume, cursor.lastPassed());
-        }
+        lifecycle.checkOpen();
+        return scans.scan(afterIndex, visitor);
     }
 
     /**
@@ -814,56 +215,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * without decoding payloads) and reports sizes; a damaged entry is not counted and is reported.
      */
     public LedgerStats stats() {
-        checkOpen();
-        final java.util.TreeMap<String, Map<String, Long>> counts = new java.util.TreeMap<>();
-        long entries = 0;
-        String damage = null;
-        final EntryChecksum checksum = new EntryChecksum();
-        try (EntryCursor cursor = new EntryCursor(journal)) {
-            cursor.startAfter(-1);
-            while (cursor.next()) {
-                final EntryHeader header = cursor.header();
-                if (!checksum.matches(cursor.bytes(), header.start(), header.end())) {
-                    if (damage == null) {
-                        damage = checksumFailed(cursor.index());
-                    }
-                    continue;
-                }
-                final CharSequence tenant = header.tenant();
-                final String kind = header.isEngine() ? header.engineKind().name() : header.userKind().name();
-                counts.computeIfAbsent(tenant == null ? "" : tenant.toString(), t -> new java.util.TreeMap<>())
-                        .merge(kind, 1L, Long::sum);
-                entries++;
-            }
-            if (damage == null) {
-                damage = cursor.damage();
-            }
-        }
-        final long indexBytes;
-        final long indexed;
-        indexLock.readLock().lock();
-        try {
-            indexBytes = index.bytesOnDisk();
-            indexed = index.entries();
-        } finally {
-            indexLock.readLock().unlock();
-        }
-        noteDamage(damage);
-        return new LedgerStats(entries, Collections.unmodifiableMap(counts), LedgerDirectory.sizeOf(layout.journalDir()),
-                indexBytes, indexed, index.state().name(), damage);
-    }
-
-    // ------------------------------------------------------------------------------------------------ integrity
-
-    /** The damage of the entry at journal index {@code position} whose checksum does not match. */
-    private static String checksumFailed(long position) {
-        return "entry " + Long.toHexString(position) + " failed its checksum; run verify";
-    }
-
-    private void noteDamage(String problem) {
-        if (problem != null && damage == null) {
-            damage = problem;
-        }
+        lifecycle.checkOpen();
+        return scans.stats();
     }
 
     /**
@@ -872,7 +225,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * every kind of damage. An answer given while this is present may be missing entries.
      */
     public Optional<String> damage() {
-        return Optional.ofNullable(damage);
+        return damage.first();
     }
 
     /**
@@ -884,22 +237,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * @throws IllegalArgumentException when the digest is not of that form
      */
     public VerifyReport verify(String expectedDigestOrNull) {
-        checkOpen();
-        indexLock.writeLock().lock();
-        try {
-            catchUp();
-            final LedgerVerifier verifier = new LedgerVerifier(journal);
-            final VerifyReport journalReport = verifier.verifyJournal(expectedDigestOrNull);
-            if (!journalReport.intact()) {
-                noteDamage(journalReport.problem());
-                return journalReport;
-            }
-            final String indexProblem = verifier.verifyIndex(index);
-            return indexProblem == null ? journalReport : new VerifyReport(journalReport.entries(),
-                    journalReport.chainHead(), indexProblem, -1, null, -1);
-        } finally {
-            indexLock.writeLock().unlock();
-        }
+        lifecycle.checkOpen();
+        return integrity.verify(expectedDigestOrNull);
     }
 
     /**
@@ -909,30 +248,22 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      * @throws ExperienceStoreException a storage error when the journal is damaged
      */
     public String digest() {
-        checkOpen();
-        final VerifyReport report = new LedgerVerifier(journal).verifyJournal(null);
-        if (!report.intact()) {
-            throw ExperienceStoreException.storageError("the journal is damaged at entry "
-                    + Long.toHexString(report.journalIndex()) + " (" + report.file() + ", offset " + report.fileOffset()
-                    + "): " + report.problem());
-        }
-        return report.digest();
+        lifecycle.checkOpen();
+        return integrity.digest();
     }
 
-    // ------------------------------------------------------------------------------------------------ lifecycle
-
-    private void checkOpen() {
-        if (closed) {
-            throw ExperienceStoreException.storageError("the store at " + layout.root() + " is closed");
-        }
+    /** The directory this store lives in. */
+    public Path directory() {
+        return layout.root();
     }
 
-    private void checkWritable() {
-        checkOpen();
-        if (writer == null) {
-            throw ExperienceStoreException.storageError("the store at " + layout.root()
-                    + " is open read-only; open it writable to append");
-        }
+    /** Writes the index's tail to disk, so that the next open reads no journal. */
+    public void flushIndex() {
+        lifecycle.checkOpen();
+        catchUp.exclusive(() -> {
+            index.flush();
+            return null;
+        });
     }
 
     /** The journal index up to which appends are known to be forced to the device (msync), -1 if none. */
@@ -945,34 +276,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return journal.lastIndex();
     }
 
-    /** The directory this store lives in. */
-    public Path directory() {
-        return layout.root();
-    }
-
-    /** Writes the index's tail to disk, so that the next open reads no journal. */
-    public void flushIndex() {
-        checkOpen();
-        indexLock.writeLock().lock();
-        try {
-            catchUp();
-            index.flush();
-        } finally {
-            indexLock.writeLock().unlock();
-        }
-    }
-
-    /**
-     * How many journal entries the index catch-up has read since this store was opened: those after the index's
-     * checkpoint, not the whole journal. For tests in this package.
-     */
+    /** How many journal entries the index catch-up has read since this store was opened. For tests. */
     long entriesReadByCatchUp() {
-        indexLock.readLock().lock();
-        try {
-            return catchUpEntriesRead;
-        } finally {
-            indexLock.readLock().unlock();
-        }
+        return catchUp.entriesRead();
     }
 
     /** The journal, for verification and tests in this package. */
@@ -985,55 +291,22 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return index;
     }
 
+    /**
+     * Closes the store: waits for a running append, catches the index up and writes its tail, forces the journal
+     * to the device unless the durability is the page cache's, and releases the writer lock. Closing twice is a
+     * no-op.
+     */
     @Override
     public void close() {
-        if (groupCommit != null) {
-            groupCommit.close();
-        }
-        appendLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            indexLock.writeLock().lock();
+        appender.shutDown(() -> {
+            lifecycle.markClosed();
             try {
-                closed = true;
-                try {
-                    catchUp();
-                } catch (RuntimeException ignored) {
-                    // the index is derived; the next open catches up from its last checkpoint
-                }
-                if (settings.durability != Durability.PAGE_CACHE && writer != null) {
-                    journal.sync();
-                }
+                catchUp.finish();
+                appender.syncOnClose();
             } finally {
-                indexLock.writeLock().unlock();
-                closeAll(index, writer, catchUpCursor, cycleStores, journal, writerLock);
+                StoreResources.closeAll(index, appender, catchUp, cycleStores, journal, writerLock);
             }
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private static void closeAll(AutoCloseable... resources) {
-        RuntimeException failure = null;
-        for (AutoCloseable resource : resources) {
-            if (resource == null) {
-                continue;
-            }
-            try {
-                resource.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = ExperienceStoreException.storageError("closing the store failed: " + e.getMessage(), e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        });
     }
 
     /**
@@ -1107,27 +380,14 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             return this;
         }
 
-        /** Opens the store, creating the directory when it is missing or empty (unless read-only). */
+        /**
+         * Opens the store, creating the directory when it is missing or empty (unless read-only).
+         *
+         * @throws IllegalArgumentException when a setting is out of its range
+         */
         public ChronicleExperienceStore open() {
-            if (blockSize < (1L << 20)) {
-                throw new IllegalArgumentException("blockSize must be at least 1 MiB, was " + blockSize);
-            }
-            if (maxEntryBytes == -1) {
-                maxEntryBytes = Math.min(1L << 20, blockSize / 4);
-            }
-            if (maxEntryBytes < 1024 || maxEntryBytes > blockSize / 4) {
-                throw new IllegalArgumentException("maxEntryBytes must be between 1 KiB and blockSize / 4 ("
-                        + blockSize / 4 + "), was " + maxEntryBytes);
-            }
-            if (syncInterval.isNegative() || syncInterval.isZero()) {
-                throw new IllegalArgumentException("syncInterval must be positive, was " + syncInterval);
-            }
-            if (rollCycle != null && !JournalRollCycle.isNamed(rollCycle)) {
-                throw new IllegalArgumentException("rollCycle must be one of Chronicle's named roll cycles"
-                        + " (RollCycles, LargeRollCycles, SparseRollCycles, TestRollCycles, LegacyRollCycles), so"
-                        + " that the ledger can record it; was " + rollCycle);
-            }
-            return new ChronicleExperienceStore(this);
+            return new ChronicleExperienceStore(new StoreSettings(dir, durability, syncInterval, rollCycle, blockSize,
+                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions));
         }
     }
 }

@@ -24,6 +24,9 @@ final class EntryCursor implements AutoCloseable {
      */
     private enum BatchState { NONE, INCLUDE, SKIP, UNKNOWN }
 
+    /** How a batch ended, as far as the journal shows: committed, aborted (or damaged), or not yet. */
+    private enum BatchEnd { COMMITTED, ABORTED, OPEN }
+
     private final Journal journal;
     private final long readLimit;
     private final ExcerptTailer tailer;
@@ -102,8 +105,7 @@ final class EntryCursor implements AutoCloseable {
             // Chronicle's memory map faulted: the file is shorter than Chronicle expects
             closeCurrent();
             exhausted = true;
-            damage = "reading the journal after entry " + Long.toHexString(lastPassed) + " faulted (" + e.getMessage()
-                    + "): a journal file is shorter than it should be; run verify";
+            damage = JournalDamage.leftOut(JournalDamage.readFaulted("entry " + Long.toHexString(lastPassed), e));
             return false;
         }
     }
@@ -127,7 +129,8 @@ final class EntryCursor implements AutoCloseable {
             header.wrap(readable(bytes), bytes.readPosition(), bytes.readLimit());
             if (header.problem() != null) {
                 if (damage == null) {
-                    damage = "entry " + Long.toHexString(position) + ": " + header.problem();
+                    damage = JournalDamage.leftOut(JournalDamage.entry(position, tailer.currentFile(), header.start(),
+                            header.problem()));
                 }
                 // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
                 batch = BatchState.UNKNOWN;
@@ -136,15 +139,15 @@ final class EntryCursor implements AutoCloseable {
                 continue;
             }
             if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
-                final Boolean committed = resolveBatchFrom(position);
-                if (committed == null) {
+                final BatchEnd end = resolveBatchFrom(position);
+                if (end == BatchEnd.OPEN) {
                     context.rollbackOnClose();
                     context.close();
                     pending = true;
                     pendingBegin = batchBeginBefore(position);
                     return false;
                 }
-                batch = committed ? BatchState.INCLUDE : BatchState.SKIP;
+                batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
             }
             if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
                 current = context;
@@ -153,15 +156,15 @@ final class EntryCursor implements AutoCloseable {
                 return true;
             }
             if (header.type() == EntryLayout.TYPE_BATCH_BEGIN) {
-                final Boolean committed = resolveBatch(position);
-                if (committed == null) {
+                final BatchEnd end = resolveBatch(position);
+                if (end == BatchEnd.OPEN) {
                     context.rollbackOnClose();
                     context.close();
                     pending = true;
                     pendingBegin = position;
                     return false;
                 }
-                batch = committed ? BatchState.INCLUDE : BatchState.SKIP;
+                batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
             } else if (!header.inBatch()) {
                 batch = BatchState.NONE;
             }
@@ -181,8 +184,8 @@ final class EntryCursor implements AutoCloseable {
         return chunk != null && chunk.inside(start, bytes.readLimit() - start) ? chunk : bytes;
     }
 
-    /** True when committed, false when aborted, null when the batch begun at {@code begin} is still open. */
-    private Boolean resolveBatch(long begin) {
+    /** How the batch begun at {@code begin} ended. */
+    private BatchEnd resolveBatch(long begin) {
         return resolveBatchAfter(begin, begin);
     }
 
@@ -190,30 +193,30 @@ final class EntryCursor implements AutoCloseable {
      * Like {@link #resolveBatch} for a batch whose begin marker is unknown, from one of its entries at
      * {@code position}: the marker that ends the batch decides.
      */
-    private Boolean resolveBatchFrom(long position) {
+    private BatchEnd resolveBatchFrom(long position) {
         return resolveBatchAfter(position, -1);
     }
 
     /**
      * Reads on from the batch entry or begin marker at {@code from} to the marker that ends the batch: true for a
-     * commit (of {@code begin}, when known), false for anything else, null when the journal ends first.
+     * commit (of {@code begin}, when known), aborted for anything else, open when the journal ends first.
      */
-    private Boolean resolveBatchAfter(long from, long begin) {
+    private BatchEnd resolveBatchAfter(long from, long begin) {
         if (!lookahead.moveToIndex(from)) {
-            return null;
+            return BatchEnd.OPEN;
         }
         try (DocumentContext skipped = lookahead.readingDocument()) {
             if (!skipped.isPresent()) {
-                return null;
+                return BatchEnd.OPEN;
             }
         }
         while (true) {
             if (lookahead.index() >= readLimit) {
-                return false;
+                return BatchEnd.ABORTED;
             }
             try (DocumentContext context = lookahead.readingDocument()) {
                 if (!context.isPresent()) {
-                    return null;
+                    return BatchEnd.OPEN;
                 }
                 final Bytes<?> bytes = context.wire().bytes();
                 lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
@@ -226,8 +229,9 @@ final class EntryCursor implements AutoCloseable {
                 if (lookaheadHeader.isData() && lookaheadHeader.inBatch()) {
                     continue;
                 }
-                return lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
+                final boolean committed = lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
                         && (begin < 0 ? lookaheadHeader.markerValue() < from : lookaheadHeader.markerValue() == begin);
+                return committed ? BatchEnd.COMMITTED : BatchEnd.ABORTED;
             }
         }
     }
@@ -293,6 +297,11 @@ final class EntryCursor implements AutoCloseable {
     /** What was wrong with the first damaged entry this walk passed over, or with the file that ended it; or null. */
     String damage() {
         return damage;
+    }
+
+    /** Damage of the current entry, worded with its journal index, file and offset. */
+    String damageOfCurrent(String problem) {
+        return JournalDamage.leftOut(JournalDamage.entry(index, tailer.currentFile(), header.start(), problem));
     }
 
     /** The bytes of the current entry, for decoding its payload. */

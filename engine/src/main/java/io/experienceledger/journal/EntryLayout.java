@@ -60,6 +60,23 @@ final class EntryLayout {
     private EntryLayout() {
     }
 
+    /**
+     * The first {@link #FLAGS_OFFSET} bytes of an entry of {@code type} and {@code kindCode}, as the little-endian
+     * word that holds them: format major and minor, type and kind at their offsets, the CRC zero until it is known.
+     */
+    static long fixedPart(int type, int kindCode) {
+        return (long) FORMAT_MAJOR << MAJOR_OFFSET * Byte.SIZE
+                | (long) FORMAT_MINOR << MINOR_OFFSET * Byte.SIZE
+                | (long) type << TYPE_OFFSET * Byte.SIZE
+                | (long) (kindCode & 0xFF) << KIND_OFFSET * Byte.SIZE;
+    }
+
+    /** The flags byte of an entry header with the given optional strings present, in or out of a batch. */
+    static int flags(boolean tenant, boolean correlation, boolean chain, boolean trace, Framing framing) {
+        return (tenant ? FLAG_TENANT : 0) | (correlation ? FLAG_CORRELATION : 0) | (chain ? FLAG_CHAIN : 0)
+                | (trace ? FLAG_TRACE : 0) | (framing == Framing.BATCH_MEMBER ? FLAG_BATCH : 0);
+    }
+
     /** The pinned code of an engine kind (0-13), from the codec's table ({@link PayloadCodes#EVENT_KIND}). */
     static int engineKindCode(ExperienceEventKind kind) {
         return PayloadCodes.EVENT_KIND.code(kind);

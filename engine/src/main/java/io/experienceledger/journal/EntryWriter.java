@@ -29,24 +29,24 @@ final class EntryWriter implements AutoCloseable {
         this.maxEntryBytes = maxEntryBytes;
     }
 
-    /** Encodes an engine envelope; {@code inBatch} marks a member of a batch. */
-    EntryBuffer engine(ExperienceEventEnvelope envelope, boolean inBatch) {
+    /** Encodes an engine envelope, alone or as a member of a batch. */
+    EntryBuffer engine(ExperienceEventEnvelope envelope, Framing framing) {
         final ExperienceEvent event = envelope.event();
         final ChainId chain = QueryMatcher.filterableChainId(event);
         final String trace = event instanceof ExperienceEvent.ReplayTraceRecorded recorded
                 ? recorded.traceLinkId().value() : null;
         begin(EntryLayout.TYPE_ENGINE, EntryLayout.engineKindCode(event.kind()));
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
-                chain == null ? null : chain.value(), trace, inBatch);
+                chain == null ? null : chain.value(), trace, framing);
         PayloadCodec.writeEvent(staging, event);
         return finish();
     }
 
-    /** Encodes a user envelope; {@code inBatch} marks a member of a batch. */
-    EntryBuffer user(UserExperienceEventEnvelope envelope, boolean inBatch) {
+    /** Encodes a user envelope, alone or as a member of a batch. */
+    EntryBuffer user(UserExperienceEventEnvelope envelope, Framing framing) {
         begin(EntryLayout.TYPE_USER, EntryLayout.USER_KIND_BASE + UserEventKind.of(envelope.event()).code());
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
-                null, null, inBatch);
+                null, null, framing);
         PayloadCodec.writeUserEvent(staging, envelope.event());
         return finish();
     }
@@ -54,7 +54,7 @@ final class EntryWriter implements AutoCloseable {
     /** Encodes a batch marker whose payload is one number (announced count, or the begin index). */
     EntryBuffer marker(int type, long value) {
         begin(type, 0);
-        header("", "", null, null, null, null, false);
+        header("", "", null, null, null, null, Framing.ALONE);
         staging.writeStopBit(value);
         return finish();
     }
@@ -62,18 +62,12 @@ final class EntryWriter implements AutoCloseable {
     /** The fixed part: format, type and kind, a CRC placeholder. */
     private void begin(int type, int kindCode) {
         staging.clear();
-        staging.writeLong(EntryLayout.FORMAT_MAJOR | EntryLayout.FORMAT_MINOR << 8 | type << 16
-                | (long) (kindCode & 0xFF) << 24);
+        staging.writeLong(EntryLayout.fixedPart(type, kindCode));
     }
 
     private void header(String eventId, String occurredAt, TenantId tenant, CorrelationId correlation,
-                        String chain, String trace, boolean inBatch) {
-        final int flags = (tenant != null ? EntryLayout.FLAG_TENANT : 0)
-                | (correlation != null ? EntryLayout.FLAG_CORRELATION : 0)
-                | (chain != null ? EntryLayout.FLAG_CHAIN : 0)
-                | (trace != null ? EntryLayout.FLAG_TRACE : 0)
-                | (inBatch ? EntryLayout.FLAG_BATCH : 0);
-        staging.writeByte(flags);
+                        String chain, String trace, Framing framing) {
+        staging.writeByte(EntryLayout.flags(tenant != null, correlation != null, chain != null, trace != null, framing));
         Utf8.write(staging, eventId);
         Utf8.write(staging, occurredAt);
         if (tenant != null) {

@@ -81,8 +81,7 @@ final class LedgerVerifier {
                 }
             }
         } catch (InternalError e) {
-            return new VerifyReport(entries, hex(), "reading the journal after " + entries + " entries faulted ("
-                    + e.getMessage() + "): a journal file is shorter than it should be", -1, null, -1);
+            return new VerifyReport(entries, hex(), JournalDamage.readFaulted(entries + " entries", e), -1, null, -1);
         }
         if (truncation != null) {
             return truncated(entries, truncation);
@@ -118,7 +117,7 @@ final class LedgerVerifier {
             return header.problem();
         }
         if (!checksum.matches(bytes, start, end)) {
-            return "checksum mismatch: the entry's bytes were changed after it was written";
+            return JournalDamage.CHECKSUM_MISMATCH;
         }
         return null;
     }

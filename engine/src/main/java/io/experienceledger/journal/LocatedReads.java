@@ -80,7 +80,8 @@ final class LocatedReads implements AutoCloseable {
         return true;
     }
 
-    private File file() {
+    /** The file of the entry last {@link #read}. */
+    File file() {
         return store.file();
     }
 

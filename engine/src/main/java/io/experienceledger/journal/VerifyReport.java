@@ -18,6 +18,17 @@ public record VerifyReport(long entries, String chainHead, String problem, long 
         return problem == null;
     }
 
+    /**
+     * The problem with where it is, as one line: {@code entry <hex> in <file> at offset <n>: <problem>}, or the
+     * problem alone when it is not in one entry (the index, a removed or rewritten history); null when intact.
+     */
+    public String damage() {
+        if (problem == null || journalIndex < 0) {
+            return problem;
+        }
+        return JournalDamage.entry(journalIndex, file, fileOffset, problem);
+    }
+
     /** The chain head and entry count as one line: {@code <entries>:<hex>}, what {@code ledger digest} prints. */
     public String digest() {
         return entries + ":" + chainHead;

@@ -1,9 +1,5 @@
 package io.experienceledger.store;
 
-import io.experienceledger.store.internal.ArtifactTransitions;
-import io.experienceledger.store.internal.EnvelopeValidator;
-import io.experienceledger.store.internal.RecordMerger;
-import io.experienceledger.store.internal.QueryMatcher;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
 import io.experienceledger.model.EventQuery;
@@ -13,7 +9,10 @@ import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.ReplayTrace;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
+import io.experienceledger.store.internal.ArtifactTransitions;
+import io.experienceledger.store.internal.EnvelopeValidator;
+import io.experienceledger.store.internal.QueryMatcher;
+import io.experienceledger.store.internal.RecordMerger;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,9 +1,5 @@
 package io.experienceledger.store;
 
-import io.experienceledger.store.internal.ArtifactTransitions;
-import io.experienceledger.store.internal.EnvelopeValidator;
-import io.experienceledger.store.internal.RecordMerger;
-import io.experienceledger.store.internal.QueryMatcher;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
 import io.experienceledger.model.EventId;
@@ -15,8 +11,13 @@ import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.ReplayTrace;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
+import io.experienceledger.store.internal.ArtifactTransitions;
+import io.experienceledger.store.internal.BatchValidator;
+import io.experienceledger.store.internal.EnvelopeValidator;
+import io.experienceledger.store.internal.QueryMatcher;
+import io.experienceledger.store.internal.RecordMerger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,15 +67,7 @@ public final class InMemoryExperienceStore implements ExperienceStore {
     public void appendEvents(List<ExperienceEventEnvelope> envelopes) {
         final ExperienceEventEnvelope[] batch = Objects.requireNonNull(envelopes, "envelopes")
                 .toArray(new ExperienceEventEnvelope[0]);
-        for (int i = 0; i < batch.length; i++) {
-            if (batch[i] == null) {
-                throw new NullPointerException("events[" + i + "]");
-            }
-            final String violation = EnvelopeValidator.violationOf(batch[i]);
-            if (violation != null) {
-                throw ExperienceStoreException.invalidQuery("events[" + i + "]: " + violation);
-            }
-        }
+        BatchValidator.validate(Arrays.asList(batch));
         lock.writeLock().lock();
         try {
             for (ExperienceEventEnvelope envelope : batch) {

@@ -158,7 +158,7 @@ class EntryBufferTest {
                 ChainId.of("chain-1"), BudgetResource.Named.Tokens, "10", null)).withTenant("acme")
                 .withTimestamp("2026-11-28T12:00:00Z");
         try (EntryWriter writer = new EntryWriter(1 << 20)) {
-            final EntryBuffer entry = writer.engine(envelope, true);
+            final EntryBuffer entry = writer.engine(envelope, Framing.BATCH_MEMBER);
             final byte[] bytes = Arrays.copyOf(entry.array(), entry.position());
             assertEquals(EntryLayout.FORMAT_MAJOR, bytes[0]);
             assertEquals(EntryLayout.FORMAT_MINOR, bytes[1]);

@@ -19,16 +19,8 @@ import io.experienceledger.model.TimeRange;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.StoreFixtures.UserKind;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -49,6 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.experienceledger.store.StoreFixtures.T1;
 import static io.experienceledger.store.StoreFixtures.T2;
@@ -1110,6 +1109,28 @@ public abstract class ExperienceStoreContractTest {
                         engine("evt-8", T1), engine("evt-9", T1), engine("evt-10", "x".repeat(65)))),
                 "events[10]: occurred_at exceeds maximum length of 64 characters");
         store = readPhase(store);
+        assertEquals(List.of(), store.queryEvents(ALL));
+    }
+
+    @Test
+    void appendEventsNamesANullMemberAndAppendsNothing() {
+        ExperienceStore store = open();
+        final ExperienceStore target = store;
+        final List<ExperienceEventEnvelope> batch = Arrays.asList(engine("evt-0", T1), null, engine("evt-2", T1));
+        assertInvalid(() -> target.appendEvents(batch), "events[1]: envelope must not be null");
+        assertInvalid(() -> target.appendEvents(Collections.singletonList(null)), "events[0]: envelope must not be null");
+        store = readPhase(store);
+        assertEquals(List.of(), store.queryEvents(ALL));
+    }
+
+    @Test
+    void appendEventsRefusesANullListAsEveryNullArgument() {
+        final ExperienceStore store = open();
+        final NullPointerException nullList = assertThrows(NullPointerException.class, () -> store.appendEvents(null));
+        assertEquals("envelopes", nullList.getMessage());
+        final NullPointerException nullEnvelope = assertThrows(NullPointerException.class,
+                () -> store.appendEvent(null));
+        assertEquals("envelope", nullEnvelope.getMessage());
         assertEquals(List.of(), store.queryEvents(ALL));
     }
 

@@ -9,14 +9,12 @@ import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.ReplayTrace;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
-import org.junit.jupiter.api.AfterAll;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -86,7 +84,9 @@ class ReopenSimulationContractTest extends ExperienceStoreContractTest {
 
         @Override
         public void appendEvents(List<ExperienceEventEnvelope> envelopes) {
-            final List<ExperienceEventEnvelope> copy = List.copyOf(envelopes);
+            // a copy that keeps null members, so that the delegate judges them as it judges any batch
+            final List<ExperienceEventEnvelope> copy = envelopes == null ? null
+                    : Collections.unmodifiableList(new ArrayList<>(envelopes));
             write(s -> s.appendEvents(copy));
         }
 

@@ -1,13 +1,12 @@
 package io.experienceledger.store.internal;
 
-import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
 import io.experienceledger.model.EventId;
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.LifecycleEvent;
-
+import io.experienceledger.store.ExperienceStoreException;
 import java.util.Objects;
 import java.util.function.Predicate;
 

@@ -1,10 +1,10 @@
 package io.experienceledger.store.internal;
 
-import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.model.CorrelationId;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.store.ExperienceStoreException;
 
 /**
  * Write-boundary validation of envelopes (converge {@code validate.rs}, spec 10.2), identical for engine and

@@ -4,7 +4,6 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

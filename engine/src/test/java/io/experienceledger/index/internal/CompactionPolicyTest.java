@@ -1,11 +1,11 @@
 package io.experienceledger.index.internal;
 
 import io.experienceledger.index.IndexOptions;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Tiers, the choice of the run to merge, and the size cap. */
 class CompactionPolicyTest {

@@ -1,12 +1,6 @@
 package io.experienceledger.index.internal;
 
 import io.experienceledger.index.IndexOptions;
-import static io.experienceledger.index.internal.IndexChecks.addAll;
-import static io.experienceledger.index.internal.IndexChecks.assertMatches;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.experienceledger.index.internal.IndexChecks.addAll;
+import static io.experienceledger.index.internal.IndexChecks.assertMatches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Crashes: an index left without close (its files copied while it is open, as a kill would leave them), and a

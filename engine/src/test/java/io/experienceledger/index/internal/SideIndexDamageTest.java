@@ -1,12 +1,6 @@
 package io.experienceledger.index.internal;
 
 import io.experienceledger.index.IndexOptions;
-import static io.experienceledger.index.internal.IndexChecks.addAll;
-import static io.experienceledger.index.internal.IndexChecks.assertMatches;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,6 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.experienceledger.index.internal.IndexChecks.addAll;
+import static io.experienceledger.index.internal.IndexChecks.assertMatches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Damaged index files: flipped bytes and truncations of the manifest and of segments, missing files, a newer

@@ -1,13 +1,6 @@
 package io.experienceledger.index.internal;
 
 import io.experienceledger.index.IndexOptions;
-import static io.experienceledger.index.internal.IndexChecks.addAll;
-import static io.experienceledger.index.internal.IndexChecks.assertMatches;
-import static io.experienceledger.index.internal.IndexChecks.drain;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +11,13 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.experienceledger.index.internal.IndexChecks.addAll;
+import static io.experienceledger.index.internal.IndexChecks.assertMatches;
+import static io.experienceledger.index.internal.IndexChecks.drain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The index against a naive oracle on random workloads, in the manner of Kafka's OffsetIndexTest random

@@ -1,15 +1,15 @@
 package io.experienceledger.index.internal;
 
 import io.experienceledger.index.IndexOptions;
-import static io.experienceledger.index.internal.IndexChecks.addAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.experienceledger.index.internal.IndexChecks.addAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Size on disk for 1,000,000 entries of a realistic shape (50 skewed tenants, all kinds, correlation runs of

@@ -1,6 +1,5 @@
 package io.experienceledger.store.internal;
 
-import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactKind;
 import io.experienceledger.model.EventId;
@@ -9,10 +8,9 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.GovernedArtifactState;
 import io.experienceledger.model.LifecycleEvent;
 import io.experienceledger.model.TenantId;
-
-import org.junit.jupiter.api.Test;
-
+import io.experienceledger.store.ExperienceStoreException;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,21 +1,19 @@
 package io.experienceledger.store.internal;
 
-import io.experienceledger.store.StoreFixtures;
-import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.model.CorrelationId;
 import io.experienceledger.model.EventId;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.store.StoreFixtures;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.experienceledger.store.StoreFixtures.T1;
 import static io.experienceledger.store.StoreFixtures.engine;

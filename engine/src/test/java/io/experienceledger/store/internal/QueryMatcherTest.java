@@ -9,12 +9,6 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TimeRange;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,6 +16,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.experienceledger.store.StoreFixtures.T1;
 import static io.experienceledger.store.StoreFixtures.T2;

@@ -7,17 +7,15 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.experienceledger.store.StoreFixtures.T1;
 import static io.experienceledger.store.StoreFixtures.T2;

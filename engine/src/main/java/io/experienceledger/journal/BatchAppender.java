@@ -1,0 +1,223 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.store.internal.BatchValidator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Appends validated envelopes to the journal, one appender at a time: single entries, and atomic batches framed
+ * by a begin and a commit marker (an abort marker when a batch fails), then makes each append as durable as the
+ * store's {@link Durability} promises. Encoding happens here ({@link EntryWriter}); the index is never touched.
+ */
+final class BatchAppender implements AutoCloseable {
+    private final Journal journal;
+    private final StoreLifecycle lifecycle;
+    /** Null when the store is open read-only. */
+    private final EntryWriter writer;
+    private final boolean syncEach;
+    private final boolean syncOnClose;
+    private final GroupCommit groupCommit;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    BatchAppender(Journal journal, StoreSettings settings, StoreLifecycle lifecycle) {
+        this.journal = journal;
+        this.lifecycle = lifecycle;
+        this.writer = lifecycle.writable() ? new EntryWriter(settings.maxEntryBytes()) : null;
+        this.syncEach = settings.syncEach();
+        this.syncOnClose = settings.durability() != Durability.PAGE_CACHE && lifecycle.writable();
+        this.groupCommit = settings.durability() == Durability.SYNC_BATCH && lifecycle.writable()
+                ? GroupCommit.start(this::syncUnderLock, settings.syncInterval()) : null;
+    }
+
+    /** Appends one engine envelope, already validated. */
+    void append(ExperienceEventEnvelope envelope) {
+        lock();
+        try {
+            journal.append(writer.engine(envelope, Framing.ALONE));
+            afterAppend();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Appends one user envelope, already validated. */
+    void append(UserExperienceEventEnvelope envelope) {
+        lock();
+        try {
+            journal.append(writer.user(envelope, Framing.ALONE));
+            afterAppend();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Appends validated engine envelopes atomically: one alone, several as a batch, none not at all. */
+    void appendAll(List<ExperienceEventEnvelope> envelopes) {
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        if (envelopes.size() == 1) {
+            append(envelopes.get(0));
+            return;
+        }
+        lock();
+        try {
+            final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, envelopes.size()));
+            try {
+                for (int i = 0; i < envelopes.size(); i++) {
+                    journal.append(writer.engine(envelopes.get(i), Framing.BATCH_MEMBER));
+                }
+            } catch (RuntimeException e) {
+                abort(begin, e);
+                throw e;
+            }
+            journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+            afterAppend();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends engine and user envelopes as one atomic batch as they come, validating each
+     * ({@link BatchValidator#validateMember}); any failure aborts the batch.
+     *
+     * @return the number of envelopes appended
+     */
+    long appendStream(Iterator<? extends ExperienceRecord> records) {
+        lock();
+        try {
+            final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, 0));
+            long count = 0;
+            try {
+                while (records.hasNext()) {
+                    final ExperienceRecord record = records.next();
+                    BatchValidator.validateMember(count, record);
+                    journal.append(record instanceof ExperienceRecord.Engine engine
+                            ? writer.engine(engine.value(), Framing.BATCH_MEMBER)
+                            : writer.user(((ExperienceRecord.User) record).value(), Framing.BATCH_MEMBER));
+                    count++;
+                }
+            } catch (RuntimeException e) {
+                abort(begin, e);
+                throw e;
+            }
+            journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+            afterAppend();
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Marks the batch begun at {@code begin} aborted: after a crash in the middle of it, so that readers stop
+     * waiting for its commit. With the writer lock held, nobody else can be writing that batch.
+     */
+    void abortOpenBatch(long begin) {
+        lock();
+        try {
+            journal.append(writer.marker(EntryLayout.TYPE_BATCH_ABORT, begin));
+            afterAppend();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the append lock, so that what it decides from the journal still holds when it
+     * appends ({@link #appendHeld}); then makes its append durable.
+     */
+    void exclusively(Runnable work) {
+        lock();
+        try {
+            work.run();
+            afterAppend();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Appends one validated engine envelope; only from the work of {@link #exclusively}. */
+    void appendHeld(ExperienceEventEnvelope envelope) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("appendHeld outside exclusively()");
+        }
+        journal.append(writer.engine(envelope, Framing.ALONE));
+    }
+
+    /**
+     * Stops the group commit, then, holding the append lock so that no append runs alongside, runs
+     * {@code release} once: not when the store is already closed.
+     */
+    void shutDown(Runnable release) {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+        lock.lock();
+        try {
+            if (!lifecycle.isClosed()) {
+                release.run();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forces the journal to the device at close, unless the store promises only the page cache. */
+    void syncOnClose() {
+        if (syncOnClose) {
+            journal.sync();
+        }
+    }
+
+    /** Closes the entry writer; {@link #shutDown} first. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    /** Takes the append lock of a writable, open store (the caller unlocks). */
+    private void lock() {
+        lifecycle.checkWritable();
+        lock.lock();
+        if (lifecycle.isClosed()) {
+            lock.unlock();
+            lifecycle.checkOpen();
+        }
+    }
+
+    private void abort(long begin, RuntimeException cause) {
+        try {
+            journal.append(writer.marker(EntryLayout.TYPE_BATCH_ABORT, begin));
+        } catch (RuntimeException again) {
+            cause.addSuppressed(again);
+        }
+    }
+
+    /** Makes the append as durable as promised. Under the append lock. */
+    private void afterAppend() {
+        if (syncEach) {
+            journal.sync();
+        } else if (groupCommit != null) {
+            groupCommit.dirty();
+        }
+    }
+
+    private void syncUnderLock() {
+        lock.lock();
+        try {
+            if (!lifecycle.isClosed()) {
+                journal.sync();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
