@@ -3,7 +3,7 @@ package io.experienceledger.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.experienceledger.journal.Tmpfs;
+import io.experienceledger.testing.Tmpfs;
 import io.experienceledger.model.ExperienceRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.Tmpfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
