@@ -1,6 +1,5 @@
 package io.experienceledger.bench;
 
-import io.experienceledger.cli.SyntheticWorkload;
 import io.experienceledger.model.CorrelationId;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventKind;
@@ -8,6 +7,7 @@ import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.store.ExperienceStore;
 import io.experienceledger.store.internal.QueryMatcher;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.util.List;
 
 /**

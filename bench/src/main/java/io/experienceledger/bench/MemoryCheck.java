@@ -1,9 +1,9 @@
 package io.experienceledger.bench;
 
-import io.experienceledger.cli.SyntheticWorkload;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.LedgerStats;
 import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Reader;

@@ -1,11 +1,11 @@
 package io.experienceledger.bench;
 
-import io.experienceledger.cli.SyntheticWorkload;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.InMemoryExperienceStore;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,6 +6,7 @@ import io.experienceledger.journal.LedgerStats;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

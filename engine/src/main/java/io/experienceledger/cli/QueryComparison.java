@@ -9,6 +9,7 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ReplayTrace;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

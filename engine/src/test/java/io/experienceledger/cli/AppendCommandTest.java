@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.experienceledger.journal.Tmpfs;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.ModelSamples;
 import io.experienceledger.model.RandomModel;
+import io.experienceledger.testing.Tmpfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,17 +3,17 @@ package io.experienceledger.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.experienceledger.journal.Tmpfs;
 import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.testing.SmallDisk;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,31 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 class AppendDiskFullTest {
     @TempDir
     Path root;
-    private Tmpfs tmpfs;
-    private Path mount;
-
-    @BeforeEach
-    void mountSmallFileSystem() throws Exception {
-        tmpfs = Tmpfs.mount(root.resolve("tmpfs"), "8m");
-        mount = tmpfs.path();
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        tmpfs.close();
-    }
+    @RegisterExtension
+    final SmallDisk disk = new SmallDisk("8m");
 
     @Test
     void aFullDiskSaysOnceThatNothingWasAppended() throws IOException {
-        final Path store = mount.resolve("ledger");
+        final Path store = disk.path().resolve("ledger");
         final SyntheticWorkload workload = new SyntheticWorkload(21);
         final List<ExperienceRecord> first = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             first.add(workload.next());
         }
         assertEquals(0, Cli.runWithInput(Cli.jsonLines(first), "append", "--store", store.toString()).code());
-        final Path filler = mount.resolve("filler");
-        Files.write(filler, new byte[(int) Math.max(0, Files.getFileStore(mount).getUsableSpace() - (512 << 10))]);
+        disk.fillLeaving(512 << 10);
         final StringBuilder lines = new StringBuilder();
         while (lines.length() < 12 << 20) {
             lines.append(Cli.jsonLines(List.of(workload.next())));
@@ -62,7 +50,7 @@ class AppendDiskFullTest {
         assertTrue(result.err().startsWith("Storage error: disk full"), result::toString);
         assertEquals(1, result.err().split("nothing was appended", -1).length - 1, result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
-        Files.delete(filler);
+        disk.deleteFiller();
         assertEquals(Cli.jsonLines(first), Cli.run("export", "--store", store.toString()).out());
     }
 }

@@ -3,6 +3,7 @@ package io.experienceledger.cli;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -3,6 +3,7 @@ package io.experienceledger.cli;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.InMemoryExperienceStore;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

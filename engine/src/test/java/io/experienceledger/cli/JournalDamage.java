@@ -1,6 +1,6 @@
 package io.experienceledger.cli;
 
-import io.experienceledger.journal.TestFiles;
+import io.experienceledger.testing.TestFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.store.InMemoryExperienceStore;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileOutputStream;

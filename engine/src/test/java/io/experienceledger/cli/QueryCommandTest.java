@@ -12,6 +12,7 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TimeRange;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

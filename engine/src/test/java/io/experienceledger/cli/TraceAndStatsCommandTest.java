@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TraceLinkId;
+import io.experienceledger.workload.SyntheticWorkload;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -13,6 +13,7 @@ import io.experienceledger.model.ReplayTrace;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.TestFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;

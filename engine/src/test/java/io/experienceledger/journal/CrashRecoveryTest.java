@@ -8,6 +8,7 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

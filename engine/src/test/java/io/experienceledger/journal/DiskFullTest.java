@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
-import java.nio.file.Files;
+import io.experienceledger.testing.SmallDisk;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Disk full on a real, small file system (an 8 MiB tmpfs; the build runs as root, as CI does): a clear
@@ -21,27 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * freed, and the store reopens.
  */
 class DiskFullTest {
-    @TempDir
-    Path root;
-    private Tmpfs tmpfs;
-    private Path mount;
-
-    @BeforeEach
-    void mountSmallFileSystem() throws Exception {
-        tmpfs = Tmpfs.mount(root.resolve("tmpfs"), "8m");
-        mount = tmpfs.path();
-    }
-
-    @AfterEach
-    void unmount() throws Exception {
-        tmpfs.close();
-    }
+    @RegisterExtension
+    final SmallDisk disk = new SmallDisk("8m");
 
     @Test
     void fullDiskIsAStorageErrorAndTheStoreRecovers() throws Exception {
-        final Path dir = mount.resolve("ledger");
-        final Path filler = mount.resolve("filler");
-        Files.write(filler, new byte[5 << 20]);
+        final Path dir = disk.path().resolve("ledger");
+        disk.fill(5 << 20);
         int appended = 0;
         ExperienceStoreException full = null;
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20).open()) {
@@ -58,7 +42,7 @@ class DiskFullTest {
             assertTrue(full.getMessage().startsWith("Storage error: disk full"), full.getMessage());
             assertEquals(appended, store.queryEvents(EventQuery.all()).size(), "earlier data lost");
 
-            Files.delete(filler);
+            disk.deleteFiller();
             store.appendEvent(StoreFixtures.engine("after-space-freed", "2026-01-01T00:00:00Z"));
             store.appendEvents(List.of(StoreFixtures.engine("batch-1", "2026-01-01T00:00:00Z"),
                     StoreFixtures.engine("batch-2", "2026-01-01T00:00:00Z")));

@@ -18,6 +18,7 @@ import io.experienceledger.model.TenantId;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.store.InMemoryExperienceStore;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.TestFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,8 @@ import io.experienceledger.model.TimeRange;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.InMemoryExperienceStore;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
+import io.experienceledger.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

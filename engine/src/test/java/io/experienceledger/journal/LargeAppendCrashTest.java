@@ -12,6 +12,8 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
+import io.experienceledger.testing.TestFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.TestFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,6 +10,8 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
+import io.experienceledger.testing.Tmpfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.TestFiles;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,6 +12,7 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

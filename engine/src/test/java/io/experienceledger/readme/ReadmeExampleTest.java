@@ -3,7 +3,7 @@ package io.experienceledger.readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.experienceledger.journal.ChildJvm;
+import io.experienceledger.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.experienceledger.cli;
+package io.experienceledger.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,11 +30,26 @@ class SyntheticWorkloadTest {
         return records;
     }
 
+    /** The engine or user envelope that {@code record} wraps. */
+    private static Object envelopeOf(ExperienceRecord record) {
+        return record instanceof ExperienceRecord.Engine engine ? engine.value()
+                : ((ExperienceRecord.User) record).value();
+    }
+
+    /** The envelopes of {@code records} as canonical JSON lines. */
+    private static String jsonLines(List<ExperienceRecord> records) {
+        final StringBuilder lines = new StringBuilder();
+        for (ExperienceRecord record : records) {
+            lines.append(ConvergeJson.write(envelopeOf(record))).append('\n');
+        }
+        return lines.toString();
+    }
+
     @Test
     void theSameSeedGivesTheSameEnvelopesAndAnotherSeedOthers() {
-        final String a = Cli.jsonLines(take(new SyntheticWorkload(3), 2_000));
-        assertEquals(a, Cli.jsonLines(take(new SyntheticWorkload(3), 2_000)));
-        assertNotEquals(a, Cli.jsonLines(take(new SyntheticWorkload(4), 2_000)));
+        final String a = jsonLines(take(new SyntheticWorkload(3), 2_000));
+        assertEquals(a, jsonLines(take(new SyntheticWorkload(3), 2_000)));
+        assertNotEquals(a, jsonLines(take(new SyntheticWorkload(4), 2_000)));
     }
 
     @Test
@@ -57,7 +72,7 @@ class SyntheticWorkloadTest {
         final Set<String> ids = new HashSet<>();
         String previous = "";
         for (ExperienceRecord record : take(new SyntheticWorkload(2), 5_000)) {
-            final Object envelope = RecordWriter.envelopeOf(record);
+            final Object envelope = envelopeOf(record);
             assertNull(record instanceof ExperienceRecord.Engine e ? EnvelopeValidator.violationOf(e.value())
                     : EnvelopeValidator.violationOf(((ExperienceRecord.User) record).value()));
             assertEquals(record, ConvergeJson.readAnyEnvelope(ConvergeJson.write(envelope)));

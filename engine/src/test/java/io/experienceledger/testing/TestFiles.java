@@ -1,4 +1,4 @@
-package io.experienceledger.journal;
+package io.experienceledger.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File chores of the journal (and CLI) tests. */
+/** File chores of the tests: deleting a directory tree, searching bytes for a byte sequence. */
 public final class TestFiles {
     private TestFiles() {
     }
 
     /** Deletes {@code dir} and everything under it, deepest first. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -1,4 +1,4 @@
-package io.experienceledger.journal;
+package io.experienceledger.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.experienceledger.journal;
+package io.experienceledger.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.experienceledger.cli;
+package io.experienceledger.workload;
 
 import io.experienceledger.model.ActorId;
 import io.experienceledger.model.AdapterTrace;
