@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,39 @@ class DamagedEntryTest {
         patch(payloadByte, readByte(payloadByte) ^ 0x01);
         try (ChronicleExperienceStore store = builder().readOnly().open()) {
             assertReads(store, allBut("evt-00030"), "checksum");
+        }
+    }
+
+    @Test
+    void everyReadPathWordsTheDamageAlikeWithJournalIndexFileAndOffset() throws Exception {
+        writeLedger();
+        final long[] journalIndex = {-1};
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            store.scan(-1, (index, record) -> {
+                if (record.eventId().value().equals("evt-00030")) {
+                    journalIndex[0] = index;
+                }
+                return true;
+            });
+        }
+        final long entry = entryStart("evt-00030");
+        final long payloadByte = entry + documentLength(entry) - 8;
+        patch(payloadByte, readByte(payloadByte) ^ 0x01);
+        final String where = "entry " + Long.toHexString(journalIndex[0]) + " in " + journalFile().getFileName()
+                + " at offset " + entry + ": checksum mismatch: the entry's bytes were changed after it was written";
+        final List<Consumer<ChronicleExperienceStore>> reads = List.of(
+                DamagedEntryTest::scanned,
+                store -> store.queryEvents(EventQuery.all()),
+                store -> store.queryEvents(EventQuery.all().withTenant(new TenantId("t1"))),
+                ChronicleExperienceStore::stats);
+        for (int i = 0; i < reads.size(); i++) {
+            try (ChronicleExperienceStore store = builder().readOnly().open()) {
+                reads.get(i).accept(store);
+                assertEquals(where + "; run verify", store.damage().orElse(null), "read path " + i);
+            }
+        }
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertEquals(where, store.verify(null).damage());
         }
     }
 
