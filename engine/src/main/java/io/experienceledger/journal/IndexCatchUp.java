@@ -34,8 +34,9 @@ final class IndexCatchUp implements AutoCloseable {
     }
 
     /**
-     * Catches the index up, then runs {@code work} under the read lock: queries run side by side, and no catch-up
-     * changes the index under them.
+     * Catches the index up, then runs {@code work} under the read lock, so that no catch-up changes the index under
+     * it. A reader's catch-up takes the write lock, so it waits for the work of the readers before it: queries take
+     * turns.
      */
     <T> T read(Supplier<T> work) {
         lifecycle.checkOpen();
