@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         final long[] written = {0};
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             opened.scan(-1, (index, record) -> {
-                out.write(ConvergeJson.write(RecordWriter.envelopeOf(record)));
+                out.write(ConvergeJson.writeAnyEnvelope(record));
                 out.write('\n');
                 return ++written[0] % CHECK_EVERY != 0 || !out.checkError();
             });

@@ -38,7 +38,7 @@ final class RecordWriter {
     /** Prints a record of either side. */
     void write(ExperienceRecord record) {
         if (format == OutputFormat.json) {
-            out.write(ConvergeJson.write(records ? record : envelopeOf(record)));
+            out.write(records ? ConvergeJson.write(record) : ConvergeJson.writeAnyEnvelope(record));
             out.write('\n');
             return;
         }
@@ -54,12 +54,6 @@ final class RecordWriter {
         if (format == OutputFormat.table) {
             out.write("(" + Numbers.count(count) + " " + (count == 1 ? singular : plural) + ")\n");
         }
-    }
-
-    /** The envelope inside a record. */
-    static Object envelopeOf(ExperienceRecord record) {
-        return record instanceof ExperienceRecord.Engine engine ? engine.value()
-                : ((ExperienceRecord.User) record).value();
     }
 
     private static String[] cells(ExperienceRecord record) {

@@ -1,25 +1,41 @@
 package io.experienceledger.json;
 
+import java.util.Map;
+
 /**
- * Reads an adjacently tagged enum, {@code {"<tag>":"Variant","<content>":...}}, as serde does: the two members may
- * come in either order (content before the tag is held back and read once the tag is known), unknown members are
- * ignored, either member twice is {@code duplicate field}, the tag must name a variant, and both members are
- * required (every variant in this model carries content).
+ * Reads and writes an adjacently tagged enum, {@code {"<tag>":"Variant","<content>":...}}; it is written in that
+ * order and read as serde reads it: the two members may come in either order (content before the tag is held back
+ * and read once the tag is known), unknown members are ignored, either member twice is {@code duplicate field}, the
+ * tag must name a variant, and both members are required (every variant in this model carries content).
  *
  * @param <T> the Java type of the enum
  */
-final class AdjacentlyTagged<T> implements Decoder<T> {
+final class AdjacentlyTagged<T> implements Codec<T> {
     private final String expecting;
     private final String tag;
     private final String content;
     private final TaggedVariants<T> variants;
+    private final Map<Class<?>, TaggedVariants.Variant<?>> written;
 
-    /** The enum named {@code rustName}, tagged by member {@code tag} with its content in member {@code content}. */
-    AdjacentlyTagged(String rustName, String tag, String content, TaggedVariants<T> variants) {
-        this.expecting = "adjacently tagged enum " + rustName;
+    /** The enum of {@code variants}, tagged by member {@code tag} with its content in member {@code content}. */
+    AdjacentlyTagged(String tag, String content, TaggedVariants<T> variants) {
+        this.expecting = "adjacently tagged enum " + variants.rustName();
         this.tag = tag;
         this.content = content;
         this.variants = variants;
+        final String contentKey = "," + JsonStrings.quoted(content) + ":";
+        this.written = variants.byClass(name -> "{" + JsonStrings.quoted(tag) + ":" + name + contentKey);
+    }
+
+    @Override
+    public void write(StringBuilder out, T value) {
+        TaggedVariants.of(written, value).write(out, value);
+        out.append('}');
+    }
+
+    /** Appends the content of {@code value} alone, without the object that holds it and its tag. */
+    void writeContent(StringBuilder out, T value) {
+        TaggedVariants.of(written, value).writeContent(out, value);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.experienceledger.json;
 
 import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.JsonValue;
 import io.experienceledger.model.ReplayTrace;
+import io.experienceledger.model.UserExperienceEvent;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 
 /**
@@ -15,6 +17,9 @@ import io.experienceledger.model.UserExperienceEventEnvelope;
  * members are ignored, absent optional members are none, and anything else that the reference rejects
  * (missing required members, wrong JSON types, unknown variants, out-of-range numbers, duplicate members)
  * fails with a {@link ConvergeJsonException} whose message names the member and what was wrong.
+ *
+ * <p>There is one {@code write} for each document type, so that writing anything else does not compile; writing
+ * {@code null} throws {@link NullPointerException}.
  */
 public final class ConvergeJson {
     private ConvergeJson() {
@@ -58,13 +63,51 @@ public final class ConvergeJson {
         return ConvergeJsonReader.readValue(json);
     }
 
+    /** Writes an engine envelope. */
+    public static String write(ExperienceEventEnvelope envelope) {
+        return ConvergeJsonWriter.write(EnvelopeCodecs.ENGINE_ENVELOPE, envelope);
+    }
+
+    /** Writes a user envelope. */
+    public static String write(UserExperienceEventEnvelope envelope) {
+        return ConvergeJsonWriter.write(EnvelopeCodecs.USER_ENVELOPE, envelope);
+    }
+
     /**
-     * Writes any model value (envelope, user envelope, record, query, replay trace, event, or any nested
-     * converge type) in the reference's canonical compact form.
-     *
-     * @throws IllegalArgumentException if the value is not a converge model type
+     * Writes the envelope inside a record, of either side, without the record's {@code kind}/{@code value}
+     * wrapping: what {@link #readAnyEnvelope} reads back.
      */
-    public static String write(Object value) {
-        return ConvergeJsonWriter.write(value);
+    public static String writeAnyEnvelope(ExperienceRecord record) {
+        return ConvergeJsonWriter.write(EnvelopeCodecs.ANY_ENVELOPE, record);
+    }
+
+    /** Writes an experience record ({@code {"kind":"Engine"|"User","value":{...}}}). */
+    public static String write(ExperienceRecord record) {
+        return ConvergeJsonWriter.write(EnvelopeCodecs.RECORD, record);
+    }
+
+    /** Writes an engine event ({@code {"type":...,"data":{...}}}). */
+    public static String write(ExperienceEvent event) {
+        return ConvergeJsonWriter.write(EventCodecs.EVENT, event);
+    }
+
+    /** Writes a user event ({@code {"type":...,"data":{...}}}). */
+    public static String write(UserExperienceEvent event) {
+        return ConvergeJsonWriter.write(UserEventCodecs.EVENT, event);
+    }
+
+    /** Writes an event query. */
+    public static String write(EventQuery query) {
+        return ConvergeJsonWriter.write(EnvelopeCodecs.EVENT_QUERY, query);
+    }
+
+    /** Writes a replay trace ({@code {"type":"Local"|"Remote",...}}). */
+    public static String write(ReplayTrace trace) {
+        return ConvergeJsonWriter.write(KernelCodecs.REPLAY_TRACE, trace);
+    }
+
+    /** Writes a JSON value: its canonical text as it is. */
+    public static String write(JsonValue value) {
+        return ConvergeJsonWriter.write(Scalars.VALUE, value);
     }
 }

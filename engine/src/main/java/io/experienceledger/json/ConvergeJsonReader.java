@@ -1,28 +1,20 @@
 package io.experienceledger.json;
 
-import static io.experienceledger.json.StructReader.opt;
-import static io.experienceledger.json.StructReader.req;
-
-import io.experienceledger.model.ArtifactId;
 import io.experienceledger.model.ArtifactQuery;
-import io.experienceledger.model.ChainId;
-import io.experienceledger.model.CorrelationId;
-import io.experienceledger.model.EventId;
 import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.JsonValue;
 import io.experienceledger.model.ReplayTrace;
-import io.experienceledger.model.TenantId;
-import io.experienceledger.model.TimeRange;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 
 /**
  * Reads converge JSON into model values with serde's acceptance rules.
  *
  * <p>Each document is parsed once into a {@link JsonNode} tree ({@link JsonTreeParser}) that keeps duplicate
- * members, then read by hand-written, table-driven readers, one per model type ({@link StructReader} for structs,
- * {@link ExternallyTagged}, {@link AdjacentlyTagged} and {@link InternallyTagged} for the three enum layouts).
+ * members, then read through the codec of its model type, the same tables the writer uses ({@link StructCodec}
+ * for structs, {@link ExternallyTagged}, {@link AdjacentlyTagged} and {@link InternallyTagged} for the three enum
+ * layouts).
  * The rules, as serde_json applies them to the reference's derives:
  * <ul>
  *   <li>members may come in any order, tags after content included; unknown members are ignored, also inside
@@ -45,62 +37,17 @@ import io.experienceledger.model.UserExperienceEventEnvelope;
 final class ConvergeJsonReader {
     private static final String USER_EVENT_PREFIX = "User";
 
-    private static final StructReader<ExperienceEventEnvelope> ENGINE_ENVELOPE = StructReader.of(
-            "struct ExperienceEventEnvelope",
-            v -> new ExperienceEventEnvelope(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
-            req("event_id", (node, path) -> new EventId(Scalars.string(node, path))),
-            req("occurred_at", Scalars::string),
-            opt("tenant_id", (node, path) -> new TenantId(Scalars.string(node, path))),
-            opt("correlation_id", (node, path) -> new CorrelationId(Scalars.string(node, path))),
-            req("event", EventReaders.EVENT));
-
-    private static final StructReader<UserExperienceEventEnvelope> USER_ENVELOPE = StructReader.of(
-            "struct UserExperienceEventEnvelope",
-            v -> new UserExperienceEventEnvelope(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
-            req("event_id", (node, path) -> new EventId(Scalars.string(node, path))),
-            req("occurred_at", Scalars::string),
-            opt("tenant_id", (node, path) -> new TenantId(Scalars.string(node, path))),
-            opt("correlation_id", (node, path) -> new CorrelationId(Scalars.string(node, path))),
-            req("event", UserEventReaders.EVENT));
-
-    private static final AdjacentlyTagged<ExperienceRecord> RECORD = new AdjacentlyTagged<>("ExperienceRecord",
-            "kind", "value", new TaggedVariants<ExperienceRecord>()
-                    .add("Engine", (node, path) -> new ExperienceRecord.Engine(ENGINE_ENVELOPE.read(node, path)))
-                    .add("User", (node, path) -> new ExperienceRecord.User(USER_ENVELOPE.read(node, path))));
-
-    private static final StructReader<TimeRange> TIME_RANGE = StructReader.of("struct TimeRange",
-            v -> new TimeRange(v.get(0), v.get(1)),
-            opt("start", Scalars::string),
-            opt("end", Scalars::string));
-
-    private static final StructReader<EventQuery> EVENT_QUERY = StructReader.of("struct EventQuery",
-            v -> new EventQuery(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5)),
-            opt("tenant_id", (node, path) -> new TenantId(Scalars.string(node, path))),
-            opt("time_range", TIME_RANGE),
-            req("kinds", Scalars.listOf(EventReaders.EVENT_KIND)),
-            opt("correlation_id", (node, path) -> new CorrelationId(Scalars.string(node, path))),
-            opt("chain_id", (node, path) -> new ChainId(Scalars.string(node, path))),
-            opt("limit", Scalars::usize));
-
-    private static final StructReader<ArtifactQuery> ARTIFACT_QUERY = StructReader.of("struct ArtifactQuery",
-            v -> new ArtifactQuery(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
-            opt("tenant_id", (node, path) -> new TenantId(Scalars.string(node, path))),
-            opt("artifact_id", (node, path) -> new ArtifactId(Scalars.string(node, path))),
-            opt("kind", EventReaders.ARTIFACT_KIND),
-            opt("state", GovernanceReaders.ARTIFACT_STATE),
-            opt("limit", Scalars::usize));
-
     private ConvergeJsonReader() {
     }
 
     /** Reads an engine envelope. */
     static ExperienceEventEnvelope readEnvelope(String json) {
-        return ENGINE_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return EnvelopeCodecs.ENGINE_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
     /** Reads a user envelope. */
     static UserExperienceEventEnvelope readUserEnvelope(String json) {
-        return USER_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return EnvelopeCodecs.USER_ENVELOPE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
     /**
@@ -113,24 +60,24 @@ final class ConvergeJsonReader {
         final JsonNode event = root instanceof JsonNode.Obj object ? object.first("event") : null;
         if (event instanceof JsonNode.Obj eventObject && eventObject.first("type") instanceof JsonNode.Str type
                 && type.value().startsWith(USER_EVENT_PREFIX)) {
-            return new ExperienceRecord.User(USER_ENVELOPE.read(root, JsonPath.ROOT));
+            return new ExperienceRecord.User(EnvelopeCodecs.USER_ENVELOPE.read(root, JsonPath.ROOT));
         }
-        return new ExperienceRecord.Engine(ENGINE_ENVELOPE.read(root, JsonPath.ROOT));
+        return new ExperienceRecord.Engine(EnvelopeCodecs.ENGINE_ENVELOPE.read(root, JsonPath.ROOT));
     }
 
     /** Reads an event query ({@code kinds} required). */
     static EventQuery readQuery(String json) {
-        return EVENT_QUERY.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return EnvelopeCodecs.EVENT_QUERY.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
     /** Reads an experience record ({@code kind}/{@code value}). */
     static ExperienceRecord readRecord(String json) {
-        return RECORD.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return EnvelopeCodecs.RECORD.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
     /** Reads a replay trace ({@code type} is {@code Local} or {@code Remote}). */
     static ReplayTrace readReplayTrace(String json) {
-        return KernelReaders.REPLAY_TRACE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return KernelCodecs.REPLAY_TRACE.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 
     /** Reads any JSON document into its canonical value. */
@@ -140,6 +87,6 @@ final class ConvergeJsonReader {
 
     /** Reads an artifact query (every member optional; {@code {}} is valid). */
     static ArtifactQuery readArtifactQuery(String json) {
-        return ARTIFACT_QUERY.read(JsonTreeParser.parse(json), JsonPath.ROOT);
+        return EnvelopeCodecs.ARTIFACT_QUERY.read(JsonTreeParser.parse(json), JsonPath.ROOT);
     }
 }

@@ -7,36 +7,36 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads an externally tagged enum: a unit variant as its name ({@code "Tokens"}) or as {@code {"Tokens":null}}, a
- * newtype or struct variant as a one-member object ({@code {"Other":"x"}}, {@code {"Reject":{...}}}). Unit-only
- * enums ({@code DecisionStep}, {@code BoundaryKind}, ...) are the special case with unit variants only. Names are
- * matched exactly; anything else is an error worded as serde words it.
+ * Reads and writes an externally tagged enum: a unit variant as its name ({@code "Tokens"}), a newtype or struct
+ * variant as a one-member object ({@code {"Other":"x"}}, {@code {"Reject":{...}}}). Unit-only enums
+ * ({@code DecisionStep}, {@code BoundaryKind}, ...) are the special case with unit variants only. On reading, a unit
+ * variant may also be {@code {"Tokens":null}}, names are matched exactly, and anything else is an error worded as
+ * serde words it.
  *
  * @param <T> the Java type of the enum
  */
-final class ExternallyTagged<T> implements Decoder<T> {
+final class ExternallyTagged<T> implements Codec<T> {
     private final String expecting;
     private final Map<String, Variant<T>> variants;
     private final List<String> names;
+    private final Map<Object, Variant<T>> written;
 
-    private ExternallyTagged(String expecting, Map<String, Variant<T>> variants, List<String> names) {
+    private ExternallyTagged(String expecting, Map<String, Variant<T>> variants, List<String> names,
+                             Map<Object, Variant<T>> written) {
         this.expecting = expecting;
         this.variants = variants;
         this.names = names;
+        this.written = written;
     }
 
     /** A unit-only enum named {@code rustName} whose constants are written as {@code wireName}. */
     static <E extends Enum<E>> ExternallyTagged<E> units(String rustName, E[] constants, Function<E, String> wireName) {
-        final Builder<E> builder = builder(rustName);
-        for (E constant : constants) {
-            builder.unit(wireName.apply(constant), constant);
-        }
-        return builder.build();
+        return ExternallyTagged.<E>builder(rustName).units(constants, wireName).build();
     }
 
     /** A builder for the enum named {@code rustName}; add the variants in declaration order. */
     static <T> Builder<T> builder(String rustName) {
-        return new Builder<>("enum " + rustName);
+        return new Builder<>(rustName);
     }
 
     @Override
@@ -75,6 +75,19 @@ final class ExternallyTagged<T> implements Decoder<T> {
         return variant.unit;
     }
 
+    @Override
+    public void write(StringBuilder out, T value) {
+        final Variant<T> variant = written.get(writtenKey(value));
+        if (variant == null) {
+            throw new IllegalArgumentException("not a variant of " + expecting + ": " + value);
+        }
+        out.append(variant.head);
+        if (variant.content != null) {
+            variant.content.write(out, value);
+            out.append('}');
+        }
+    }
+
     private Variant<T> variant(String name, JsonPath path) {
         final Variant<T> variant = variants.get(name);
         if (variant == null) {
@@ -83,51 +96,94 @@ final class ExternallyTagged<T> implements Decoder<T> {
         return variant;
     }
 
-    /** One variant: its unit value, or its content decoder and its shape ({@code newtype/struct variant}). */
+    /** A Java enum constant is its own key; any other value is keyed by its class. */
+    private static Object writtenKey(Object value) {
+        return value instanceof Enum<?> ? value : value.getClass();
+    }
+
+    /**
+     * One variant: its unit value, or the codec of its content and its shape ({@code newtype/struct variant}); and
+     * the text written for it: the quoted name of a unit, or {@code {"name":} before the content.
+     */
     private static final class Variant<T> {
         private final T unit;
-        private final Decoder<? extends T> content;
+        private final Content<? extends T> content;
         private final String shape;
+        private final String head;
 
-        private Variant(T unit, Decoder<? extends T> content, String shape) {
+        private Variant(T unit, Content<? extends T> content, String shape, String head) {
             this.unit = unit;
             this.content = content;
             this.shape = shape;
+            this.head = head;
+        }
+    }
+
+    /** The content of a newtype or struct variant: the class of its values and their codec. */
+    private record Content<V>(Class<V> type, Codec<V> codec) {
+        V read(JsonNode node, JsonPath path) {
+            return codec.read(node, path);
+        }
+
+        void write(StringBuilder out, Object value) {
+            codec.write(out, type.cast(value));
         }
     }
 
     /** Collects the variants of an externally tagged enum in declaration order. */
     static final class Builder<T> {
+        private final String rustName;
         private final String expecting;
         private final Map<String, Variant<T>> variants = new HashMap<>();
         private final List<String> names = new ArrayList<>();
+        private final Map<Object, Variant<T>> written = new HashMap<>();
 
-        private Builder(String expecting) {
-            this.expecting = expecting;
+        private Builder(String rustName) {
+            this.rustName = rustName;
+            this.expecting = "enum " + rustName;
         }
 
         /** A unit variant written {@code "name"}. */
         Builder<T> unit(String name, T value) {
-            return add(name, new Variant<>(value, null, "unit variant"));
+            return add(name, writtenKey(value), new Variant<>(value, null, "unit variant", JsonStrings.quoted(name)));
         }
 
-        /** A newtype variant written {@code {"name": content}}. */
-        Builder<T> newtype(String name, Decoder<? extends T> content) {
-            return add(name, new Variant<>(null, content, "newtype variant"));
+        /** A unit variant for each of {@code constants}, written as {@code wireName} of it. */
+        <E extends T> Builder<T> units(E[] constants, Function<E, String> wireName) {
+            for (E constant : constants) {
+                unit(wireName.apply(constant), constant);
+            }
+            return this;
         }
 
-        /** A struct variant written {@code {"name": {...}}}. */
-        Builder<T> struct(String name, Decoder<? extends T> content) {
-            return add(name, new Variant<>(null, content, "struct variant"));
+        /** A newtype variant written {@code {"name": content}}, held in Java as {@code type}. */
+        <V extends T> Builder<T> newtype(String name, Class<V> type, Codec<V> content) {
+            return add(name, type, new Variant<>(null, new Content<>(type, content), "newtype variant", head(name)));
         }
 
-        /** The enum reader. */
+        /**
+         * A struct variant written {@code {"name": {...}}}, held in Java as {@code type} (named as the reference
+         * names the variant), built by {@code builder} from {@code members}.
+         */
+        @SafeVarargs
+        @SuppressWarnings("varargs")
+        final <V extends T> Builder<T> struct(String name, Class<V> type, StructCodec.Builder<V> builder,
+                                              Member<V>... members) {
+            final Codec<V> content = StructCodec.variant(rustName, type, builder, members);
+            return add(name, type, new Variant<>(null, new Content<>(type, content), "struct variant", head(name)));
+        }
+
+        /** The enum's codec. */
         ExternallyTagged<T> build() {
-            return new ExternallyTagged<>(expecting, Map.copyOf(variants), List.copyOf(names));
+            return new ExternallyTagged<>(expecting, Map.copyOf(variants), List.copyOf(names), Map.copyOf(written));
         }
 
-        private Builder<T> add(String name, Variant<T> variant) {
-            if (variants.putIfAbsent(name, variant) != null) {
+        private static String head(String name) {
+            return "{" + JsonStrings.quoted(name) + ":";
+        }
+
+        private Builder<T> add(String name, Object key, Variant<T> variant) {
+            if (variants.putIfAbsent(name, variant) != null || written.putIfAbsent(key, variant) != null) {
                 throw new IllegalArgumentException("variant " + name + " added twice to " + expecting);
             }
             names.add(name);

@@ -1,24 +1,33 @@
 package io.experienceledger.json;
 
+import java.util.Map;
+
 /**
- * Reads an internally tagged enum, {@code {"<tag>":"Variant", ...fields of the variant...}}, as serde does: the
- * tag may appear anywhere among the members, must appear exactly once ({@code missing field} /
- * {@code duplicate field}) and must name a variant; every other member name must be a valid string (serde buffers
- * them all before choosing the variant); the variant is then read from the same object, where the tag is just an
- * unknown member and is ignored.
+ * Reads and writes an internally tagged enum, {@code {"<tag>":"Variant", ...fields of the variant...}}, whose
+ * variants are structs. It is written with the tag first and read as serde reads it: the tag may appear anywhere
+ * among the members, must appear exactly once ({@code missing field} / {@code duplicate field}) and must name a
+ * variant; every other member name must be a valid string (serde buffers them all before choosing the variant); the
+ * variant is then read from the same object, where the tag is just an unknown member and is ignored.
  *
  * @param <T> the Java type of the enum
  */
-final class InternallyTagged<T> implements Decoder<T> {
+final class InternallyTagged<T> implements Codec<T> {
     private final String expecting;
     private final String tag;
     private final TaggedVariants<T> variants;
+    private final Map<Class<?>, TaggedVariants.Variant<?>> written;
 
-    /** The enum named {@code rustName}, tagged by member {@code tag}. */
-    InternallyTagged(String rustName, String tag, TaggedVariants<T> variants) {
-        this.expecting = "internally tagged enum " + rustName;
+    /** The enum of {@code variants}, tagged by member {@code tag}; every variant's codec is a struct's. */
+    InternallyTagged(String tag, TaggedVariants<T> variants) {
+        this.expecting = "internally tagged enum " + variants.rustName();
         this.tag = tag;
         this.variants = variants;
+        this.written = variants.byClass(name -> "{" + JsonStrings.quoted(tag) + ":" + name);
+        for (TaggedVariants.Variant<?> variant : written.values()) {
+            if (!(variant.codec() instanceof StructCodec<?>)) {
+                throw new IllegalArgumentException("a variant of " + variants.rustName() + " is not a struct");
+            }
+        }
     }
 
     @Override
@@ -42,5 +51,11 @@ final class InternallyTagged<T> implements Decoder<T> {
             throw ReadErrors.missingField(path, tag);
         }
         return variant.read(object, path);
+    }
+
+    @Override
+    public void write(StringBuilder out, T value) {
+        TaggedVariants.of(written, value).writeMembers(out, value);
+        out.append('}');
     }
 }

@@ -28,6 +28,13 @@ final class JsonStrings {
         out.append(value, start, length).append('"');
     }
 
+    /** {@code value} as a quoted, escaped JSON string. */
+    static String quoted(String value) {
+        final StringBuilder out = new StringBuilder(value.length() + 2);
+        appendQuoted(out, value);
+        return out.toString();
+    }
+
     private static void appendEscape(StringBuilder out, char c) {
         switch (c) {
             case '"' -> out.append("\\\"");

@@ -9,13 +9,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Readers for the scalar and collection types shared by the model: strings (lone surrogates rejected as serde_json
- * rejects them), booleans, unsigned integers, floats, unit intervals, content hashes, lists, string maps and
- * arbitrary JSON values.
+ * Codecs for the scalar and collection types shared by the model: strings (lone surrogates rejected as serde_json
+ * rejects them, written with serde's escapes), booleans, unsigned integers (written unsigned), floats (written in
+ * serde's shortest form), unit intervals, content hashes, lists, maps and arbitrary JSON values (written verbatim).
  */
 final class Scalars {
     private static final String UNIT_INTERVAL_PROBLEM = "value must be finite and in the inclusive range 0.0..=1.0";
     private static final int CONTENT_HASH_DIGITS = 64;
+
+    static final Codec<String> STRING = Codec.of(Scalars::string, JsonStrings::appendQuoted);
+    static final Codec<Boolean> BOOL = Codec.of(Scalars::bool, (out, value) -> out.append(value.booleanValue()));
+    static final Codec<Long> U64 = Codec.of(Scalars::u64, Scalars::appendUnsigned);
+    static final Codec<Long> USIZE = Codec.of(Scalars::usize, Scalars::appendUnsigned);
+    static final Codec<Long> U32 = Codec.of(Scalars::u32, Scalars::appendUnsigned);
+    static final Codec<Float> F32 = Codec.of(Scalars::f32, JsonNumbers::appendF32);
+    static final Codec<Double> UNIT_INTERVAL = Codec.of(Scalars::unitInterval, JsonNumbers::appendF64);
+    /** Content hashes are written as their 64 lowercase hex digits, which need no escaping. */
+    static final Codec<ContentHash> CONTENT_HASH = Codec.of(Scalars::contentHash,
+            (out, hash) -> out.append('"').append(hash.hex()).append('"'));
+    static final Codec<JsonValue> VALUE = Codec.of(Scalars::value, (out, value) -> out.append(value.json()));
+    static final Codec<List<String>> STRING_LIST = listOf(STRING);
+    static final Codec<Map<String, String>> STRING_MAP = mapOf(Scalars::checked, JsonStrings::appendQuoted, STRING);
 
     private Scalars() {
     }
@@ -121,21 +135,52 @@ final class Scalars {
         return values;
     }
 
-    /** A list reader for {@code element}, for use as a member decoder. */
-    static <T> Decoder<List<T>> listOf(Decoder<T> element) {
-        return (node, path) -> list(node, path, element);
-    }
-
-    /** A JSON object read as a string-to-string map: a repeated key keeps its first position and its last value. */
-    static Map<String, String> stringMap(JsonNode node, JsonPath path) {
-        return map(node, path, Scalars::checked, Scalars::string);
+    /** The codec of a JSON array whose elements are read and written with {@code element}. */
+    static <T> Codec<List<T>> listOf(Codec<T> element) {
+        return Codec.of((node, path) -> list(node, path, element), (out, values) -> {
+            out.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                element.write(out, values.get(i));
+            }
+            out.append(']');
+        });
     }
 
     /**
-     * A JSON object read as a map: keys converted with {@code key}, values read with {@code value}; a repeated key
-     * keeps its first position and its last value, as a Rust map insert does.
+     * The codec of a JSON object held as a map: keys read with {@code key} and written with {@code keyWriter}, values
+     * read and written with {@code value}, in the map's iteration order. On reading, a repeated key keeps its first
+     * position and its last value, as a Rust map insert does.
      */
-    static <K, V> Map<K, V> map(JsonNode node, JsonPath path, KeyReader<K> key, Decoder<V> value) {
+    static <K, V> Codec<Map<K, V>> mapOf(KeyReader<K> key, Encoder<K> keyWriter, Codec<V> value) {
+        return Codec.of((node, path) -> map(node, path, key, value), (out, map) -> {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<K, V> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                keyWriter.write(out, entry.getKey());
+                out.append(':');
+                value.write(out, entry.getValue());
+            }
+            out.append('}');
+        });
+    }
+
+    /** Appends {@code value} as an unsigned 64-bit integer. */
+    static void appendUnsigned(StringBuilder out, long value) {
+        if (value >= 0) {
+            out.append(value);
+        } else {
+            out.append(Long.toUnsignedString(value));
+        }
+    }
+
+    private static <K, V> Map<K, V> map(JsonNode node, JsonPath path, KeyReader<K> key, Decoder<V> value) {
         if (!(node instanceof JsonNode.Obj object)) {
             throw ReadErrors.invalidType(path, node, "a map");
         }

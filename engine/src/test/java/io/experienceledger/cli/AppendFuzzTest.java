@@ -49,8 +49,8 @@ class AppendFuzzTest {
         final StringBuilder lines = new StringBuilder();
         final int count = 1 + random.nextInt(5);
         for (int i = 0; i < count; i++) {
-            lines.append(ConvergeJson.write(random.nextBoolean() ? ModelSamples.randomEngineEnvelope(random)
-                    : ModelSamples.randomUserEnvelope(random))).append('\n');
+            lines.append(random.nextBoolean() ? ConvergeJson.write(ModelSamples.randomEngineEnvelope(random))
+                    : ConvergeJson.write(ModelSamples.randomUserEnvelope(random))).append('\n');
         }
         final byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
         final int edits = 1 + random.nextInt(3);

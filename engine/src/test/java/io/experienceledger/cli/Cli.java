@@ -81,7 +81,7 @@ final class Cli {
     static String jsonLines(List<ExperienceRecord> records) {
         final StringBuilder lines = new StringBuilder();
         for (ExperienceRecord record : records) {
-            lines.append(ConvergeJson.write(RecordWriter.envelopeOf(record))).append('\n');
+            lines.append(ConvergeJson.writeAnyEnvelope(record)).append('\n');
         }
         return lines.toString();
     }

@@ -1,12 +1,14 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.InMemoryExperienceStore;
 import io.experienceledger.workload.SyntheticWorkload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A small realistic ledger for the read commands: the first {@link #SIZE} envelopes of a {@link SyntheticWorkload}
@@ -49,11 +51,20 @@ final class Fixture {
         return store.toString();
     }
 
-    /** Canonical JSON lines of {@code values}. */
-    static String lines(List<?> values) {
+    /** Canonical JSON lines of {@code envelopes}. */
+    static String lines(List<ExperienceEventEnvelope> envelopes) {
+        return lines(envelopes, ConvergeJson::write);
+    }
+
+    /** Canonical JSON lines of {@code records}, each with its {@code kind}/{@code value} wrapping. */
+    static String recordLines(List<ExperienceRecord> records) {
+        return lines(records, ConvergeJson::write);
+    }
+
+    private static <T> String lines(List<T> values, Function<T, String> writer) {
         final StringBuilder out = new StringBuilder();
-        for (Object value : values) {
-            out.append(ConvergeJson.write(value)).append('\n');
+        for (T value : values) {
+            out.append(writer.apply(value)).append('\n');
         }
         return out.toString();
     }

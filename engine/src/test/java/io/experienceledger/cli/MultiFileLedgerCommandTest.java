@@ -62,7 +62,7 @@ class MultiFileLedgerCommandTest {
 
         final Cli.Result acme = Cli.run("query", "--store", store.toString(), "--tenant", "acme", "--records");
         assertEquals(0, acme.code(), acme::toString);
-        assertEquals(Fixture.lines(ORACLE.queryRecords(EventQuery.all().withTenant(TenantId.of("acme")))), acme.out());
+        assertEquals(Fixture.recordLines(ORACLE.queryRecords(EventQuery.all().withTenant(TenantId.of("acme")))), acme.out());
 
         final Cli.Result export = Cli.run("export", "--store", store.toString());
         assertEquals(0, export.code(), export::toString);

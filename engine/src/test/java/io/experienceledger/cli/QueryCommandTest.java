@@ -81,7 +81,7 @@ class QueryCommandTest {
         final EventQuery acme = EventQuery.all().withTenant(TenantId.of("acme")).withLimit(40L);
         final Cli.Result result = query("--tenant", "acme", "--records", "--limit", "40");
         assertEquals(0, result.code(), result::toString);
-        assertEquals(Fixture.lines(fixture.oracle.queryRecords(acme)), result.out());
+        assertEquals(Fixture.recordLines(fixture.oracle.queryRecords(acme)), result.out());
         assertTrue(result.out().contains("{\"kind\":\"User\",\"value\":{"), "the fixture's first 40 acme records hold"
                 + " a user record");
     }

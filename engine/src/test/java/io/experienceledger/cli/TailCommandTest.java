@@ -71,7 +71,7 @@ class TailCommandTest {
                 .filter(r -> r.tenantId() != null && r.tenantId().value().equals("acme")).toList();
         final Cli.Result filtered = Cli.run("tail", "--store", fixture.storeArg(), "-n", "25", "--tenant", "acme",
                 "--records");
-        assertEquals(Fixture.lines(acme.subList(acme.size() - 25, acme.size())), filtered.out());
+        assertEquals(Fixture.recordLines(acme.subList(acme.size() - 25, acme.size())), filtered.out());
 
         final Cli.Result engineKind = Cli.run("tail", "--store", fixture.storeArg(), "-n", "3", "--kind",
                 "OutcomeRecorded", "--format", "table");

@@ -91,9 +91,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,40 +111,69 @@ class ConvergeJsonWriterTest {
     private static final long RANDOM_SEED = 20260428L;
     private static final int RANDOM_ROUNDS = 1500;
 
-    private static void assertWrites(String expected, Object value) {
-        assertEquals(expected, ConvergeJson.write(value));
+    /** {@code value} written by {@code codec} is {@code expected}, alone and appended to a builder in use. */
+    private static <T> void assertWrites(String expected, Encoder<T> codec, T value) {
+        assertEquals(expected, ConvergeJsonWriter.write(codec, value));
         final StringBuilder out = new StringBuilder("prefix:");
-        ConvergeJsonWriter.write(out, value);
+        ConvergeJsonWriter.write(out, codec, value);
         assertEquals("prefix:" + expected, out.toString(), "appending to a builder in use");
+    }
+
+    /** A value with the codec of its type, so that a table of values of mixed types keeps each pair type-checked. */
+    private record Sample<T>(Codec<T> codec, T value) {
+        static <T> Sample<T> of(Codec<T> codec, T value) {
+            return new Sample<>(codec, value);
+        }
+
+        static <T> List<Sample<T>> all(Codec<T> codec, List<? extends T> values) {
+            return values.stream().map(value -> Sample.<T>of(codec, value)).toList();
+        }
+
+        String write() {
+            return ConvergeJsonWriter.write(codec, value);
+        }
+
+        void assertWrites(String expected) {
+            ConvergeJsonWriterTest.assertWrites(expected, codec, value);
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(value);
+        }
     }
 
     // ================================================================ spec section 11
 
-    static Stream<SpecExamples.Example> specExamples() {
+    static Stream<SpecExamples.Example<?>> specExamples() {
         return SpecExamples.all().stream();
     }
 
     @ParameterizedTest(name = "spec {0}")
     @MethodSource("specExamples")
-    void specExampleWritesAsItsCompactForm(SpecExamples.Example example) {
-        assertWrites(SpecExamples.compact(example.specText()), example.value());
+    void specExampleWritesAsItsCompactForm(SpecExamples.Example<?> example) {
+        writesAsItsCompactForm(example);
+    }
+
+    private static <T> void writesAsItsCompactForm(SpecExamples.Example<T> example) {
+        assertWrites(SpecExamples.compact(example.specText()), example.codec(), example.value());
     }
 
     @Test
     void example111MatchesTheVerbatimCompactForm() {
         assertEquals(SpecExamples.EX_11_1_COMPACT, SpecExamples.compact(SpecExamples.EX_11_1), "the stripper agrees with the spec");
-        assertWrites(SpecExamples.EX_11_1_COMPACT, SpecExamples.example111());
+        assertWrites(SpecExamples.EX_11_1_COMPACT, EnvelopeCodecs.ENGINE_ENVELOPE, SpecExamples.example111());
     }
 
     @Test
     void policySnapshotPayloadMatchesTheVerbatimCompactForm() {
         final ExperienceEvent.PolicySnapshotCaptured event = SpecExamples.policySnapshotPayloadExample();
         assertWrites("{\"type\":\"PolicySnapshotCaptured\",\"data\":" + SpecExamples.POLICY_SNAPSHOT_PAYLOAD_COMPACT + "}",
-                event);
+                EventCodecs.EVENT, event);
         assertWrites("{\"event_id\":\"evt-p\",\"occurred_at\":\"1970-01-01T00:00:00Z\",\"tenant_id\":null,"
                         + "\"correlation_id\":null,\"event\":{\"type\":\"PolicySnapshotCaptured\",\"data\":"
                         + SpecExamples.POLICY_SNAPSHOT_PAYLOAD_COMPACT + "}}",
-                ExperienceEventEnvelope.of("evt-p", event));
+                EnvelopeCodecs.ENGINE_ENVELOPE, ExperienceEventEnvelope.of("evt-p", event));
     }
 
     @Test
@@ -158,19 +185,20 @@ class ConvergeJsonWriterTest {
         assertWrites("""
                 {"type":"OutcomeRecorded","data":{"chain_id":"c-1","step":"Planning","passed":false,\
                 "stop_reason":"Converged","latency_ms":12,"tokens":42,"cost_microdollars":null,"backend":"local"}}""",
-                variant);
+                EventCodecs.EVENT, variant);
     }
 
     @Test
     void example116OverrideTargetIsAdjacentWithPascalCase() {
         assertWrites("""
-                {"kind":"Constraint","id":"budget"}""", new OverrideTarget.Constraint(ConstraintName.of("budget")));
+                {"kind":"Constraint","id":"budget"}""",
+                UserEventCodecs.OVERRIDE_TARGET, new OverrideTarget.Constraint(ConstraintName.of("budget")));
     }
 
     @Test
     void example118EngineRecordWrapsTheEngineEnvelope() {
         assertWrites("{\"kind\":\"Engine\",\"value\":" + SpecExamples.EX_11_1_COMPACT + "}",
-                new ExperienceRecord.Engine(SpecExamples.example111()));
+                EnvelopeCodecs.RECORD, new ExperienceRecord.Engine(SpecExamples.example111()));
     }
 
     // ================================================================ every engine variant (3.2)
@@ -384,7 +412,7 @@ class ConvergeJsonWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engineVariants")
     void engineVariantWritesPerTheSpecTable(String name, ExperienceEvent event, String expected) {
-        assertWrites(expected, event);
+        assertWrites(expected, EventCodecs.EVENT, event);
     }
 
     @Test
@@ -445,7 +473,7 @@ class ConvergeJsonWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("userVariants")
     void userVariantWritesPerTheSpecTable(String name, UserExperienceEvent event, String expected) {
-        assertWrites(expected, event);
+        assertWrites(expected, UserEventCodecs.EVENT, event);
     }
 
     @Test
@@ -454,6 +482,7 @@ class ConvergeJsonWriterTest {
                 {"event_id":"u-1","occurred_at":"lamport:4","tenant_id":"t","correlation_id":"c",\
                 "event":{"type":"UserApprovalRejected","data":{"gate_request_id":"g","actor":"a",\
                 "policy_snapshot_hash":null,"reason":"no"}}}""",
+                EnvelopeCodecs.USER_ENVELOPE,
                 new UserExperienceEventEnvelope(EventId.of("u-1"), "lamport:4", TenantId.of("t"), CorrelationId.of("c"),
                         new UserExperienceEvent.UserApprovalRejected(GateId.of("g"), ActorId.of("a"), null, "no")));
     }
@@ -503,7 +532,7 @@ class ConvergeJsonWriterTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("stopReasons")
     void engineStopReasonIsExternallyTagged(StopReason reason, String expected) {
-        assertWrites(expected, reason);
+        assertWrites(expected, GovernanceCodecs.STOP_REASON, reason);
     }
 
     @Test
@@ -514,66 +543,95 @@ class ConvergeJsonWriterTest {
 
     static Stream<Arguments> externalAndTaggedVariants() {
         return Stream.of(
-                Arguments.of(BudgetResource.Named.EngineBudget, "\"EngineBudget\""),
-                Arguments.of(BudgetResource.Named.Tokens, "\"Tokens\""),
-                Arguments.of(BudgetResource.Named.Facts, "\"Facts\""),
-                Arguments.of(BudgetResource.Named.Cycles, "\"Cycles\""),
-                Arguments.of(BudgetResource.Named.Time, "\"Time\""),
-                Arguments.of(BudgetResource.Named.Cost, "\"Cost\""),
-                Arguments.of(new BudgetResource.Other("gpu-minutes"), "{\"Other\":\"gpu-minutes\"}"),
-                Arguments.of(new BudgetResource.Other(""), "{\"Other\":\"\"}"),
-                Arguments.of(ArtifactKind.Named.Adapter, "\"Adapter\""),
-                Arguments.of(ArtifactKind.Named.Pack, "\"Pack\""),
-                Arguments.of(ArtifactKind.Named.Policy, "\"Policy\""),
-                Arguments.of(ArtifactKind.Named.TruthFile, "\"TruthFile\""),
-                Arguments.of(ArtifactKind.Named.EvalSuite, "\"EvalSuite\""),
-                Arguments.of(new ArtifactKind.Other("prompt-template"), "{\"Other\":\"prompt-template\"}"),
-                Arguments.of(new GateVerdict.Approve(), "\"Approve\""),
-                Arguments.of(new GateVerdict.Reject("too risky"), "{\"Reject\":{\"reason\":\"too risky\"}}"),
-                Arguments.of(new GateVerdict.Reject(null), "{\"Reject\":{\"reason\":null}}"),
-                Arguments.of(new OverrideTarget.Fact(FactId.of("fact-1")), "{\"kind\":\"Fact\",\"id\":\"fact-1\"}"),
-                Arguments.of(new OverrideTarget.Proposal(ProposalId.of("prop-1")), "{\"kind\":\"Proposal\",\"id\":\"prop-1\"}"),
-                Arguments.of(new OverrideTarget.Constraint(ConstraintName.of("budget")), "{\"kind\":\"Constraint\",\"id\":\"budget\"}"),
-                Arguments.of(new CorrectionTarget.Fact(FactId.of("fact-1")), "{\"kind\":\"fact\",\"fact_id\":\"fact-1\"}"),
-                Arguments.of(new CorrectionTarget.Proposal(ProposalId.of("prop-1")),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.EngineBudget),
+                        "\"EngineBudget\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.Tokens), "\"Tokens\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.Facts), "\"Facts\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.Cycles), "\"Cycles\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.Time), "\"Time\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, BudgetResource.Named.Cost), "\"Cost\""),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, new BudgetResource.Other("gpu-minutes")),
+                        "{\"Other\":\"gpu-minutes\"}"),
+                Arguments.of(Sample.of(EventCodecs.BUDGET_RESOURCE, new BudgetResource.Other("")), "{\"Other\":\"\"}"),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, ArtifactKind.Named.Adapter), "\"Adapter\""),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, ArtifactKind.Named.Pack), "\"Pack\""),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, ArtifactKind.Named.Policy), "\"Policy\""),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, ArtifactKind.Named.TruthFile), "\"TruthFile\""),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, ArtifactKind.Named.EvalSuite), "\"EvalSuite\""),
+                Arguments.of(Sample.of(EventCodecs.ARTIFACT_KIND, new ArtifactKind.Other("prompt-template")),
+                        "{\"Other\":\"prompt-template\"}"),
+                Arguments.of(Sample.of(GovernanceCodecs.GATE_VERDICT, new GateVerdict.Approve()), "\"Approve\""),
+                Arguments.of(Sample.of(GovernanceCodecs.GATE_VERDICT, new GateVerdict.Reject("too risky")),
+                        "{\"Reject\":{\"reason\":\"too risky\"}}"),
+                Arguments.of(Sample.of(GovernanceCodecs.GATE_VERDICT, new GateVerdict.Reject(null)),
+                        "{\"Reject\":{\"reason\":null}}"),
+                Arguments.of(Sample.of(UserEventCodecs.OVERRIDE_TARGET, new OverrideTarget.Fact(FactId.of("fact-1"))),
+                        "{\"kind\":\"Fact\",\"id\":\"fact-1\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.OVERRIDE_TARGET,
+                        new OverrideTarget.Proposal(ProposalId.of("prop-1"))),
+                        "{\"kind\":\"Proposal\",\"id\":\"prop-1\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.OVERRIDE_TARGET,
+                        new OverrideTarget.Constraint(ConstraintName.of("budget"))),
+                        "{\"kind\":\"Constraint\",\"id\":\"budget\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.CORRECTION_TARGET,
+                        new CorrectionTarget.Fact(FactId.of("fact-1"))),
+                        "{\"kind\":\"fact\",\"fact_id\":\"fact-1\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.CORRECTION_TARGET,
+                        new CorrectionTarget.Proposal(ProposalId.of("prop-1"))),
                         "{\"kind\":\"proposal\",\"proposal_id\":\"prop-1\"}"),
-                Arguments.of(new BoundaryTarget.Pack(PackId.of("loan-pack")), "{\"scope\":\"pack\",\"pack_id\":\"loan-pack\"}"),
-                Arguments.of(new BoundaryTarget.Intent(IntentId.of("intent-1")), "{\"scope\":\"intent\",\"intent_id\":\"intent-1\"}"),
-                Arguments.of(new BoundaryTarget.Global(), "{\"scope\":\"global\"}"),
-                Arguments.of(BoundaryKind.Authority, "\"authority\""),
-                Arguments.of(BoundaryKind.Forbidden, "\"forbidden\""),
-                Arguments.of(BoundaryKind.Expiry, "\"expiry\""),
-                Arguments.of(BoundaryKind.Reversibility, "\"reversibility\""),
-                Arguments.of(new FactContent(FactContentKind.Claim, "corrected claim", null),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_TARGET,
+                        new BoundaryTarget.Pack(PackId.of("loan-pack"))),
+                        "{\"scope\":\"pack\",\"pack_id\":\"loan-pack\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_TARGET,
+                        new BoundaryTarget.Intent(IntentId.of("intent-1"))),
+                        "{\"scope\":\"intent\",\"intent_id\":\"intent-1\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_TARGET, new BoundaryTarget.Global()),
+                        "{\"scope\":\"global\"}"),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_KIND, BoundaryKind.Authority), "\"authority\""),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_KIND, BoundaryKind.Forbidden), "\"forbidden\""),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_KIND, BoundaryKind.Expiry), "\"expiry\""),
+                Arguments.of(Sample.of(UserEventCodecs.BOUNDARY_KIND, BoundaryKind.Reversibility), "\"reversibility\""),
+                Arguments.of(Sample.of(UserEventCodecs.FACT_CONTENT,
+                        new FactContent(FactContentKind.Claim, "corrected claim", null)),
                         "{\"kind\":\"Claim\",\"content\":\"corrected claim\",\"structured\":null}"),
-                Arguments.of(new ContextItem("ARR", "$120k"), "{\"label\":\"ARR\",\"value\":\"$120k\"}"),
-                Arguments.of(new TimeoutPolicy(1800, TimeoutAction.Reject), "{\"timeout_secs\":1800,\"action\":\"Reject\"}"),
-                Arguments.of(new ContractResult("schema", false, "missing field"),
+                Arguments.of(Sample.of(GovernanceCodecs.CONTEXT_ITEM, new ContextItem("ARR", "$120k")),
+                        "{\"label\":\"ARR\",\"value\":\"$120k\"}"),
+                Arguments.of(Sample.of(GovernanceCodecs.TIMEOUT_POLICY, new TimeoutPolicy(1800, TimeoutAction.Reject)),
+                        "{\"timeout_secs\":1800,\"action\":\"Reject\"}"),
+                Arguments.of(Sample.of(KernelCodecs.CONTRACT_RESULT,
+                        new ContractResult("schema", false, "missing field")),
                         "{\"name\":\"schema\",\"passed\":false,\"failure_reason\":\"missing field\"}"),
-                Arguments.of(ContractResultSnapshot.from(new ContractResult("schema", true, null)),
+                Arguments.of(Sample.of(EventCodecs.CONTRACT_RESULT_SNAPSHOT,
+                        ContractResultSnapshot.from(new ContractResult("schema", true, null))),
                         "{\"name\":\"schema\",\"passed\":true,\"failure_reason\":null}"),
-                Arguments.of(new CandidateScore("c", 0.75), "{\"id\":\"c\",\"score\":0.75}"),
-                Arguments.of(new RecallBudgets(100, 3, 100),
+                Arguments.of(Sample.of(RecallCodecs.CANDIDATE_SCORE, new CandidateScore("c", 0.75)),
+                        "{\"id\":\"c\",\"score\":0.75}"),
+                Arguments.of(Sample.of(RecallCodecs.BUDGETS, new RecallBudgets(100, 3, 100)),
                         "{\"max_latency_ms\":100,\"max_embedding_calls\":3,\"max_tokens_per_candidate\":100}"),
-                Arguments.of(new AdapterTrace("lora-1", "sha256:x", true),
+                Arguments.of(Sample.of(KernelCodecs.ADAPTER_TRACE, new AdapterTrace("lora-1", "sha256:x", true)),
                         "{\"adapter_id\":\"lora-1\",\"adapter_hash\":\"sha256:x\",\"merged\":true}"),
-                Arguments.of(SamplerParams.defaults(), "{\"temperature\":0.0,\"top_p\":1.0,\"top_k\":null}"),
-                Arguments.of(new SamplerParams(0.7f, 0.95f, 40L), "{\"temperature\":0.7,\"top_p\":0.95,\"top_k\":40}"),
-                Arguments.of(ExecutionEnv.defaults(), "{\"device\":\"cpu\",\"backend\":\"ndarray\",\"precision\":\"f32\"}"),
-                Arguments.of(new RecallTrace("fp", List.of("a", "b"), List.of(0.7f, 1.0f), 2),
+                Arguments.of(Sample.of(KernelCodecs.SAMPLER, SamplerParams.defaults()),
+                        "{\"temperature\":0.0,\"top_p\":1.0,\"top_k\":null}"),
+                Arguments.of(Sample.of(KernelCodecs.SAMPLER, new SamplerParams(0.7f, 0.95f, 40L)),
+                        "{\"temperature\":0.7,\"top_p\":0.95,\"top_k\":40}"),
+                Arguments.of(Sample.of(KernelCodecs.EXECUTION_ENV, ExecutionEnv.defaults()),
+                        "{\"device\":\"cpu\",\"backend\":\"ndarray\",\"precision\":\"f32\"}"),
+                Arguments.of(Sample.of(KernelCodecs.RECALL_TRACE,
+                        new RecallTrace("fp", List.of("a", "b"), List.of(0.7f, 1.0f), 2)),
                         "{\"corpus_fingerprint\":\"fp\",\"candidate_ids\":[\"a\",\"b\"],\"candidate_scores\":[0.7,1.0],"
                                 + "\"injected_count\":2}"),
-                Arguments.of(new RecallQuery("q", 3, DecisionStep.Planning, null),
+                Arguments.of(Sample.of(RecallCodecs.QUERY, new RecallQuery("q", 3, DecisionStep.Planning, null)),
                         "{\"query_text\":\"q\",\"top_k\":3,\"step_context\":\"Planning\",\"tenant_scope\":null}"),
-                Arguments.of(new GateDecision(GateId.of("g"), new GateVerdict.Reject(null), "admin", "lamport:0"),
+                Arguments.of(Sample.of(GovernanceCodecs.GATE_DECISION,
+                        new GateDecision(GateId.of("g"), new GateVerdict.Reject(null), "admin", "lamport:0")),
                         "{\"gate_id\":\"g\",\"verdict\":{\"Reject\":{\"reason\":null}},\"decided_by\":\"admin\","
                                 + "\"decided_at\":\"lamport:0\"}"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("externalAndTaggedVariants")
-    void nestedVariantWritesPerTheSpec(Object value, String expected) {
-        assertWrites(expected, value);
+    void nestedVariantWritesPerTheSpec(Sample<?> sample, String expected) {
+        sample.assertWrites(expected);
     }
 
     @Test
@@ -582,6 +640,7 @@ class ConvergeJsonWriterTest {
                 {"type":"Kernel","policy":{"adapter_id":"lora-1","recall_enabled":true,"recall_max_candidates":12,\
                 "recall_min_score":0.7,"seed":18446744073709551615,"requires_human":true,\
                 "required_truths":["t1","t2"]}}""",
+                EventCodecs.POLICY_SNAPSHOT,
                 new PolicySnapshot.Kernel(new KernelPolicy("lora-1", true, 12, 0.7f, U64_MAX, true, List.of("t1", "t2"))));
         final Map<RiskTier, List<String>> tiers = new LinkedHashMap<>();
         tiers.put(RiskTier.High, List.of("local"));
@@ -598,6 +657,7 @@ class ConvergeJsonWriterTest {
                 "risk_tier_backends":{"High":["local"],"Low":["remote-a","remote-b"],"Critical":[],"Medium":["local"]},\
                 "data_classification_backends":{"Restricted":["local"],"Public":["remote-a"],"Internal":[],\
                 "Confidential":["enclave"]},"default_backend":"local"}}""",
+                EventCodecs.POLICY_SNAPSHOT,
                 new PolicySnapshot.Routing(new RoutingPolicy(linked("truth-a", "local", "truth-b", "remote"), tiers, classes,
                         "local")));
         assertWrites("""
@@ -605,21 +665,23 @@ class ConvergeJsonWriterTest {
                 "min_score_threshold":0.0,"budgets":{"max_latency_ms":1,"max_embedding_calls":2,\
                 "max_tokens_per_candidate":3},"allowed_uses":["RuntimeAugmentation","TrainingCandidateSelection"],\
                 "prior_weight":0.25}}""",
+                EventCodecs.POLICY_SNAPSHOT,
                 new PolicySnapshot.Recall(new RecallPolicy(true, 9, U64_MAX, 0.0, new RecallBudgets(1, 2, 3),
                         List.of(RecallUse.RuntimeAugmentation, RecallUse.TrainingCandidateSelection), 0.25)));
     }
 
     @Test
     void kernelPolicyDefaultMatchesTheSpecExcerpt() {
-        final String written = ConvergeJson.write(new PolicySnapshot.Kernel(KernelPolicy.defaults()));
+        final String written = ConvergeJsonWriter.write(EventCodecs.POLICY_SNAPSHOT,
+                new PolicySnapshot.Kernel(KernelPolicy.defaults()));
         assertTrue(written.startsWith("{\"type\":\"Kernel\",\"policy\":{\"adapter_id\":null,\"recall_enabled\":false,"),
                 written);
     }
 
     @Test
     void replayTracesAreInternallyTaggedWithType() {
-        assertWrites(LOCAL_MINIMAL_JSON, localMinimal());
-        assertWrites(REMOTE_NONE_JSON, remoteNone());
+        assertWrites(LOCAL_MINIMAL_JSON, KernelCodecs.REPLAY_TRACE, localMinimal());
+        assertWrites(REMOTE_NONE_JSON, KernelCodecs.REPLAY_TRACE, remoteNone());
         assertWrites("""
                 {"type":"Local","base_model_hash":"base","adapter":{"adapter_id":"lora-1","adapter_hash":"h",\
                 "merged":false},"tokenizer_hash":"tok","seed":18446744073709551615,\
@@ -627,6 +689,7 @@ class ConvergeJsonWriterTest {
                 "recall":{"corpus_fingerprint":"fp","candidate_ids":["c1"],"candidate_scores":[0.5],\
                 "injected_count":1},"weights_mutated":true,"execution_env":{"device":"cuda:0","backend":"candle",\
                 "precision":"bf16"}}""",
+                KernelCodecs.REPLAY_TRACE,
                 new LocalReplayTrace("base", new AdapterTrace("lora-1", "h", false), "tok", U64_MAX,
                         new SamplerParams(0.7f, 0.9f, U64_MAX), "v2", new RecallTrace("fp", List.of("c1"), List.of(0.5f), 1),
                         true, new ExecutionEnv("cuda:0", "candle", "bf16")));
@@ -635,6 +698,7 @@ class ConvergeJsonWriterTest {
                 "response_fingerprint":"rs","temperature":1.0,"top_p":0.7,"max_tokens":18446744073709551615,\
                 "provider_metadata":{"z":"1","a":"2"},"retried":true,"retry_reasons":["429","timeout"],\
                 "replayability":"Deterministic"}""",
+                KernelCodecs.REPLAY_TRACE,
                 new RemoteReplayTrace("p", "m", "rq", "rs", 1.0f, 0.7f, U64_MAX, linked("z", "1", "a", "2"), true,
                         List.of("429", "timeout"), Replayability.Deterministic));
     }
@@ -642,44 +706,76 @@ class ConvergeJsonWriterTest {
     /** The plain enums of spec 1.4 with their wire strings, copied from the spec sections named. */
     static Stream<Arguments> plainEnums() {
         return Stream.of(
-                Arguments.of("3.8 ExperienceEventKind", ExperienceEventKind.values(), "ProposalCreated ProposalValidated "
+                Arguments.of("3.8 ExperienceEventKind",
+                        Sample.all(EventCodecs.EVENT_KIND, List.of(ExperienceEventKind.values())),
+                        "ProposalCreated ProposalValidated "
                         + "FactPromoted RecallExecuted ReplayTraceRecorded ReplayabilityDowngraded ArtifactStateTransitioned "
                         + "ArtifactRollbackRecorded BackendInvoked OutcomeRecorded BudgetExceeded PolicySnapshotCaptured "
                         + "HypothesisResolved GateDecisionRecorded"),
-                Arguments.of("3.5 HypothesisOutcome", HypothesisOutcome.values(), "Confirmed Falsified Superseded Unresolved"),
-                Arguments.of("4.9 DecisionStep", DecisionStep.values(), "Reasoning Evaluation Planning"),
-                Arguments.of("4.8 Replayability", Replayability.values(), "Deterministic BestEffort None"),
-                Arguments.of("4.8 ReplayabilityDowngradeReason", ReplayabilityDowngradeReason.values(),
+                Arguments.of("3.5 HypothesisOutcome",
+                        Sample.all(EventCodecs.HYPOTHESIS_OUTCOME, List.of(HypothesisOutcome.values())),
+                        "Confirmed Falsified Superseded Unresolved"),
+                Arguments.of("4.9 DecisionStep", Sample.all(KernelCodecs.DECISION_STEP, List.of(DecisionStep.values())),
+                        "Reasoning Evaluation Planning"),
+                Arguments.of("4.8 Replayability",
+                        Sample.all(KernelCodecs.REPLAYABILITY, List.of(Replayability.values())),
+                        "Deterministic BestEffort None"),
+                Arguments.of("4.8 ReplayabilityDowngradeReason",
+                        Sample.all(KernelCodecs.DOWNGRADE_REASON, List.of(ReplayabilityDowngradeReason.values())),
                         "RecallEmbedderNotDeterministic RecallCorpusNotContentAddressed RemoteBackendUsed NoSeedProvided "
                                 + "MultipleReasons"),
-                Arguments.of("4.2 ProposalKind", ProposalKind.values(),
+                Arguments.of("4.2 ProposalKind", Sample.all(KernelCodecs.PROPOSAL_KIND, List.of(ProposalKind.values())),
                         "Claims Plan Classification Evaluation DraftDocument Reasoning"),
-                Arguments.of("4.11 RiskTier", RiskTier.values(), "Low Medium High Critical"),
-                Arguments.of("4.11 DataClassification", DataClassification.values(), "Public Internal Confidential Restricted"),
-                Arguments.of("5.1 GovernedArtifactState", GovernedArtifactState.values(),
+                Arguments.of("4.11 RiskTier", Sample.all(KernelCodecs.RISK_TIER, List.of(RiskTier.values())),
+                        "Low Medium High Critical"),
+                Arguments.of("4.11 DataClassification",
+                        Sample.all(KernelCodecs.DATA_CLASSIFICATION, List.of(DataClassification.values())),
+                        "Public Internal Confidential Restricted"),
+                Arguments.of("5.1 GovernedArtifactState",
+                        Sample.all(GovernanceCodecs.ARTIFACT_STATE, List.of(GovernedArtifactState.values())),
                         "Draft Approved Active Quarantined Deprecated RolledBack"),
-                Arguments.of("5.4 RollbackSeverity", RollbackSeverity.values(), "Low Medium High Critical"),
-                Arguments.of("6.4 RecallUse", RecallUse.values(), "RuntimeAugmentation TrainingCandidateSelection"),
-                Arguments.of("6.4 RecallConsumer", RecallConsumer.values(), "Kernel Analytics Trainer"),
-                Arguments.of("6.6 RecallStopReason", RecallStopReason.values(), "ReachedTopK BudgetExhausted BelowThreshold "
+                Arguments.of("5.4 RollbackSeverity",
+                        Sample.all(GovernanceCodecs.ROLLBACK_SEVERITY, List.of(RollbackSeverity.values())),
+                        "Low Medium High Critical"),
+                Arguments.of("6.4 RecallUse", Sample.all(RecallCodecs.RECALL_USE, List.of(RecallUse.values())),
+                        "RuntimeAugmentation TrainingCandidateSelection"),
+                Arguments.of("6.4 RecallConsumer",
+                        Sample.all(RecallCodecs.RECALL_CONSUMER, List.of(RecallConsumer.values())),
+                        "Kernel Analytics Trainer"),
+                Arguments.of("6.6 RecallStopReason",
+                        Sample.all(RecallCodecs.STOP_REASON, List.of(RecallStopReason.values())),
+                        "ReachedTopK BudgetExhausted BelowThreshold "
                         + "TokenLimitReached LatencyExceeded EmbedderNotDeterministic TenantScopeMissing"),
-                Arguments.of("7.2 TimeoutAction", TimeoutAction.values(), "Reject Approve Escalate"),
-                Arguments.of("8.2 ErrorCategory", ErrorCategory.values(), "Internal Configuration External Resource Unknown"),
-                Arguments.of("8.2 InvariantClass", InvariantClass.values(), "Structural Semantic Acceptance"),
-                Arguments.of("9.1 FactContentKind", FactContentKind.values(),
+                Arguments.of("7.2 TimeoutAction",
+                        Sample.all(GovernanceCodecs.TIMEOUT_ACTION, List.of(TimeoutAction.values())),
+                        "Reject Approve Escalate"),
+                Arguments.of("8.2 ErrorCategory",
+                        Sample.all(GovernanceCodecs.ERROR_CATEGORY, List.of(ErrorCategory.values())),
+                        "Internal Configuration External Resource Unknown"),
+                Arguments.of("8.2 InvariantClass",
+                        Sample.all(GovernanceCodecs.INVARIANT_CLASS, List.of(InvariantClass.values())),
+                        "Structural Semantic Acceptance"),
+                Arguments.of("9.1 FactContentKind",
+                        Sample.all(UserEventCodecs.FACT_CONTENT_KIND, List.of(FactContentKind.values())),
                         "Claim Plan Classification Evaluation Document Reasoning"),
-                Arguments.of("3.14 BoundaryKind", BoundaryKind.values(), "authority forbidden expiry reversibility"),
-                Arguments.of("3.4 BudgetResource", BudgetResource.Named.values(), "EngineBudget Tokens Facts Cycles Time Cost"),
-                Arguments.of("3.6 ArtifactKind", ArtifactKind.Named.values(), "Adapter Pack Policy TruthFile EvalSuite"));
+                Arguments.of("3.14 BoundaryKind",
+                        Sample.all(UserEventCodecs.BOUNDARY_KIND, List.of(BoundaryKind.values())),
+                        "authority forbidden expiry reversibility"),
+                Arguments.of("3.4 BudgetResource",
+                        Sample.all(EventCodecs.BUDGET_RESOURCE, List.of(BudgetResource.Named.values())),
+                        "EngineBudget Tokens Facts Cycles Time Cost"),
+                Arguments.of("3.6 ArtifactKind",
+                        Sample.all(EventCodecs.ARTIFACT_KIND, List.of(ArtifactKind.Named.values())),
+                        "Adapter Pack Policy TruthFile EvalSuite"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("plainEnums")
-    void everyEnumConstantWritesItsSpecString(String section, Object[] constants, String wireNames) {
+    void everyEnumConstantWritesItsSpecString(String section, List<Sample<?>> constants, String wireNames) {
         final String[] expected = wireNames.split(" ");
-        assertEquals(expected.length, constants.length, section + ": the spec lists every constant");
-        for (int i = 0; i < constants.length; i++) {
-            assertWrites("\"" + expected[i] + "\"", constants[i]);
+        assertEquals(expected.length, constants.size(), section + ": the spec lists every constant");
+        for (int i = 0; i < constants.size(); i++) {
+            constants.get(i).assertWrites("\"" + expected[i] + "\"");
         }
     }
 
@@ -690,10 +786,11 @@ class ConvergeJsonWriterTest {
         final String head = "{\"type\":\"OutcomeRecorded\",\"data\":{\"chain_id\":\"c\",\"step\":\"Reasoning\","
                 + "\"passed\":true,\"stop_reason\":null,\"latency_ms\":null,\"tokens\":null,\"cost_microdollars\":null,"
                 + "\"backend\":null";
-        assertWrites(head + "}}", outcome(Map.of()));
-        assertWrites(head + ",\"metadata\":{\"k\":\"v\"}}}", outcome(Map.of("k", "v")));
-        assertWrites(head + ",\"metadata\":{\"z\":\"1\",\"a\":\"2\"}}}", outcome(linked("z", "1", "a", "2")));
-        assertWrites(head + ",\"metadata\":{\"\":\"\"}}}", outcome(Map.of("", "")));
+        assertWrites(head + "}}", EventCodecs.EVENT, outcome(Map.of()));
+        assertWrites(head + ",\"metadata\":{\"k\":\"v\"}}}", EventCodecs.EVENT, outcome(Map.of("k", "v")));
+        assertWrites(head + ",\"metadata\":{\"z\":\"1\",\"a\":\"2\"}}}",
+                EventCodecs.EVENT, outcome(linked("z", "1", "a", "2")));
+        assertWrites(head + ",\"metadata\":{\"\":\"\"}}}", EventCodecs.EVENT, outcome(Map.of("", "")));
     }
 
     private static ExperienceEvent.OutcomeRecorded outcome(Map<String, String> metadata) {
@@ -705,11 +802,11 @@ class ConvergeJsonWriterTest {
     void contradictionIdIsOmittedWhenNoneAndWrittenBeforeTheCyclesWhenSet() {
         final String head = "{\"type\":\"HypothesisResolved\",\"data\":{\"chain_id\":\"c-1\",\"fact_id\":\"f-1\","
                 + "\"domain\":\"market\",\"claim\":\"price will increase\",\"confidence\":0.85,\"outcome\":\"Confirmed\",";
-        assertWrites(head + "\"formed_cycle\":1,\"resolved_cycle\":3}}", hypothesis(null));
+        assertWrites(head + "\"formed_cycle\":1,\"resolved_cycle\":3}}", EventCodecs.EVENT, hypothesis(null));
         assertWrites(head + "\"contradiction_id\":\"t-9\",\"formed_cycle\":1,\"resolved_cycle\":3}}",
-                hypothesis(TensionId.of("t-9")));
+                EventCodecs.EVENT, hypothesis(TensionId.of("t-9")));
         assertWrites(head + "\"contradiction_id\":\"\",\"formed_cycle\":1,\"resolved_cycle\":3}}",
-                hypothesis(TensionId.of("")));
+                EventCodecs.EVENT, hypothesis(TensionId.of("")));
     }
 
     private static ExperienceEvent.HypothesisResolved hypothesis(TensionId contradiction) {
@@ -722,18 +819,21 @@ class ConvergeJsonWriterTest {
         assertWrites("""
                 {"adapter_id":null,"recall_enabled":false,"recall_max_candidates":0,"recall_min_score":0.0,\
                 "seed":null,"requires_human":false,"required_truths":[]}""",
-                new KernelPolicy(null, false, 0, 0.0f, null, false, List.of()));
+                KernelCodecs.KERNEL_POLICY, new KernelPolicy(null, false, 0, 0.0f, null, false, List.of()));
         assertWrites("""
                 {"id":"p","kind":"Reasoning","payload":"","structured_payload":null,"trace_link":""" + LOCAL_MINIMAL_JSON + """
                 ,"contract_results":[],"requires_human":false,"confidence":null}""",
+                KernelCodecs.PROPOSAL,
                 new KernelProposal("p", ProposalKind.Reasoning, "", null, localMinimal(), List.of(), false, null));
         assertWrites("""
                 {"type":"UserApprovalGranted","data":{"gate_request_id":"g","actor":"a","policy_snapshot_hash":null,\
                 "reason":null}}""",
+                UserEventCodecs.EVENT,
                 new UserExperienceEvent.UserApprovalGranted(GateId.of("g"), ActorId.of("a"), null, null));
         assertWrites("""
                 {"from_state":"Draft","to_state":"Draft","timestamp":"","actor":"","reason":"","ticket_ref":null,\
                 "tenant_id":null}""",
+                GovernanceCodecs.LIFECYCLE_EVENT,
                 new LifecycleEvent(GovernedArtifactState.Draft, GovernedArtifactState.Draft, "", "", "", null, null));
     }
 
@@ -741,35 +841,39 @@ class ConvergeJsonWriterTest {
 
     @Test
     void replayabilityNoneIsTheStringNone() {
-        assertWrites("\"None\"", Replayability.None);
+        assertWrites("\"None\"", KernelCodecs.REPLAYABILITY, Replayability.None);
         assertTrue(ConvergeJson.write(remoteNone()).endsWith(",\"replayability\":\"None\"}"));
     }
 
     @Test
     void u64AboveTheSignedRangeIsWrittenUnsigned() {
         assertWrites("{\"TokenBudgetExhausted\":{\"tokens_consumed\":18446744073709551615,\"limit\":9223372036854775807}}",
-                new StopReason.TokenBudgetExhausted(U64_MAX, Long.MAX_VALUE));
+                GovernanceCodecs.STOP_REASON, new StopReason.TokenBudgetExhausted(U64_MAX, Long.MAX_VALUE));
         assertWrites("{\"timeout_secs\":18446744073709551615,\"action\":\"Approve\"}",
-                new TimeoutPolicy(U64_MAX, TimeoutAction.Approve));
+                GovernanceCodecs.TIMEOUT_POLICY, new TimeoutPolicy(U64_MAX, TimeoutAction.Approve));
         assertWrites("{\"max_latency_ms\":9223372036854775808,\"max_embedding_calls\":18446744073709551614,"
-                + "\"max_tokens_per_candidate\":0}", new RecallBudgets(Long.MIN_VALUE, -2L, 0));
+                + "\"max_tokens_per_candidate\":0}", RecallCodecs.BUDGETS, new RecallBudgets(Long.MIN_VALUE, -2L, 0));
     }
 
     @Test
     void f32IsWrittenAsTheShortestFloatNotTheWidenedDouble() {
-        assertWrites("{\"temperature\":0.7,\"top_p\":0.1,\"top_k\":null}", new SamplerParams(0.7f, 0.1f, null));
-        assertTrue(ConvergeJson.write(KernelPolicy.defaults()).contains("\"recall_min_score\":0.7,"));
+        assertWrites("{\"temperature\":0.7,\"top_p\":0.1,\"top_k\":null}",
+                KernelCodecs.SAMPLER, new SamplerParams(0.7f, 0.1f, null));
+        assertTrue(ConvergeJsonWriter.write(KernelCodecs.KERNEL_POLICY, KernelPolicy.defaults())
+                .contains("\"recall_min_score\":0.7,"));
         assertWrites("{\"corpus_fingerprint\":\"\",\"candidate_ids\":[],\"candidate_scores\":[0.000001,1e13,-0.0],"
-                + "\"injected_count\":0}", new RecallTrace("", List.of(), List.of(0.000001f, 1e13f, -0.0f), 0));
+                + "\"injected_count\":0}",
+                KernelCodecs.RECALL_TRACE, new RecallTrace("", List.of(), List.of(0.000001f, 1e13f, -0.0f), 0));
     }
 
     @Test
     void unitIntervalOneIsWrittenWithAFraction() {
-        assertWrites("{\"id\":\"x\",\"score\":1.0}", new CandidateScore("x", 1.0));
-        assertWrites("{\"id\":\"x\",\"score\":0.0}", new CandidateScore("x", 0.0));
-        assertWrites("{\"id\":\"x\",\"score\":-0.0}", new CandidateScore("x", -0.0));
-        assertWrites("{\"id\":\"x\",\"score\":0.00001}", new CandidateScore("x", 0.00001));
-        assertWrites("{\"id\":\"x\",\"score\":1e-6}", new CandidateScore("x", 0.000001));
+        assertWrites("{\"id\":\"x\",\"score\":1.0}", RecallCodecs.CANDIDATE_SCORE, new CandidateScore("x", 1.0));
+        assertWrites("{\"id\":\"x\",\"score\":0.0}", RecallCodecs.CANDIDATE_SCORE, new CandidateScore("x", 0.0));
+        assertWrites("{\"id\":\"x\",\"score\":-0.0}", RecallCodecs.CANDIDATE_SCORE, new CandidateScore("x", -0.0));
+        assertWrites("{\"id\":\"x\",\"score\":0.00001}",
+                RecallCodecs.CANDIDATE_SCORE, new CandidateScore("x", 0.00001));
+        assertWrites("{\"id\":\"x\",\"score\":1e-6}", RecallCodecs.CANDIDATE_SCORE, new CandidateScore("x", 0.000001));
     }
 
     @Test
@@ -777,53 +881,57 @@ class ConvergeJsonWriterTest {
         final String raw = "q\"b\\s/c\u0001e\u001bd\u007fl\u2028p\u2029b\bt\tn\nf\fr\rz\u0000u\u001f\uD83E\uDD80\u00e9\u65E5";
         final String escaped = "\"q\\\"b\\\\s/c\\u0001e\\u001bd\u007fl\u2028p\u2029b\\bt\\tn\\nf\\fr\\rz\\u0000u\\u001f"
                 + "\uD83E\uDD80\u00e9\u65E5\"";
-        assertWrites(escaped, ActorId.of(raw));
-        assertWrites("{\"Other\":" + escaped + "}", new BudgetResource.Other(raw));
-        assertWrites("{\"kind\":\"fact\",\"fact_id\":" + escaped + "}", new CorrectionTarget.Fact(FactId.of(raw)));
+        assertWrites(escaped, Identifiers.ACTOR_ID, ActorId.of(raw));
+        assertWrites("{\"Other\":" + escaped + "}", EventCodecs.BUDGET_RESOURCE, new BudgetResource.Other(raw));
+        assertWrites("{\"kind\":\"fact\",\"fact_id\":" + escaped + "}",
+                UserEventCodecs.CORRECTION_TARGET, new CorrectionTarget.Fact(FactId.of(raw)));
         assertWrites("{\"truth_preferences\":{" + escaped + ":" + escaped + "},\"risk_tier_backends\":{},"
                 + "\"data_classification_backends\":{},\"default_backend\":" + escaped + "}",
-                new RoutingPolicy(Map.of(raw, raw), Map.of(), Map.of(), raw));
-        assertWrites("\"esc \\u001b\"", EventId.of("esc \u001b"));
-        assertWrites("\"\"", EventId.of(""));
+                KernelCodecs.ROUTING_POLICY, new RoutingPolicy(Map.of(raw, raw), Map.of(), Map.of(), raw));
+        assertWrites("\"esc \\u001b\"", Identifiers.EVENT_ID, EventId.of("esc \u001b"));
+        assertWrites("\"\"", Identifiers.EVENT_ID, EventId.of(""));
     }
 
     @Test
     void jsonValuesAreWrittenVerbatim() {
-        assertWrites("{\"a\":\"\\u001b\",\"b\":[1,2.5,null]}", new JsonValue("{\"a\":\"\\u001b\",\"b\":[1,2.5,null]}"));
-        assertWrites("null", JsonValue.NULL);
+        assertWrites("{\"a\":\"\\u001b\",\"b\":[1,2.5,null]}",
+                Scalars.VALUE, new JsonValue("{\"a\":\"\\u001b\",\"b\":[1,2.5,null]}"));
+        assertWrites("null", Scalars.VALUE, JsonValue.NULL);
         assertWrites("{\"kind\":\"Document\",\"content\":\"\",\"structured\":null}",
-                new FactContent(FactContentKind.Document, "", JsonValue.NULL));
+                UserEventCodecs.FACT_CONTENT, new FactContent(FactContentKind.Document, "", JsonValue.NULL));
     }
 
     @Test
     void identifiersAndHashesAreBareStrings() {
-        assertWrites("\"evt-1\"", EventId.of("evt-1"));
-        assertWrites("\"t\"", TenantId.of("t"));
-        assertWrites("\"c\"", CorrelationId.of("c"));
-        assertWrites("\"ch\"", ChainId.of("ch"));
-        assertWrites("\"tl\"", TraceLinkId.of("tl"));
-        assertWrites("\"p\"", ProposalId.of("p"));
-        assertWrites("\"f\"", FactId.of("f"));
-        assertWrites("\"a\"", ActorId.of("a"));
-        assertWrites("\"ar\"", ArtifactId.of("ar"));
-        assertWrites("\"b\"", BackendId.of("b"));
-        assertWrites("\"po\"", PolicyId.of("po"));
-        assertWrites("\"d\"", DomainId.of("d"));
-        assertWrites("\"g\"", GateId.of("g"));
-        assertWrites("\"pk\"", PackId.of("pk"));
-        assertWrites("\"cn\"", ConstraintName.of("cn"));
-        assertWrites("\"cr\"", CriterionId.of("cr"));
-        assertWrites("\"ap\"", ApprovalPointId.of("ap"));
-        assertWrites("\"in\"", IntentId.of("in"));
-        assertWrites("\"te\"", TensionId.of("te"));
-        assertWrites("\"" + HASH_HEX + "\"", HASH);
+        assertWrites("\"evt-1\"", Identifiers.EVENT_ID, EventId.of("evt-1"));
+        assertWrites("\"t\"", Identifiers.TENANT_ID, TenantId.of("t"));
+        assertWrites("\"c\"", Identifiers.CORRELATION_ID, CorrelationId.of("c"));
+        assertWrites("\"ch\"", Identifiers.CHAIN_ID, ChainId.of("ch"));
+        assertWrites("\"tl\"", Identifiers.TRACE_LINK_ID, TraceLinkId.of("tl"));
+        assertWrites("\"p\"", Identifiers.PROPOSAL_ID, ProposalId.of("p"));
+        assertWrites("\"f\"", Identifiers.FACT_ID, FactId.of("f"));
+        assertWrites("\"a\"", Identifiers.ACTOR_ID, ActorId.of("a"));
+        assertWrites("\"ar\"", Identifiers.ARTIFACT_ID, ArtifactId.of("ar"));
+        assertWrites("\"b\"", Identifiers.BACKEND_ID, BackendId.of("b"));
+        assertWrites("\"po\"", Identifiers.POLICY_ID, PolicyId.of("po"));
+        assertWrites("\"d\"", Identifiers.DOMAIN_ID, DomainId.of("d"));
+        assertWrites("\"g\"", Identifiers.GATE_ID, GateId.of("g"));
+        assertWrites("\"pk\"", Identifiers.PACK_ID, PackId.of("pk"));
+        assertWrites("\"cn\"", Identifiers.CONSTRAINT_NAME, ConstraintName.of("cn"));
+        assertWrites("\"cr\"", Identifiers.CRITERION_ID, CriterionId.of("cr"));
+        assertWrites("\"ap\"", Identifiers.APPROVAL_POINT_ID, ApprovalPointId.of("ap"));
+        assertWrites("\"in\"", Identifiers.INTENT_ID, IntentId.of("in"));
+        assertWrites("\"te\"", Identifiers.TENSION_ID, TensionId.of("te"));
+        assertWrites("\"" + HASH_HEX + "\"", Scalars.CONTENT_HASH, HASH);
     }
 
     @Test
     void contentHashHexRoundtripWritesLowercase() {
         assertWrites("\"abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789\"",
+                Scalars.CONTENT_HASH,
                 ContentHash.of("ABCDEF0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789"));
-        assertWrites("\"0000000000000000000000000000000000000000000000000000000000000000\"", ContentHash.ZERO);
+        assertWrites("\"0000000000000000000000000000000000000000000000000000000000000000\"",
+                Scalars.CONTENT_HASH, ContentHash.ZERO);
     }
 
     // ================================================================ queries and records (3.9 - 3.11, 3.18)
@@ -831,7 +939,7 @@ class ConvergeJsonWriterTest {
     @Test
     void minimalEventQueryWritesEveryMember() {
         assertWrites("{\"tenant_id\":null,\"time_range\":null,\"kinds\":[],\"correlation_id\":null,\"chain_id\":null,"
-                + "\"limit\":null}", EventQuery.all());
+                + "\"limit\":null}", EnvelopeCodecs.EVENT_QUERY, EventQuery.all());
     }
 
     @Test
@@ -839,23 +947,24 @@ class ConvergeJsonWriterTest {
         assertWrites("""
                 {"tenant_id":"t","time_range":{"start":null,"end":"lamport:9"},"kinds":["ProposalCreated",\
                 "GateDecisionRecorded"],"correlation_id":"c","chain_id":"ch","limit":0}""",
-                new EventQuery(TenantId.of("t"), new TimeRange(null, "lamport:9"),
+                EnvelopeCodecs.EVENT_QUERY, new EventQuery(TenantId.of("t"), new TimeRange(null, "lamport:9"),
                         List.of(ExperienceEventKind.ProposalCreated, ExperienceEventKind.GateDecisionRecorded),
                         CorrelationId.of("c"), ChainId.of("ch"), 0L));
-        assertWrites("{\"start\":null,\"end\":null}", new TimeRange(null, null));
-        assertWrites("{\"start\":\"a\",\"end\":\"b\"}", new TimeRange("a", "b"));
+        assertWrites("{\"start\":null,\"end\":null}", EnvelopeCodecs.TIME_RANGE, new TimeRange(null, null));
+        assertWrites("{\"start\":\"a\",\"end\":\"b\"}", EnvelopeCodecs.TIME_RANGE, new TimeRange("a", "b"));
     }
 
     @Test
     void artifactQueryWritesEveryMember() {
         assertWrites("{\"tenant_id\":null,\"artifact_id\":null,\"kind\":null,\"state\":null,\"limit\":null}",
-                new ArtifactQuery(null, null, null, null, null));
+                EnvelopeCodecs.ARTIFACT_QUERY, new ArtifactQuery(null, null, null, null, null));
         assertWrites("{\"tenant_id\":\"t\",\"artifact_id\":\"a\",\"kind\":{\"Other\":\"x\"},\"state\":\"Quarantined\","
                         + "\"limit\":5}",
+                EnvelopeCodecs.ARTIFACT_QUERY,
                 new ArtifactQuery(TenantId.of("t"), ArtifactId.of("a"), new ArtifactKind.Other("x"),
                         GovernedArtifactState.Quarantined, 5L));
         assertWrites("{\"tenant_id\":null,\"artifact_id\":null,\"kind\":\"EvalSuite\",\"state\":null,\"limit\":null}",
-                new ArtifactQuery(null, null, ArtifactKind.Named.EvalSuite, null, null));
+                EnvelopeCodecs.ARTIFACT_QUERY, new ArtifactQuery(null, null, ArtifactKind.Named.EvalSuite, null, null));
     }
 
     @Test
@@ -865,14 +974,15 @@ class ConvergeJsonWriterTest {
         assertWrites("""
                 {"kind":"Engine","value":{"event_id":"e-1","occurred_at":"1970-01-01T00:00:00Z","tenant_id":null,\
                 "correlation_id":null,"event":{"type":"BudgetExceeded","data":{"chain_id":"c","resource":"Cost",\
-                "limit":"1","observed":null}}}}""", new ExperienceRecord.Engine(engine));
+                "limit":"1","observed":null}}}}""", EnvelopeCodecs.RECORD, new ExperienceRecord.Engine(engine));
         final UserExperienceEventEnvelope user = UserExperienceEventEnvelope.of("u-1",
                 new UserExperienceEvent.UserOverrideIssued(new OverrideTarget.Fact(FactId.of("f")), ActorId.of("a"), null,
                         "r")).withTenant("t");
         assertWrites("""
                 {"kind":"User","value":{"event_id":"u-1","occurred_at":"1970-01-01T00:00:00Z","tenant_id":"t",\
                 "correlation_id":null,"event":{"type":"UserOverrideIssued","data":{"target":{"kind":"Fact",\
-                "id":"f"},"actor":"a","policy_snapshot_hash":null,"reason":"r"}}}}""", new ExperienceRecord.User(user));
+                "id":"f"},"actor":"a","policy_snapshot_hash":null,"reason":"r"}}}}""",
+                EnvelopeCodecs.RECORD, new ExperienceRecord.User(user));
     }
 
     // ================================================================ reference tests 12.1 / 12.6 (write side)
@@ -894,7 +1004,8 @@ class ConvergeJsonWriterTest {
         assertTrue(json.contains("\"correlation_id\":\"corr-xyz\""), json);
         assertTrue(json.contains("\"occurred_at\":\"2026-01-15T10:30:00Z\""), json);
         assertWrites("{\"event_id\":\"evt-123\",\"occurred_at\":\"2026-01-15T10:30:00Z\",\"tenant_id\":\"tenant-abc\","
-                + "\"correlation_id\":\"corr-xyz\",\"event\":" + BUDGET_EVENT_JSON + "}", envelope);
+                + "\"correlation_id\":\"corr-xyz\",\"event\":" + BUDGET_EVENT_JSON + "}",
+                EnvelopeCodecs.ENGINE_ENVELOPE, envelope);
     }
 
     @Test
@@ -905,7 +1016,8 @@ class ConvergeJsonWriterTest {
         assertTrue(json.contains("\"correlation_id\":null"), json);
         assertTrue(json.contains("\"occurred_at\":\"1970-01-01T00:00:00Z\""), json);
         assertWrites("{\"event_id\":\"evt-min\",\"occurred_at\":\"1970-01-01T00:00:00Z\",\"tenant_id\":null,"
-                + "\"correlation_id\":null,\"event\":" + BUDGET_EVENT_JSON + "}", envelope);
+                + "\"correlation_id\":null,\"event\":" + BUDGET_EVENT_JSON + "}",
+                EnvelopeCodecs.ENGINE_ENVELOPE, envelope);
     }
 
     @Test
@@ -914,7 +1026,8 @@ class ConvergeJsonWriterTest {
                 .withTenant("t1").withTenant("t2").withTenant("t3").withCorrelation("c1").withCorrelation("c3")
                 .withTimestamp("x").withTimestamp("lamport:7");
         assertWrites("{\"event_id\":\"evt-1\",\"occurred_at\":\"lamport:7\",\"tenant_id\":\"t3\","
-                + "\"correlation_id\":\"c3\",\"event\":" + BUDGET_EVENT_JSON + "}", envelope);
+                + "\"correlation_id\":\"c3\",\"event\":" + BUDGET_EVENT_JSON + "}", EnvelopeCodecs.ENGINE_ENVELOPE,
+                envelope);
     }
 
     @Test
@@ -924,7 +1037,7 @@ class ConvergeJsonWriterTest {
             "BackendInvoked", "OutcomeRecorded", "BudgetExceeded", "PolicySnapshotCaptured", "HypothesisResolved",
             "GateDecisionRecorded"};
         for (int i = 0; i < names.length; i++) {
-            assertWrites("\"" + names[i] + "\"", ExperienceEventKind.valueOf(names[i]));
+            assertWrites("\"" + names[i] + "\"", EventCodecs.EVENT_KIND, ExperienceEventKind.valueOf(names[i]));
         }
         assertEquals(14, ExperienceEventKind.values().length);
     }
@@ -937,7 +1050,7 @@ class ConvergeJsonWriterTest {
         final List<String> expected = List.of("\"Adapter\"", "\"Pack\"", "\"Policy\"", "\"TruthFile\"", "\"EvalSuite\"",
                 "{\"Other\":\"custom-kind\"}");
         for (int i = 0; i < kinds.size(); i++) {
-            assertWrites(expected.get(i), kinds.get(i));
+            assertWrites(expected.get(i), EventCodecs.ARTIFACT_KIND, kinds.get(i));
         }
     }
 
@@ -962,6 +1075,7 @@ class ConvergeJsonWriterTest {
         final String correlation = "c".repeat(3_000);
         assertWrites("{\"event_id\":\"" + id + "\",\"occurred_at\":\"1970-01-01T00:00:00Z\",\"tenant_id\":\"" + tenant
                         + "\",\"correlation_id\":\"" + correlation + "\",\"event\":" + BUDGET_EVENT_JSON + "}",
+                EnvelopeCodecs.ENGINE_ENVELOPE,
                 ExperienceEventEnvelope.of(id, budgetEvent()).withTenant(tenant).withCorrelation(correlation));
     }
 
@@ -974,16 +1088,16 @@ class ConvergeJsonWriterTest {
 
     @Test
     void stateAndSeverityStringsAreStable() {
-        assertWrites("\"Draft\"", GovernedArtifactState.Draft);
-        assertWrites("\"Approved\"", GovernedArtifactState.Approved);
-        assertWrites("\"Active\"", GovernedArtifactState.Active);
-        assertWrites("\"Quarantined\"", GovernedArtifactState.Quarantined);
-        assertWrites("\"Deprecated\"", GovernedArtifactState.Deprecated);
-        assertWrites("\"RolledBack\"", GovernedArtifactState.RolledBack);
-        assertWrites("\"Low\"", RollbackSeverity.Low);
-        assertWrites("\"Medium\"", RollbackSeverity.Medium);
-        assertWrites("\"High\"", RollbackSeverity.High);
-        assertWrites("\"Critical\"", RollbackSeverity.Critical);
+        assertWrites("\"Draft\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.Draft);
+        assertWrites("\"Approved\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.Approved);
+        assertWrites("\"Active\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.Active);
+        assertWrites("\"Quarantined\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.Quarantined);
+        assertWrites("\"Deprecated\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.Deprecated);
+        assertWrites("\"RolledBack\"", GovernanceCodecs.ARTIFACT_STATE, GovernedArtifactState.RolledBack);
+        assertWrites("\"Low\"", GovernanceCodecs.ROLLBACK_SEVERITY, RollbackSeverity.Low);
+        assertWrites("\"Medium\"", GovernanceCodecs.ROLLBACK_SEVERITY, RollbackSeverity.Medium);
+        assertWrites("\"High\"", GovernanceCodecs.ROLLBACK_SEVERITY, RollbackSeverity.High);
+        assertWrites("\"Critical\"", GovernanceCodecs.ROLLBACK_SEVERITY, RollbackSeverity.Critical);
     }
 
     @Test
@@ -1000,13 +1114,16 @@ class ConvergeJsonWriterTest {
                 {"gate_id":"hitl-1","proposal_id":"prop-1","summary":"Ship it","agent_id":"planner",\
                 "rationale":"high ARR","context_data":[{"label":"ARR","value":"$120k"},{"label":"risk","value":"low"}],\
                 "cycle":4294967295,"requested_at":"lamport:0","timeout":{"timeout_secs":1800,"action":"Reject"}}""",
+                GovernanceCodecs.GATE_REQUEST,
                 new GateRequest(GateId.of("hitl-1"), ProposalId.of("prop-1"), "Ship it", "planner", "high ARR",
                         List.of(new ContextItem("ARR", "$120k"), new ContextItem("risk", "low")), 4294967295L, "lamport:0",
                         TimeoutPolicy.defaults()));
         assertWrites("{\"gate_id\":\"hitl-1\",\"verdict\":{\"Reject\":{\"reason\":\"too risky\"}},\"decided_by\":\"admin\","
                         + "\"decided_at\":\"lamport:0\"}",
+                GovernanceCodecs.GATE_DECISION,
                 new GateDecision(GateId.of("hitl-1"), new GateVerdict.Reject("too risky"), "admin", "lamport:0"));
         assertWrites("{\"gate_id\":\"hitl-1\",\"verdict\":\"Approve\",\"decided_by\":\"admin\",\"decided_at\":\"lamport:0\"}",
+                GovernanceCodecs.GATE_DECISION,
                 new GateDecision(GateId.of("hitl-1"), new GateVerdict.Approve(), "admin", "lamport:0"));
     }
 
@@ -1015,37 +1132,20 @@ class ConvergeJsonWriterTest {
         assertWrites("""
                 {"from_state":"Approved","to_state":"Active","timestamp":"1970-01-01T00:00:00Z","actor":"ops",\
                 "reason":"go live","ticket_ref":null,"tenant_id":null}""",
+                GovernanceCodecs.LIFECYCLE_EVENT,
                 LifecycleEvent.of(GovernedArtifactState.Approved, GovernedArtifactState.Active, "ops", "go live"));
         assertWrites("""
                 {"affected_count":3,"quality_issues":["a"],"invalidates_outputs":false,"severity":"Medium",\
                 "affected_tenants":[]}""",
+                GovernanceCodecs.ROLLBACK_IMPACT,
                 new RollbackImpact(3L, List.of("a"), false, RollbackSeverity.Medium, List.of()));
     }
 
     // ================================================================ rejection
 
-    /** A record that is not a converge type. */
-    private record Foreign(String value) {
-    }
-
-    static Stream<Object> foreignValues() {
-        return Stream.of("a string", 42, 4.2, true, new Object(), List.of(), Map.of(), Optional.empty(),
-                TimeUnit.SECONDS, new Foreign("x"), new StringBuilder("sb"), new int[0]);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("foreignValues")
-    void unknownTypesAreRejectedNamingTheClass(Object value) {
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConvergeJson.write(value));
-        assertTrue(e.getMessage().contains(value.getClass().getName()), e.getMessage());
-        final StringBuilder out = new StringBuilder("kept");
-        assertThrows(IllegalArgumentException.class, () -> ConvergeJsonWriter.write(out, value));
-        assertEquals("kept", out.toString(), "a rejected value appends nothing");
-    }
-
     @Test
     void nullIsRejected() {
-        assertThrows(NullPointerException.class, () -> ConvergeJson.write(null));
+        assertThrows(NullPointerException.class, () -> ConvergeJson.write((ExperienceEventEnvelope) null));
     }
 
     // ================================================================ property-style tests (seeded)
@@ -1055,7 +1155,7 @@ class ConvergeJsonWriterTest {
         final Random random = new Random(RANDOM_SEED);
         for (int round = 0; round < RANDOM_ROUNDS * 4; round++) {
             final String text = ModelSamples.randomString(random);
-            final String written = ConvergeJson.write(ActorId.of(text));
+            final String written = ConvergeJsonWriter.write(Identifiers.ACTOR_ID, ActorId.of(text));
             assertEquals(oracleQuoted(text), written, "seed " + RANDOM_SEED + " round " + round);
             assertEquals(text, JsonTree.parse(written), "seed " + RANDOM_SEED + " round " + round + ": decodes back");
         }
@@ -1095,7 +1195,7 @@ class ConvergeJsonWriterTest {
             final long a = ModelSamples.randomU64(random);
             final long b = random.nextLong();
             assertWrites("{\"TimeBudgetExhausted\":{\"duration_ms\":" + unsignedOracle(a) + ",\"limit_ms\":"
-                    + unsignedOracle(b) + "}}", new StopReason.TimeBudgetExhausted(a, b));
+                    + unsignedOracle(b) + "}}", GovernanceCodecs.STOP_REASON, new StopReason.TimeBudgetExhausted(a, b));
         }
     }
 
@@ -1145,18 +1245,18 @@ class ConvergeJsonWriterTest {
             assertEquals(record.tenantId() == null ? null : record.tenantId().value(), value.get("tenant_id"));
             assertEquals(record.correlationId() == null ? null : record.correlationId().value(), value.get("correlation_id"));
         }
-        final List<Object> others = new ArrayList<>();
-        others.addAll(ModelSamples.allEventQueries());
-        others.addAll(ModelSamples.allArtifactQueries());
-        others.addAll(ModelSamples.allReplayTraces());
-        others.addAll(ModelSamples.allStopReasons());
-        others.addAll(ModelSamples.moreStopReasons());
-        others.addAll(ModelSamples.allPolicySnapshots());
-        others.addAll(ModelSamples.jsonValues());
-        for (Object value : others) {
-            final String json = ConvergeJson.write(value);
+        final List<Sample<?>> others = new ArrayList<>();
+        others.addAll(Sample.all(EnvelopeCodecs.EVENT_QUERY, ModelSamples.allEventQueries()));
+        others.addAll(Sample.all(EnvelopeCodecs.ARTIFACT_QUERY, ModelSamples.allArtifactQueries()));
+        others.addAll(Sample.all(KernelCodecs.REPLAY_TRACE, ModelSamples.allReplayTraces()));
+        others.addAll(Sample.all(GovernanceCodecs.STOP_REASON, ModelSamples.allStopReasons()));
+        others.addAll(Sample.all(GovernanceCodecs.STOP_REASON, ModelSamples.moreStopReasons()));
+        others.addAll(Sample.all(EventCodecs.POLICY_SNAPSHOT, ModelSamples.allPolicySnapshots()));
+        others.addAll(Sample.all(Scalars.VALUE, ModelSamples.jsonValues()));
+        for (Sample<?> sample : others) {
+            final String json = sample.write();
             JsonTree.parse(json);
-            assertEquals(SpecExamples.compact(json), json, value.toString());
+            assertEquals(SpecExamples.compact(json), json, sample.toString());
         }
     }
 
@@ -1191,17 +1291,20 @@ class ConvergeJsonWriterTest {
     @Test
     void samplesNeverPutJsonNullInAnOptionalSlot() {
         final Random random = new Random(RANDOM_SEED + 4);
-        final List<Object> events = new ArrayList<>(ModelSamples.allEngineEvents());
-        events.addAll(ModelSamples.allUserEvents());
+        final List<ExperienceEvent> engineEvents = new ArrayList<>(ModelSamples.allEngineEvents());
+        final List<UserExperienceEvent> userEvents = new ArrayList<>(ModelSamples.allUserEvents());
         for (int round = 0; round < RANDOM_ROUNDS; round++) {
-            events.add(ModelSamples.randomEngineEvent(random));
-            events.add(ModelSamples.randomUserEvent(random));
+            engineEvents.add(ModelSamples.randomEngineEvent(random));
+            userEvents.add(ModelSamples.randomUserEvent(random));
         }
-        for (Object event : events) {
+        for (ExperienceEvent event : engineEvents) {
             final String json = ConvergeJson.write(event);
             assertFalse(json.contains("\"structured_payload\":null") && event instanceof ExperienceEvent.ProposalCreated
                     && ((ExperienceEvent.ProposalCreated) event).proposal().structuredPayload() != null,
                     "seed " + (RANDOM_SEED + 4) + ": " + json);
+        }
+        for (UserExperienceEvent event : userEvents) {
+            final String json = ConvergeJson.write(event);
             assertFalse(event instanceof UserExperienceEvent.UserCorrection
                     && JsonValue.NULL.equals(((UserExperienceEvent.UserCorrection) event).correctedContent().structured()),
                     "seed " + (RANDOM_SEED + 4) + ": " + json);

@@ -47,6 +47,7 @@ import io.experienceledger.model.UserExperienceEvent;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The example documents of spec section 11, copied verbatim (pretty-printed as in the spec), each paired with the
@@ -56,8 +57,11 @@ import java.util.Map;
  */
 final class SpecExamples {
 
-    /** A spec example: its section, its text as printed in the spec, and the value it denotes. */
-    record Example(String section, String specText, Object value) {
+    /**
+     * A spec example: its section, its text as printed in the spec, the value it denotes, the codec of the value's
+     * type, and the public reader of that type.
+     */
+    record Example<T>(String section, String specText, T value, Codec<T> codec, Function<String, T> reader) {
         @Override
         public String toString() {
             return section;
@@ -332,16 +336,16 @@ final class SpecExamples {
     }
 
     /** The eight pretty-printed examples of section 11 with their values. */
-    static List<Example> all() {
+    static List<Example<?>> all() {
         return List.of(
-                new Example("11.1", EX_11_1, example111()),
-                new Example("11.2", EX_11_2, example112()),
-                new Example("11.3", EX_11_3, example113()),
-                new Example("11.4", EX_11_4, example114()),
-                new Example("11.5", EX_11_5, example115()),
-                new Example("11.6", EX_11_6, example116()),
-                new Example("11.7", EX_11_7, example117()),
-                new Example("11.8", EX_11_8, example118()));
+                new Example<>("11.1", EX_11_1, example111(), EnvelopeCodecs.ENGINE_ENVELOPE, ConvergeJson::readEnvelope),
+                new Example<>("11.2", EX_11_2, example112(), EnvelopeCodecs.ENGINE_ENVELOPE, ConvergeJson::readEnvelope),
+                new Example<>("11.3", EX_11_3, example113(), EnvelopeCodecs.ENGINE_ENVELOPE, ConvergeJson::readEnvelope),
+                new Example<>("11.4", EX_11_4, example114(), EnvelopeCodecs.ENGINE_ENVELOPE, ConvergeJson::readEnvelope),
+                new Example<>("11.5", EX_11_5, example115(), EnvelopeCodecs.ENGINE_ENVELOPE, ConvergeJson::readEnvelope),
+                new Example<>("11.6", EX_11_6, example116(), EnvelopeCodecs.USER_ENVELOPE, ConvergeJson::readUserEnvelope),
+                new Example<>("11.7", EX_11_7, example117(), EnvelopeCodecs.EVENT_QUERY, ConvergeJson::readQuery),
+                new Example<>("11.8", EX_11_8, example118(), EnvelopeCodecs.RECORD, ConvergeJson::readRecord));
     }
 
     /** Removes every whitespace character outside JSON strings (string contents, escapes included, are kept). */
