@@ -1,6 +1,5 @@
 package io.experienceledger.json;
 
-import java.util.Map;
 
 /**
  * Reads and writes an adjacently tagged enum, {@code {"<tag>":"Variant","<content>":...}}; it is written in that
@@ -15,7 +14,7 @@ final class AdjacentlyTagged<T> implements Codec<T> {
     private final String tag;
     private final String content;
     private final TaggedVariants<T> variants;
-    private final Map<Class<?>, TaggedVariants.Variant<?>> written;
+    private final VariantLookup<TaggedVariants.Variant<?>> written;
 
     /** The enum of {@code variants}, tagged by member {@code tag} with its content in member {@code content}. */
     AdjacentlyTagged(String tag, String content, TaggedVariants<T> variants) {

@@ -19,10 +19,10 @@ final class ExternallyTagged<T> implements Codec<T> {
     private final String expecting;
     private final Map<String, Variant<T>> variants;
     private final List<String> names;
-    private final Map<Object, Variant<T>> written;
+    private final VariantLookup<Variant<T>> written;
 
     private ExternallyTagged(String expecting, Map<String, Variant<T>> variants, List<String> names,
-                             Map<Object, Variant<T>> written) {
+                             VariantLookup<Variant<T>> written) {
         this.expecting = expecting;
         this.variants = variants;
         this.names = names;
@@ -77,7 +77,7 @@ final class ExternallyTagged<T> implements Codec<T> {
 
     @Override
     public void write(StringBuilder out, T value) {
-        final Variant<T> variant = written.get(writtenKey(value));
+        final Variant<T> variant = written.of(value);
         if (variant == null) {
             throw new IllegalArgumentException("not a variant of " + expecting + ": " + value);
         }
@@ -175,7 +175,7 @@ final class ExternallyTagged<T> implements Codec<T> {
 
         /** The enum's codec. */
         ExternallyTagged<T> build() {
-            return new ExternallyTagged<>(expecting, Map.copyOf(variants), List.copyOf(names), Map.copyOf(written));
+            return new ExternallyTagged<>(expecting, Map.copyOf(variants), List.copyOf(names), new VariantLookup<>(written));
         }
 
         private static String head(String name) {

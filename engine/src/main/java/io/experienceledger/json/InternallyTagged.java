@@ -1,6 +1,5 @@
 package io.experienceledger.json;
 
-import java.util.Map;
 
 /**
  * Reads and writes an internally tagged enum, {@code {"<tag>":"Variant", ...fields of the variant...}}, whose
@@ -15,7 +14,7 @@ final class InternallyTagged<T> implements Codec<T> {
     private final String expecting;
     private final String tag;
     private final TaggedVariants<T> variants;
-    private final Map<Class<?>, TaggedVariants.Variant<?>> written;
+    private final VariantLookup<TaggedVariants.Variant<?>> written;
 
     /** The enum of {@code variants}, tagged by member {@code tag}; every variant's codec is a struct's. */
     InternallyTagged(String tag, TaggedVariants<T> variants) {

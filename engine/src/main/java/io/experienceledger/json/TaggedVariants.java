@@ -70,18 +70,18 @@ final class TaggedVariants<T> {
      * The variants by Java class, each with the text written before its content: {@code head} applied to the
      * variant's name quoted as a JSON string.
      */
-    Map<Class<?>, Variant<?>> byClass(UnaryOperator<String> head) {
-        final Map<Class<?>, Variant<?>> byClass = new HashMap<>();
+    VariantLookup<Variant<?>> byClass(UnaryOperator<String> head) {
+        final Map<Object, Variant<?>> byClass = new HashMap<>();
         for (int i = 0; i < variants.size(); i++) {
             final Variant<? extends T> variant = variants.get(i);
             byClass.put(variant.type, variant.headed(head.apply(JsonStrings.quoted(names.get(i)))));
         }
-        return Map.copyOf(byClass);
+        return new VariantLookup<>(byClass);
     }
 
     /** The variant written for {@code value}, found by its class in {@code byClass}. */
-    static Variant<?> of(Map<Class<?>, Variant<?>> byClass, Object value) {
-        final Variant<?> variant = byClass.get(value.getClass());
+    static Variant<?> of(VariantLookup<Variant<?>> byClass, Object value) {
+        final Variant<?> variant = byClass.of(value);
         if (variant == null) {
             throw new IllegalArgumentException("not a known variant: " + value.getClass().getName());
         }
