@@ -206,8 +206,22 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      */
     public long scan(long afterIndex, RecordVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
+        return scanEntries(afterIndex, (index, batch, record) -> visitor.visit(index, record));
+    }
+
+    /**
+     * {@link #scan}, also telling each entry's atomic batch, so that a consumer can keep batches whole (a batch is
+     * visited only once committed, all of it in one call unless the visitor stops inside it).
+     */
+    public long scanEntries(long afterIndex, EntryVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
         lifecycle.checkOpen();
         return scans.scan(afterIndex, visitor);
+    }
+
+    /** The ledger's identity: {@code journal.id} of {@code ledger.properties}, 32 lowercase hex digits. */
+    public String ledgerId() {
+        return String.format("%016x%016x", layout.identityHi(), layout.identityLo());
     }
 
     /**
@@ -264,16 +278,6 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             index.flush();
             return null;
         });
-    }
-
-    /** The journal index up to which appends are known to be forced to the device (msync), -1 if none. */
-    long lastIndexSynced() {
-        return journal.queue().lastIndexMSynced();
-    }
-
-    /** The journal index of the last entry, -1 when empty. */
-    long lastIndex() {
-        return journal.lastIndex();
     }
 
     /** How many journal entries the index catch-up has read since this store was opened. For tests. */

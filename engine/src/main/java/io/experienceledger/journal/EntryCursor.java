@@ -43,6 +43,10 @@ final class EntryCursor implements AutoCloseable {
     private boolean exhausted;
     private boolean atEnd;
     private long pendingBegin = -1;
+    /** The journal index of the begin marker of the batch being walked, -1 when unknown or none. */
+    private long batchBegin = -1;
+    /** The begin index the commit marker named, as the last {@link #resolveBatchAfter} read it. */
+    private long resolvedBegin = -1;
 
     EntryCursor(Journal journal) {
         this.journal = journal;
@@ -148,6 +152,7 @@ final class EntryCursor implements AutoCloseable {
                     return false;
                 }
                 batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
+                batchBegin = resolvedBegin;
             }
             if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
                 current = context;
@@ -165,6 +170,7 @@ final class EntryCursor implements AutoCloseable {
                     return false;
                 }
                 batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
+                batchBegin = position;
             } else if (!header.inBatch()) {
                 batch = BatchState.NONE;
             }
@@ -231,6 +237,7 @@ final class EntryCursor implements AutoCloseable {
                 }
                 final boolean committed = lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
                         && (begin < 0 ? lookaheadHeader.markerValue() < from : lookaheadHeader.markerValue() == begin);
+                resolvedBegin = committed ? lookaheadHeader.markerValue() : -1;
                 return committed ? BatchEnd.COMMITTED : BatchEnd.ABORTED;
             }
         }
@@ -272,6 +279,14 @@ final class EntryCursor implements AutoCloseable {
     /** The header of the current entry. */
     EntryHeader header() {
         return header;
+    }
+
+    /**
+     * The journal index of the begin marker of the atomic batch the current entry belongs to, the same for every
+     * entry of one batch; -1 for an entry appended alone.
+     */
+    long batchBegin() {
+        return header.inBatch() ? batchBegin : -1;
     }
 
     /** The journal index of the current entry. */

@@ -25,8 +25,8 @@ final class JournalScans {
         this.damage = damage;
     }
 
-    /** See {@link ChronicleExperienceStore#scan}. */
-    long scan(long afterIndex, RecordVisitor visitor) {
+    /** See {@link ChronicleExperienceStore#scanEntries}. */
+    long scan(long afterIndex, EntryVisitor visitor) {
         final EntryChecksum checksum = new EntryChecksum();
         try (EntryCursor cursor = new EntryCursor(journal)) {
             cursor.startAfter(afterIndex);
@@ -38,7 +38,7 @@ final class JournalScans {
                     damage.note(cursor.damageOfCurrent(JournalDamage.CHECKSUM_MISMATCH));
                     continue;
                 }
-                if (!visitor.visit(position, EntryDecoder.record(cursor.header(), cursor.bytes()))) {
+                if (!visitor.visit(position, cursor.batchBegin(), EntryDecoder.record(cursor.header(), cursor.bytes()))) {
                     return resume;
                 }
             }

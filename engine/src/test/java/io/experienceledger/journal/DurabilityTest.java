@@ -22,11 +22,11 @@ class DurabilityTest {
                 .blockSize(1L << 20).durability(Durability.SYNC_EACH).open()) {
             for (int i = 0; i < 20; i++) {
                 store.appendEvent(StoreFixtures.engine("e-" + i, "2026-01-01T00:00:00Z"));
-                assertEquals(store.lastIndex(), store.lastIndexSynced(), "append " + i + " returned before msync");
+                assertEquals(store.journal().lastIndex(), store.journal().queue().lastIndexMSynced(), "append " + i + " returned before msync");
             }
             store.appendEvents(List.of(StoreFixtures.engine("b-1", "2026-01-01T00:00:00Z"),
                     StoreFixtures.engine("b-2", "2026-01-01T00:00:00Z")));
-            assertEquals(store.lastIndex(), store.lastIndexSynced());
+            assertEquals(store.journal().lastIndex(), store.journal().queue().lastIndexMSynced());
             assertEquals(22, store.queryEvents(EventQuery.all()).size());
         }
     }
@@ -83,11 +83,11 @@ class DurabilityTest {
                 store.appendEvent(StoreFixtures.engine("e-" + i, "2026-01-01T00:00:00Z"));
             }
             final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (store.lastIndexSynced() != store.lastIndex() && System.nanoTime() < deadline) {
+            while (store.journal().queue().lastIndexMSynced() != store.journal().lastIndex() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertEquals(store.lastIndex(), store.lastIndexSynced(), "the group commit never forced the journal");
-            assertTrue(store.lastIndex() >= 0);
+            assertEquals(store.journal().lastIndex(), store.journal().queue().lastIndexMSynced(), "the group commit never forced the journal");
+            assertTrue(store.journal().lastIndex() >= 0);
         }
     }
 }
