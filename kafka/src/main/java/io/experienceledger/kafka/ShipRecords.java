@@ -1,0 +1,60 @@
+package io.experienceledger.kafka;
+
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.model.TenantId;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The record format of a shipped entry (docs/scale-out.md): the value is the entry's canonical converge JSON, byte
+ * for byte the line {@code ledger export} prints for it; the key is its tenant id (none without one), so that a
+ * tenant's entries stay in order in one partition; the headers say which ledger it came from and where it stands.
+ */
+final class ShipRecords {
+    /** The identity of the ledger the entry was appended to ({@code journal.id}), UTF-8. */
+    static final String LEDGER_ID = "experience-ledger.id";
+    /** The entry's position in its ledger: 0 for the first entry, one more for each next one; decimal UTF-8. */
+    static final String POSITION = "experience-ledger.position";
+    /** {@code engine} or {@code user}. */
+    static final String SIDE = "experience-ledger.side";
+    /** The event's kind, e.g. {@code BudgetExceeded} or {@code UserApprovalGranted}. */
+    static final String KIND = "experience-ledger.kind";
+    /** For an entry of an atomic batch: the position of the batch's first entry; absent for an entry alone. */
+    static final String BATCH = "experience-ledger.batch";
+
+    private final String topic;
+    private final byte[] ledgerId;
+
+    ShipRecords(String topic, String ledgerId) {
+        this.topic = topic;
+        this.ledgerId = ledgerId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The record of {@code entry} at {@code position}; {@code batchStart} is its batch's first position, or -1. */
+    ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart) {
+        final TenantId tenant = entry.tenantId();
+        final byte[] key = tenant == null ? null : tenant.value().getBytes(StandardCharsets.UTF_8);
+        final byte[] value = ConvergeJson.writeAnyEnvelope(entry).getBytes(StandardCharsets.UTF_8);
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(LEDGER_ID, ledgerId);
+        headers.add(POSITION, decimal(position));
+        if (entry instanceof ExperienceRecord.Engine engine) {
+            headers.add(SIDE, "engine".getBytes(StandardCharsets.US_ASCII));
+            headers.add(KIND, engine.value().event().kind().name().getBytes(StandardCharsets.US_ASCII));
+        } else {
+            headers.add(SIDE, "user".getBytes(StandardCharsets.US_ASCII));
+            headers.add(KIND, ((ExperienceRecord.User) entry).value().event().getClass().getSimpleName()
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        if (batchStart >= 0) {
+            headers.add(BATCH, decimal(batchStart));
+        }
+        return new ProducerRecord<>(topic, null, key, value, headers);
+    }
+
+    private static byte[] decimal(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,256 @@
+package io.experienceledger.kafka;
+
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.journal.EntryVisitor;
+import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.store.ExperienceStoreException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One shipper's connection to the cluster and its passes over the ledger. Connecting creates the topics when
+ * missing, starts a transactional producer ({@code initTransactions} fences an older shipper with the same id and
+ * ends its open transaction) and reads the last committed {@link ShipCheckpoint}. A pass ships every entry after
+ * it: transactions end only between atomic batches of the ledger, each carrying the checkpoint of what it covers.
+ * After any failure the connection is dropped and the next attempt starts from the checkpoint Kafka holds, the one
+ * truth about what was committed. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
+ */
+final class ShipSession implements AutoCloseable {
+    static final String DEFAULT_CHECKPOINT_TOPIC = "experience-ledger.checkpoints";
+    static final int DEFAULT_TRANSACTION_ENTRIES = 10_000;
+    /** Longer than any batch takes to ship, shorter than the broker's default maximum (15 min). */
+    private static final String TRANSACTION_TIMEOUT_MS = "300000";
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
+
+    private final ChronicleExperienceStore store;
+    private final String topic;
+    private final String transactionalId;
+    private final Properties clientConfig;
+    private final Optional<Integer> partitions;
+    private final Optional<Short> replicationFactor;
+    private final int transactionEntries;
+    private final Duration timeout;
+    private final ShipRecords records;
+    private final CheckpointTopic checkpoints;
+    private final ShipMark mark;
+    private KafkaProducer<byte[], byte[]> producer;
+    private boolean topicsReady;
+    private volatile ShipCheckpoint committed = ShipCheckpoint.START;
+
+    ShipSession(ChronicleExperienceStore store, String topic, String checkpointTopic, String transactionalId,
+                Properties clientConfig, Optional<Integer> partitions, Optional<Short> replicationFactor,
+                int transactionEntries, Duration timeout) {
+        this.store = store;
+        this.topic = topic;
+        this.transactionalId = transactionalId;
+        this.clientConfig = clientConfig;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+        this.transactionEntries = transactionEntries;
+        this.timeout = timeout;
+        this.records = new ShipRecords(topic, store.ledgerId());
+        this.checkpoints = new CheckpointTopic(checkpointTopic, store.ledgerId(), topic);
+        this.mark = new ShipMark(store.directory(), topic);
+    }
+
+    /** The cluster cannot be reached, or answers too slowly: trying again later can succeed. */
+    static final class Unreachable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    /** The last checkpoint known to be committed (read from Kafka at connect, then advanced by each commit). */
+    ShipCheckpoint committed() {
+        return committed;
+    }
+
+    /**
+     * Ships everything committed in the ledger and not yet shipped; retries what can be retried for the
+     * session's timeout.
+     *
+     * @return the entries committed to Kafka by this call
+     * @throws Unreachable              when the cluster stayed unreachable for the whole timeout
+     * @throws ExperienceStoreException a storage error for a failure no retry helps (fenced, not authorised, a
+     *                                  record too large, a bad setting)
+     */
+    long shipAvailable(BooleanSupplier stop) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                connect();
+                return pass(stop);
+            } catch (ExperienceStoreException e) {
+                disconnect();
+                throw e;
+            } catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException e) {
+                disconnect();
+                final ShipFailure failure = ShipFailure.classify(e, transactionalId, topic, checkpoints.name());
+                if (!failure.retriable()) {
+                    throw ExperienceStoreException.storageError(failure.message(), e);
+                }
+                if (stop.getAsBoolean() || System.nanoTime() - deadline > 0) {
+                    throw new Unreachable(failure.message(), e);
+                }
+            } catch (InterruptedException e) {
+                disconnect();
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+            sleep();
+        }
+    }
+
+    private void connect() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        if (producer != null) {
+            return;
+        }
+        if (!topicsReady) {
+            ShipTopics.ensure(clientConfig, topic, checkpoints.name(), partitions, replicationFactor, timeout);
+            topicsReady = true;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        committed = checkpoints.lastCommitted(clientConfig, timeout);
+    }
+
+    private Properties producerConfig() {
+        final Properties config = new Properties();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        config.putAll(clientConfig);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
+    }
+
+    private long pass(BooleanSupplier stop) {
+        final Pass pass = new Pass(committed, stop);
+        store.scanEntries(committed.journalIndex(), pass);
+        pass.end();
+        return pass.shipped;
+    }
+
+    /** One walk over the unshipped entries, sending them in transactions that end between batches. */
+    private final class Pass implements EntryVisitor {
+        private final BooleanSupplier stop;
+        private final SendFailures failures = new SendFailures();
+        private long position;
+        private long lastIndex;
+        private long lastBatch = -1;
+        private long batchStart = -1;
+        private boolean open;
+        private long inTransaction;
+        private boolean stopped;
+        private long shipped;
+
+        Pass(ShipCheckpoint from, BooleanSupplier stop) {
+            this.stop = stop;
+            this.position = from.position();
+            this.lastIndex = from.journalIndex();
+        }
+
+        @Override
+        public boolean visit(long journalIndex, long batch, ExperienceRecord record) {
+            if (stop.getAsBoolean()) {
+                stopped = true;
+                return false;
+            }
+            failures.rethrow();
+            final boolean newUnit = batch < 0 || batch != lastBatch;
+            if (open && newUnit && inTransaction >= transactionEntries) {
+                commit();
+            }
+            if (!open) {
+                producer.beginTransaction();
+                open = true;
+            }
+            if (batch >= 0 && batch != lastBatch) {
+                batchStart = position;
+            }
+            final Callback callback = failures.callback(position, record);
+            producer.send(records.record(record, position, batch >= 0 ? batchStart : -1), callback);
+            position++;
+            lastIndex = journalIndex;
+            lastBatch = batch;
+            inTransaction++;
+            return true;
+        }
+
+        /** Commits what is open (everything visible was read: no batch is cut), or aborts it when stopped. */
+        void end() {
+            if (!open) {
+                return;
+            }
+            if (stopped) {
+                producer.abortTransaction();
+                open = false;
+                return;
+            }
+            commit();
+        }
+
+        private void commit() {
+            final ShipCheckpoint checkpoint = new ShipCheckpoint(lastIndex, position);
+            producer.send(checkpoints.record(checkpoint), failures.callback(-1, null));
+            try {
+                producer.commitTransaction();
+            } catch (KafkaException e) {
+                failures.rethrow();
+                throw e;
+            }
+            failures.rethrow();
+            committed = checkpoint;
+            shipped += inTransaction;
+            inTransaction = 0;
+            open = false;
+            try {
+                mark.write(checkpoint);
+            } catch (java.io.UncheckedIOException e) {
+                throw ExperienceStoreException.storageError(e.getMessage() + " (the entries up to position "
+                        + (position - 1) + " are committed to " + topic + ")", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    private void disconnect() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // closing a producer in an error state: nothing more to do
+            }
+            producer = null;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY_BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
