@@ -13,7 +13,8 @@ import java.util.Map;
  *   <li>every {@code -Dname=value} of the flags (no network, no announcer), unless already set on the command
  *       line;</li>
  *   <li>slf4j-simple defaults: {@code net.openhft} at WARN, Chronicle's announcer off, output to stderr, so that
- *       forced unlocks and read-only fallbacks still show but nothing else does;</li>
+ *       forced unlocks and read-only fallbacks still show but nothing else does; the Kafka client of
+ *       {@code ship} at ERROR (its warnings repeat every retry; the command reports what failed itself);</li>
  *   <li>on JDK 23 and later, the equivalent of {@code --sun-misc-unsafe-memory-access=allow} for the one-time
  *       warning about {@code sun.misc.Unsafe} that Chronicle's native layer (jffi) triggers: the build passes that
  *       flag to every test and benchmark JVM, but no manifest attribute exists for it.</li>
@@ -24,6 +25,7 @@ final class JvmSettings {
             "org.slf4j.simpleLogger.defaultLogLevel", "warn",
             "org.slf4j.simpleLogger.log.net.openhft", "warn",
             "org.slf4j.simpleLogger.log.net.openhft.chronicle.core.internal.announcer", "off",
+            "org.slf4j.simpleLogger.log.org.apache.kafka", "error",
             "org.slf4j.simpleLogger.logFile", "System.err");
 
     private JvmSettings() {

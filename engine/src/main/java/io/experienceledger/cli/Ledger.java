@@ -1,5 +1,6 @@
 package io.experienceledger.cli;
 
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ final class Ledger implements Callable<Integer> {
     /** The configured command line reading and writing {@code console}. */
     static CommandLine commandLine(Console console) {
         final CommandLine commandLine = new CommandLine(new Ledger(console));
+        // commands of other modules first: the settings below apply to the commands registered so far
+        final CommandContext context = new CommandContext(console);
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+            commandLine.addSubcommand(provider.command(context));
+        }
         commandLine.setOut(console.out());
         commandLine.setErr(console.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

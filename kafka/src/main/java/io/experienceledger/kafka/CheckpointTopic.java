@@ -41,8 +41,11 @@ final class CheckpointTopic {
     }
 
     /**
-     * The last committed checkpoint of this (ledger, topic), or {@link ShipCheckpoint#START}. Reads the topic to its
-     * last stable offset with a consumer of its own.
+     * The last committed checkpoint of this (ledger, topic), or {@link ShipCheckpoint#START}. Reads the topic up to
+     * its high watermark as it is now, committed records only: this shipper's own transactions are all ended (its
+     * producer was just initialised), but another shipper's open transaction holds back what a
+     * {@code read_committed} consumer may read, also of the records after it, so the read waits until that
+     * transaction ends (transactions are short: one pass of a shipper).
      *
      * @throws TimeoutException when the topic cannot be read within {@code timeout}
      */
@@ -56,10 +59,9 @@ final class CheckpointTopic {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             final TopicPartition partition = new TopicPartition(name, 0);
+            final long endOffset = highWatermark(clientConfig, partition, timeout);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            final Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), timeout);
-            final long endOffset = end.get(partition);
             ShipCheckpoint last = ShipCheckpoint.START;
             while (consumer.position(partition, remaining(deadline)) < endOffset) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(remaining(deadline))) {
@@ -72,6 +74,19 @@ final class CheckpointTopic {
                 }
             }
             return last;
+        }
+    }
+
+    /** The offset after the last record written to {@code partition}, committed or not. */
+    private static long highWatermark(Properties clientConfig, TopicPartition partition, Duration timeout) {
+        final Properties config = new Properties();
+        config.putAll(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_UNCOMMITTED.toString().toLowerCase());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), timeout);
+            return end.get(partition);
         }
     }
 

@@ -37,6 +37,7 @@ public final class LedgerShipper implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile Thread follower;
     private volatile String failure;
+    private final Object wake = new Object();
 
     private LedgerShipper(ChronicleExperienceStore store, ShipSession session) {
         this.store = store;
@@ -99,9 +100,11 @@ public final class LedgerShipper implements AutoCloseable {
      */
     public void stop() {
         stopRequested = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
         final Thread thread = follower;
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join();
             } catch (InterruptedException e) {
@@ -109,6 +112,11 @@ public final class LedgerShipper implements AutoCloseable {
             }
             follower = null;
         }
+    }
+
+    /** Why the background shipper stopped on its own, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** What is shipped and what is not yet (the lag is counted by reading the unshipped entries). */
@@ -142,24 +150,46 @@ public final class LedgerShipper implements AutoCloseable {
                 warned = false;
                 sleep(pollInterval);
             } catch (ShipSession.Unreachable e) {
-                if (!warned) {
+                if (!warned && !stopRequested) {
                     warnings.accept(e.getMessage() + "; retrying until it is back");
                     warned = true;
                 }
                 sleep(pollInterval.multipliedBy(10));
             } catch (RuntimeException e) {
-                failure = e.getMessage();
-                warnings.accept(e.getMessage());
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
                 break;
             }
         }
+        synchronized (wake) {
+            wake.notifyAll();
+        }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(Math.max(1, duration.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits up to {@code timeout} for the background shipper to stop on its own (a failure) or through
+     * {@link #stop()}; true when it is no longer running.
+     */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        final Thread thread = follower;
+        if (thread == null) {
+            return true;
+        }
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
+    }
+
+    /** Waits {@code duration}, or less when {@link #stop()} is called meanwhile. */
+    private void sleep(Duration duration) {
+        synchronized (wake) {
+            if (stopRequested) {
+                return;
+            }
+            try {
+                wake.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested = true;
+            }
         }
     }
 

@@ -22,7 +22,8 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  */
 record ShipFailure(boolean retriable, String message) {
     /** Classifies {@code failure}, looking through its causes. */
-    static ShipFailure classify(Throwable failure, String transactionalId, String topic, String checkpointTopic) {
+    static ShipFailure classify(Throwable failure, String transactionalId, String topic, String checkpointTopic,
+                                Object bootstrapServers, long timeoutMillis) {
         final SendFailures.Failed send = find(failure, SendFailures.Failed.class);
         final String entry = send == null ? null : send.entry();
         if (find(failure, ProducerFencedException.class) != null
@@ -54,11 +55,12 @@ record ShipFailure(boolean retriable, String message) {
         if (setting != null) {
             return fatal("the cluster refused the shipper's settings: " + setting.getMessage());
         }
-        final String cause = innermost(failure).getMessage();
         final boolean timeout = find(failure, TimeoutException.class) != null
                 || find(failure, org.apache.kafka.common.errors.TimeoutException.class) != null;
-        return new ShipFailure(true, (timeout ? "the Kafka cluster did not answer in time" : "shipping failed")
-                + (entry == null ? "" : " (" + entry + ")") + ": " + cause
+        final String cause = innermost(failure).getMessage();
+        return new ShipFailure(true, (timeout ? "the Kafka cluster at " + bootstrapServers + " did not answer within "
+                + timeoutMillis + " ms" : "shipping to " + bootstrapServers + " failed")
+                + (entry == null ? "" : " (" + entry + ")") + (cause == null ? "" : ": " + cause)
                 + "; check --bootstrap-servers and that the brokers are up");
     }
 

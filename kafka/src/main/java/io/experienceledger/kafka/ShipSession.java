@@ -99,7 +99,8 @@ final class ShipSession implements AutoCloseable {
                 throw e;
             } catch (KafkaException | ExecutionException | java.util.concurrent.TimeoutException e) {
                 disconnect();
-                final ShipFailure failure = ShipFailure.classify(e, transactionalId, topic, checkpoints.name());
+                final ShipFailure failure = ShipFailure.classify(e, transactionalId, topic, checkpoints.name(),
+                        clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), timeout.toMillis());
                 if (!failure.retriable()) {
                     throw ExperienceStoreException.storageError(failure.message(), e);
                 }

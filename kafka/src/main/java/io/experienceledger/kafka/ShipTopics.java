@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,7 +34,12 @@ final class ShipTopics {
     static void ensure(Properties clientConfig, String dataTopic, String checkpointTopic,
                        Optional<Integer> partitions, Optional<Short> replicationFactor, Duration timeout)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
-        try (Admin admin = Admin.create(clientConfig)) {
+        final Properties config = new Properties();
+        config.putAll(clientConfig);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        final Admin admin = Admin.create(config);
+        try {
             final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!existing.contains(dataTopic)) {
                 create(admin, new NewTopic(dataTopic, partitions, replicationFactor), timeout);
@@ -42,6 +48,9 @@ final class ShipTopics {
                 create(admin, new NewTopic(checkpointTopic, Optional.of(1), replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)), timeout);
             }
+        } finally {
+            // without a wait: calls still pending (an unreachable cluster) are abandoned, not waited for
+            admin.close(Duration.ZERO);
         }
     }
 

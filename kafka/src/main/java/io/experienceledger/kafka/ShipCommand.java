@@ -1,0 +1,162 @@
+package io.experienceledger.kafka;
+
+import io.experienceledger.cli.CommandContext;
+import io.experienceledger.journal.ChronicleExperienceStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ledger ship}: the ledger's entries to a Kafka topic, exactly once. */
+@Command(name = "ship",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ships the ledger's entries to a Kafka topic, exactly once.",
+            "",
+            "Produces every committed entry not shipped yet, in append order, as its canonical converge JSON (the"
+                    + " line `ledger export` prints), keyed by tenant, with headers naming the ledger and the entry's"
+                    + " position (docs/scale-out.md). Each atomic batch of the ledger is inside one Kafka"
+                    + " transaction, and where to resume is committed in the same transaction, so a read_committed"
+                    + " consumer sees every entry once, also after the shipper was killed at any moment.",
+            "Without --follow, exits once everything committed is shipped; with --follow, goes on shipping new"
+                    + " entries (appended by any process) until Ctrl-C or SIGTERM, and rides out a broker restart.",
+            "Creates the topic when it is missing; connects only to --bootstrap-servers.",
+            "Exits with 3 when the cluster cannot be reached within --timeout, refuses the client (authentication,"
+                    + " authorisation), fences this shipper (another one with the same transactional id), or refuses"
+                    + " a record as too large; with 2 for bad options."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ledger ship --store audit --bootstrap-servers kafka-1:9092 --topic audit-events",
+            "  ledger ship --store audit --bootstrap-servers kafka-1:9093 --topic audit-events --follow \\",
+            "      --client-config client.properties    # SASL/TLS settings, as for any Kafka client"})
+final class ShipCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "DIR", required = true, description = "The ledger directory.")
+    private Path store;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]", required = true,
+            description = "The Kafka cluster to ship to.")
+    private String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", required = true, description = "The topic to ship to.")
+    private String topic;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep shipping entries as they are appended.")
+    private boolean follow;
+
+    @Option(names = "--client-config", paramLabel = "FILE",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, timeouts, compression...).")
+    private Path clientConfig;
+
+    @Option(names = "--transactional-id", paramLabel = "ID",
+            description = "The producer's transactional id (default: experience-ledger-ship-<ledger id>-<topic>).")
+    private String transactionalId;
+
+    @Option(names = "--checkpoint-topic", paramLabel = "TOPIC", defaultValue = ShipSession.DEFAULT_CHECKPOINT_TOPIC,
+            description = "The compacted topic where shippers keep where to resume (default ${DEFAULT-VALUE}).")
+    private String checkpointTopic;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions of the topic if it is created (default: the broker's num.partitions).")
+    private Integer partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replication of topics it creates (default: the broker's default.replication.factor).")
+    private Short replicationFactor;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for an unreachable cluster before giving up (default ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "200",
+            description = "With --follow: how often to look for new entries (default ${DEFAULT-VALUE} ms).")
+    private int pollMillis;
+
+    ShipCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final Properties config = clientConfig == null ? new Properties() : load(clientConfig);
+        if (timeoutSeconds < 1 || pollMillis < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout and --poll-interval must be at least 1");
+        }
+        try (ChronicleExperienceStore opened = context.openForReading(store);
+             LedgerShipper shipper = build(opened, config);
+             CommandContext.StopRequest stop = context.stopRequest()) {
+            final long first = shipper.shipAvailable();
+            final long before = shipper.status().shipped() - first;
+            if (follow) {
+                shipper.start(Duration.ofMillis(pollMillis), warning -> {
+                    context.err().println("warning: " + warning);
+                    context.err().flush();
+                });
+                while (!stop.await(pollMillis) && shipper.failure().isEmpty()) {
+                    // shipping happens in the background
+                }
+                shipper.stop();
+            }
+            final ShipStatus status = shipper.status();
+            context.out().println("shipped " + plural(status.shipped() - before) + " to " + topic + " ("
+                    + plural(status.shipped()) + " of this ledger in all)");
+            if (shipper.failure().isPresent()) {
+                context.err().println(shipper.failure().get());
+                return 3;
+            }
+            return 0;
+        }
+    }
+
+    private LedgerShipper build(ChronicleExperienceStore opened, Properties config) {
+        final LedgerShipper.Builder builder = LedgerShipper.builder(opened, bootstrapServers, topic)
+                .clientConfig(config)
+                .checkpointTopic(checkpointTopic)
+                .timeout(Duration.ofSeconds(timeoutSeconds));
+        if (transactionalId != null) {
+            builder.transactionalId(transactionalId);
+        }
+        if (partitions != null) {
+            builder.partitions(partitions);
+        }
+        if (replicationFactor != null) {
+            builder.replicationFactor(replicationFactor);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Properties load(Path file) {
+        final Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--client-config: no such file: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--client-config: cannot read " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+
+    private static String plural(long entries) {
+        return entries + (entries == 1 ? " entry" : " entries");
+    }
+}
