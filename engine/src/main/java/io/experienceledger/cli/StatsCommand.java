@@ -46,6 +46,14 @@ final class StatsCommand implements Callable<Integer> {
         out.printf("index     %s on disk, %s entries indexed, state %s%n", Numbers.bytes(stats.indexBytes()),
                 Numbers.count(stats.indexedEntries()), stats.indexState());
         out.printf("damage    %s%n", damage.orElse("none"));
+        for (ShippedMarks.Mark mark : ShippedMarks.read(store.store)) {
+            if (mark.problem() != null) {
+                out.printf("shipped   %s: %s%n", mark.topic(), mark.problem());
+            } else {
+                out.printf("shipped   %s: %s, %s not yet%n", mark.topic(), Numbers.count(mark.entries()),
+                        Numbers.count(Math.max(0, stats.entries() - mark.entries())));
+            }
+        }
         if (!stats.byTenantAndKind().isEmpty()) {
             table(out, stats.byTenantAndKind());
         }

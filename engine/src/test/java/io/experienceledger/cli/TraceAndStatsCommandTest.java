@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TraceLinkId;
+import io.experienceledger.testing.TestFiles;
 import io.experienceledger.workload.SyntheticWorkload;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +83,25 @@ class TraceAndStatsCommandTest {
         }
         assertEquals(lines.size(), row);
         assertEquals(Fixture.TENANTS, expected.size());
+    }
+
+    @Test
+    void statsShowHowFarTheLedgerIsShippedToEachTopic() throws Exception {
+        final Path shipped = Files.createDirectories(fixture.store.resolve("shipped"));
+        Files.writeString(shipped.resolve("audit-events.properties"), "topic=audit-events\njournal.index=77\nentries=450\n");
+        Files.writeString(shipped.resolve("archive.properties"), "topic=archive\nentries=600\n");
+        Files.writeString(shipped.resolve("broken.properties"), "topic=broken\n");
+        try {
+            final Cli.Result result = Cli.run("stats", "--store", fixture.storeArg());
+            assertEquals(0, result.code(), result::toString);
+            final List<String> lines = result.lines();
+            assertEquals("shipped   archive: 600, 0 not yet", lines.get(5));
+            assertEquals("shipped   audit-events: 450, 150 not yet", lines.get(6));
+            assertTrue(lines.get(7).startsWith("shipped   broken: cannot read "), lines.get(7));
+            assertEquals("", lines.get(8));
+        } finally {
+            TestFiles.deleteRecursively(shipped);
+        }
     }
 
     @Test
