@@ -28,7 +28,7 @@ final class ShippedMarks {
         final List<Mark> marks = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(ledgerDir.resolve("shipped"), "*.properties")) {
             for (Path file : files) {
-                marks.add(read(file));
+                marks.add(readMark(file));
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -39,7 +39,7 @@ final class ShippedMarks {
         return marks;
     }
 
-    private static Mark read(Path file) {
+    private static Mark readMark(Path file) {
         final String name = file.getFileName().toString();
         final String topic = name.substring(0, name.length() - ".properties".length());
         final Properties properties = new Properties();

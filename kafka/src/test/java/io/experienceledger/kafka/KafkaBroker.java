@@ -1,0 +1,163 @@
+package io.experienceledger.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined mode) started in this JVM for one test class, on loopback:
+ * {@code @RegisterExtension static final KafkaBroker BROKER = new KafkaBroker();}. Reads topics back as a
+ * {@code read_committed} consumer does, and can stop and restart the broker (same data, same port).
+ */
+final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+    private KafkaClusterTestKit cluster;
+
+    /** One record as a read_committed consumer sees it. */
+    record Read(int partition, long offset, String key, String value, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        final TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build();
+        cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("num.partitions", "3")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** {@code host:port} of the broker. */
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Client properties that reach the broker, with short timeouts for tests. */
+    Properties clientConfig() {
+        final Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrapServers());
+        return config;
+    }
+
+    /** Stops the broker (its data stays), for tests of clients that ride out an outage. */
+    void stop() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same port with the same data. */
+    void restart() throws Exception {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.startup();
+        }
+        cluster.waitForReadyBrokers();
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions. */
+    void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every record of {@code topic} a read_committed consumer sees now, partition by partition, in offset order. */
+    List<Read> readCommitted(String topic) {
+        final Properties config = clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            final Map<Integer, List<Read>> byPartition = new HashMap<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("reading " + topic + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    final Map<String, String> headers = new HashMap<>();
+                    for (Header header : record.headers()) {
+                        if (headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)) != null) {
+                            throw new AssertionError("header " + header.key() + " twice in " + record);
+                        }
+                    }
+                    byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(new Read(
+                            record.partition(), record.offset(), text(record.key()), text(record.value()), headers));
+                }
+            }
+            final List<Read> all = new ArrayList<>();
+            for (TopicPartition partition : partitions) {
+                all.addAll(byPartition.getOrDefault(partition.partition(), List.of()));
+            }
+            return all;
+        }
+    }
+
+    /** The topics that exist. */
+    Set<String> topics() throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}
