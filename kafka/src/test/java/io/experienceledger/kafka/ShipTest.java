@@ -168,7 +168,6 @@ class ShipTest {
             awaitShipped(shipper, 300);
             BROKER.stop();
             try {
-                TestLedgers.append(dir, 0, 9);
                 appendSome(store, 200, "during-outage");
                 Thread.sleep(1_000);
             } finally {
