@@ -77,6 +77,10 @@ final class ShipCommand implements Callable<Integer> {
             description = "Replication of topics it creates (default: the broker's default.replication.factor).")
     private Short replicationFactor;
 
+    @Option(names = "--transaction-entries", paramLabel = "N", defaultValue = "10000",
+            description = "Entries after which a transaction ends, at the next batch boundary (default ${DEFAULT-VALUE}).")
+    private int transactionEntries;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for an unreachable cluster before giving up (default ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -126,6 +130,7 @@ final class ShipCommand implements Callable<Integer> {
         final LedgerShipper.Builder builder = LedgerShipper.builder(opened, bootstrapServers, topic)
                 .clientConfig(config)
                 .checkpointTopic(checkpointTopic)
+                .transactionEntries(transactionEntries)
                 .timeout(Duration.ofSeconds(timeoutSeconds));
         if (transactionalId != null) {
             builder.transactionalId(transactionalId);
