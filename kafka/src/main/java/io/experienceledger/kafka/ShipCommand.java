@@ -102,7 +102,7 @@ final class ShipCommand implements Callable<Integer> {
         }
         try (ChronicleExperienceStore opened = context.openForReading(store);
              LedgerShipper shipper = build(opened, config);
-             CommandContext.StopRequest stop = context.stopRequest()) {
+             TerminationRequest stop = new TerminationRequest()) {
             final long first = shipper.shipAvailable();
             final long before = shipper.status().shipped() - first;
             if (follow) {
