@@ -14,6 +14,11 @@ final class ShipProcess {
 
     /** Starts {@code ledger args}, its output and errors going to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
+        return startWithHeap(log, "256m", args);
+    }
+
+    /** {@link #start(Path, String...)} with a heap of at most {@code maxHeap} (e.g. {@code 128m}). */
+    static Process startWithHeap(Path log, String maxHeap, String... args) throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -22,7 +27,7 @@ final class ShipProcess {
                 command.add(argument);
             }
         }
-        command.add("-Xmx256m");
+        command.add("-Xmx" + maxHeap);
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
