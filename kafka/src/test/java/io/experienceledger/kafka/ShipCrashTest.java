@@ -35,7 +35,7 @@ class ShipCrashTest {
         final String context = "seed " + seed + " (rerun with -Dship.crash.seed=" + seed + ")";
         BROKER.createTopic("crash", 3);
         for (int trial = 0; trial < trials; trial++) {
-            TestLedgers.append(ledger, 6_000, seed + trial);
+            TestLedgers.append(ledger, 4_000, seed + trial);
             final String before = mark(ledger);
             final Process shipper = ship(ledger, log);
             // kill while it ships: a random moment after its first commit of this trial (or when it has ended)
