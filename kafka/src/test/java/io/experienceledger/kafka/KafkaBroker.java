@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,13 +47,31 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
+                // the kit defaults to the newest metadata version still in development: run a released one
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
         cluster = new KafkaClusterTestKit.Builder(nodes)
+                // on loopback, also after a restart
+                .setConfigProp("listeners", nodes.brokerListenerName().value() + "://127.0.0.1:0,"
+                        + nodes.controllerListenerName().value() + "://127.0.0.1:0")
+                // one node: every internal topic has one replica, or transactions and groups wait forever
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("num.partitions", "3")
+                // a restarted broker registers again only once its previous session expired (9 s by default)
+                .setConfigProp("broker.session.timeout.ms", "2000")
+                .setConfigProp("broker.heartbeat.interval.ms", "250")
+                // as a released broker runs (the kit turns unstable features on)
+                .setConfigProp("unstable.feature.versions.enable", "false")
+                .setConfigProp("unstable.api.versions.enable", "false")
+                // the build machines have two cores
+                .setConfigProp("num.network.threads", "2")
+                .setConfigProp("num.io.threads", "2")
+                .setConfigProp("background.threads", "2")
                 .build();
         cluster.format();
         cluster.startup();
