@@ -47,7 +47,7 @@ class ShipCommandTest {
     }
 
     @Test
-    void followShipsNewEntriesUntilSigterm() throws Exception {
+    void followShipsNewEntriesThroughABrokerRestartUntilSigterm() throws Exception {
         final Path ledger = dir.resolve("ledger");
         TestLedgers.append(ledger, 100, 22);
         final Path log = dir.resolve("follow.log");
@@ -55,7 +55,13 @@ class ShipCommandTest {
                 BROKER.bootstrapServers(), "--topic", "cli-2", "--follow", "--poll-interval", "50");
         try {
             awaitRecords("cli-2", 100);
-            TestLedgers.append(ledger, 150, 23);
+            BROKER.stop();
+            try {
+                TestLedgers.append(ledger, 150, 23);
+                Thread.sleep(1_500);
+            } finally {
+                BROKER.restart();
+            }
             awaitRecords("cli-2", 250);
         } finally {
             follower.destroy();
