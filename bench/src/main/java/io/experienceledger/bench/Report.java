@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs a quick pass of every benchmark, the latency harness and the memory check, and writes
+ * Runs a quick pass of every benchmark, the latency harness, the ship harness and the memory check, and writes
  * {@code docs/benchmarks.md} with its charts ({@code docs/benchmarks-*.svg}). Started by {@code bench/run-report.sh};
  * restarts itself in a JVM with the Chronicle flags.
  */
@@ -27,6 +28,12 @@ public final class Report {
     /** Rounds of the latency harness, each a new JVM per target; their histograms are merged. */
     static final int LATENCY_ROUNDS = 3;
     static final long MEMORY_EVENTS = 10_000_000L;
+    /** The ship harness's arguments: entries shipped, rounds, appends per second of the appending-thread check. */
+    static final int SHIP_ENTRIES = ShipHarness.DEFAULT_ENTRIES;
+    static final int SHIP_ROUNDS = ShipHarness.DEFAULT_ROUNDS;
+    static final int SHIP_APPEND_RATE = ShipHarness.DEFAULT_APPEND_RATE;
+    /** Shipping throughput against a bare idempotent producer of the same values: the floor. */
+    static final double SHIP_RATIO_TARGET = 0.7;
     /** A roll cycle whose Chronicle index has an entry every 8 journal entries (the default's every 256). */
     private static final String CHILD = "report.child";
     /** Where the append comparison's stores go: tmpfs when the machine has one. */
@@ -42,6 +49,8 @@ public final class Report {
     private List<Score> query = List.of();
     private Map<String, Histogram> latency = Map.of();
     private MemoryCheck.Result memory;
+    /** What the ship harness measured ({@code name=value}), or null before it ran. */
+    private Properties ship;
     /** Journal entries between two hits of the audit query, on average. */
     private double gap = Double.NaN;
 
@@ -72,6 +81,7 @@ public final class Report {
         for (int round = 1; round < LATENCY_ROUNDS; round++) {
             LatencyHarness.run(LATENCY_RATE, 3, 5).forEach((target, histogram) -> latency.get(target).add(histogram));
         }
+        ship = ShipHarness.run(SHIP_ENTRIES, SHIP_ROUNDS, SHIP_APPEND_RATE);
         memory = MemoryCheck.run(MEMORY_EVENTS);
     }
 
@@ -93,6 +103,7 @@ public final class Report {
         querySection(md);
         scanSection(md);
         latencySection(md);
+        shipSection(md);
         memorySection(md);
         findings(md);
         writeFile("benchmarks.md", md.toString());
@@ -106,6 +117,7 @@ public final class Report {
                 .append("java -jar bench/target/benchmarks.jar AppendBenchmark -prof gc            # one class, JMH defaults of the class\n")
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
+                .append(shipCommand()).append("   # Kafka shipping, broker in-process\n")
                 .append("```\n\n")
                 .append("Every benchmark class holds the engine and the baselines a user would pick instead, so one run is")
                 .append(" a comparison. Benchmark forks get the Chronicle JVM flags from the parent pom's")
@@ -180,6 +192,24 @@ public final class Report {
                     fmt("opened in %s s, query %.1f ms, %s MiB heap used", memory.values().getProperty("open.seconds"),
                             memory.number("audit.ms"), memory.values().getProperty("query.heap.peak.mib")),
                     memory.number("entries") == MEMORY_EVENTS && memory.number("audit.hits") > 0));
+        }
+        if (ship != null) {
+            final double ratio = shipNumber("ship.bare.ratio");
+            md.append(target(fmt("ship throughput ≥ %.1f × a bare idempotent producer (acks=all) sending the same"
+                            + " values (both connected)", SHIP_RATIO_TARGET),
+                    fmt("%.2f × (%,.0f vs %,.0f entries/s)", ratio, shipNumber("ship.entries_per_s"),
+                            shipNumber("bare.entries_per_s")), ratio >= SHIP_RATIO_TARGET));
+            final StringBuilder measured = new StringBuilder();
+            boolean withinNoise = true;
+            for (String p : List.of("p50", "p99", "p99.9")) {
+                final double r = shipNumber("append.ratio." + p);
+                final double noise = shipNumber("append.noise." + p);
+                measured.append(measured.length() == 0 ? "" : ", ")
+                        .append(fmt("%s %.2f × (noise %.2f ×)", p, r, noise));
+                withinNoise &= r <= noise;
+            }
+            md.append(target("shipping in the background slows the appending thread by no more than noise"
+                    + " (append latency with / without a shipper)", measured.toString(), withinNoise));
         }
         final Optional<Score> headers = Score.find(scan, "ScanBenchmark.engineHeaders");
         final Optional<Score> rawScan = Score.find(scan, "ScanBenchmark.rawChronicle");
@@ -368,6 +398,122 @@ public final class Report {
         latency.keySet().forEach(k -> series.put(k, series(k)));
         writeFile("benchmarks-latency.svg", Charts.percentiles(
                 fmt("Append latency by percentile at %,d appends/s", LATENCY_RATE), latency, series));
+    }
+
+    // ------------------------------------------------------------------------------------------------ shipping
+
+    private void shipSection(StringBuilder md) {
+        if (ship == null) {
+            return;
+        }
+        md.append("## Shipping to Kafka\n\n")
+                .append("`ShipHarness`, one JVM (").append(ShipHarness.HEAP).append(", ").append(ship.getProperty("gc"))
+                .append(") with a real single-node Kafka broker in it (Kafka's own test kit, KRaft, on loopback): the")
+                .append(" broker shares the machine's ").append(ship.getProperty("cores"))
+                .append(" cores with what is measured, as it would not in production, so every number below includes")
+                .append(" the broker's work. ").append(fmt("%,.0f", shipNumber("entries")))
+                .append(" typical envelopes (").append(ship.getProperty("value.bytes"))
+                .append("-byte record values) are sent by each target, on one-partition topics:\n\n")
+                .append("- `bare`, the baseline: a plain `KafkaProducer`, idempotent, `acks=all`, `linger.ms=5`,")
+                .append(" `batch.size=262144` (the shipper's settings), sending the same keys and values computed")
+                .append(" beforehand in memory (no JSON, no headers, no transactions), timed from its first record")
+                .append(" acknowledged (connected) to the end of `flush()`;\n")
+                .append("- `bareHeaders`: the same, with the shipper's headers too (").append(ship.getProperty("header.bytes"))
+                .append(" bytes a record, precomputed), to tell the record format's cost from the shipper's;\n")
+                .append("- `ship`: a `LedgerShipper` connected already ships the entries appended since its last pass")
+                .append(" (`shipAvailable()`: reading the journal, encoding each entry's JSON and headers, transactions")
+                .append(" of 10,000 entries with their checkpoints);\n")
+                .append("- `shipNew`: a new `LedgerShipper` ships a ledger from `build()` on, connecting included.\n\n")
+                .append("The targets take turns going first, ").append(ship.getProperty("rounds"))
+                .append(" rounds after ").append(ShipHarness.WARMUP_ROUNDS)
+                .append(" of warm-up, and the median of each is reported. CPU time per entry is split")
+                .append(" into the calling thread, the producer's network thread, the broker's threads and the rest")
+                .append(" of the process (GC, JIT); with the broker on the same cores, throughput follows the total.\n\n")
+                .append("| target | entries/s | MB/s of values | CPU ns/entry: caller | network thread | broker |")
+                .append(" GC, JIT | total | caller allocates B/entry | rounds (entries/s) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        final double valueBytes = shipNumber("value.bytes");
+        for (String target : ShipHarness.TARGETS) {
+            final StringBuilder rounds = new StringBuilder();
+            for (int round = 1; ship.getProperty(target + ".round." + round + ".entries_per_s") != null; round++) {
+                rounds.append(round == 1 ? "" : ", ")
+                        .append(fmt("%,.0f", shipNumber(target + ".round." + round + ".entries_per_s")));
+            }
+            md.append("| `").append(target).append("` | ").append(fmt("%,.0f", shipNumber(target + ".entries_per_s")))
+                    .append(" | ").append(fmt("%.1f", shipNumber(target + ".entries_per_s") * valueBytes / 1e6))
+                    .append(" | ").append(ship.getProperty(target + ".cpu.caller.ns_per_entry"))
+                    .append(" | ").append(ship.getProperty(target + ".cpu.producer_io.ns_per_entry"))
+                    .append(" | ").append(ship.getProperty(target + ".cpu.broker.ns_per_entry"))
+                    .append(" | ").append(ship.getProperty(target + ".cpu.other.ns_per_entry"))
+                    .append(" | ").append(ship.getProperty(target + ".cpu.total.ns_per_entry"))
+                    .append(" | ").append(ship.getProperty(target + ".caller.alloc.bytes_per_entry"))
+                    .append(" | ").append(rounds).append(" |\n");
+        }
+        md.append("\n`ship` / `bare`: **").append(fmt("%.2f", shipNumber("ship.bare.ratio"))).append(" ×**; `ship` /")
+                .append(" `bareHeaders`: ").append(fmt("%.2f", shipNumber("ship.bareHeaders.ratio")))
+                .append(" ×. From creation on, connecting included: `shipNew` against `bare` counted from its")
+                .append(" producer's creation (").append(fmt("%,.0f", shipNumber("bare.new.entries_per_s")))
+                .append(" entries/s, ").append(ship.getProperty("bare.connect.ms")).append(" ms to its first")
+                .append(" acknowledgement): ").append(fmt("%.2f", shipNumber("shipNew.bareNew.ratio")))
+                .append(" ×; a new shipper's connecting alone (a pass over an empty ledger) takes ")
+                .append(ship.getProperty("ship.connect.ms")).append(" ms.\n\n")
+                .append("The appending thread: on a new ledger one thread appends the typical envelope ")
+                .append(fmt("%,.0f", shipNumber("append.rate"))).append(" times a second, each append timed from when")
+                .append(" it was due (as `LatencyHarness`), in phases of ").append(ShipHarness.APPEND_SECONDS)
+                .append(" s alternately with no shipper and with a `LedgerShipper` following the same store in the")
+                .append(" background (`start(").append(ship.getProperty("append.poll.ms")).append(" ms)`, caught up")
+                .append(" before the phase), after unrecorded phases of each; the phases of each kind are merged (")
+                .append(fmt("%,.0f", shipNumber("append.count"))).append(" appends each). *Noise* is the largest over")
+                .append(" the smallest value among the phases without a shipper. The shipper shipped ")
+                .append(fmt("%,.0f", shipNumber("append.shipping.shipped"))).append(" entries while they were")
+                .append(" appended, at most ").append(fmt("%,.0f", shipNumber("append.shipping.lag.max")))
+                .append(" behind at the end of a phase; GC without / with it: ")
+                .append(ship.getProperty("append.none.gc.count")).append(" / ")
+                .append(ship.getProperty("append.shipping.gc.count")).append(" collections, ")
+                .append(ship.getProperty("append.none.gc.ms")).append(" / ").append(ship.getProperty("append.shipping.gc.ms"))
+                .append(" ms; the appending thread was runnable but waiting for a CPU (`/proc/thread-self/schedstat`) ")
+                .append(ship.getProperty("append.none.runqueue.wait.ms")).append(" / ")
+                .append(ship.getProperty("append.shipping.runqueue.wait.ms")).append(" ms, preempted ")
+                .append(ship.getProperty("append.none.involuntary.switches")).append(" / ")
+                .append(ship.getProperty("append.shipping.involuntary.switches")).append(" times. While a shipper")
+                .append(" followed, the CPU used besides the appending thread's (in cores): the shipper's thread ")
+                .append(ship.getProperty("append.shipping.cores.ship_thread")).append(", its producer's network")
+                .append(" thread ").append(ship.getProperty("append.shipping.cores.producer_io")).append(", the broker ")
+                .append(ship.getProperty("append.shipping.cores.broker")).append(", GC, JIT and the rest ")
+                .append(ship.getProperty("append.shipping.cores.other")).append(" (without a shipper: broker ")
+                .append(ship.getProperty("append.none.cores.broker")).append(", rest ")
+                .append(ship.getProperty("append.none.cores.other")).append("). Microseconds:\n\n")
+                .append("| | p50 | p90 | p99 | p99.9 | p99.99 | max |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String kind : List.of("none", "shipping")) {
+            md.append("| ").append(kind.equals("none") ? "no shipper" : "shipper following");
+            for (double p : ShipHarness.PERCENTILES) {
+                md.append(" | ").append(fmt("%,.2f", shipNumber("append." + kind + ".p" + LatencyHarness.trim(p)
+                        + ".us")));
+            }
+            md.append(" | ").append(fmt("%,.1f", shipNumber("append." + kind + ".max.us"))).append(" |\n");
+        }
+        for (String row : List.of("ratio", "noise")) {
+            md.append("| ").append(row.equals("ratio") ? "with / without" : "noise (without)");
+            for (double p : ShipHarness.PERCENTILES) {
+                md.append(" | ").append(fmt("%.2f ×", shipNumber("append." + row + ".p" + LatencyHarness.trim(p))));
+            }
+            md.append(" | |\n");
+        }
+        md.append("\nLoad average before / after the harness: ").append(ship.getProperty("load.before")).append(" / ")
+                .append(ship.getProperty("load.after")).append(". Run it alone: `").append(shipCommand())
+                .append("`.\n\n");
+    }
+
+    private double shipNumber(String name) {
+        final String value = ship.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("the ship harness reported no " + name);
+        }
+        return Double.parseDouble(value);
+    }
+
+    private static String shipCommand() {
+        return ShipHarness.COMMAND + " " + SHIP_ENTRIES + " " + SHIP_ROUNDS + " " + SHIP_APPEND_RATE;
     }
 
     // ------------------------------------------------------------------------------------------------ memory

@@ -1,0 +1,817 @@
+package io.experienceledger.bench;
+
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.kafka.LedgerShipper;
+import io.experienceledger.kafka.ShipStatus;
+import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.model.TenantId;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Shipping a ledger to Kafka against the floor, a bare producer, and what shipping costs the thread that appends.
+ * Everything runs in one JVM ({@value #HEAP}) with a real single-node broker ({@link InProcessBroker}) in it, on
+ * loopback.
+ *
+ * <p><b>Throughput.</b> A ledger of {@code entries} typical envelopes ({@link Envelopes#typical}) is written; its
+ * entries' record values (the canonical converge JSON {@link LedgerShipper} sends), keys (the tenant) and headers
+ * are computed up front, in memory. Each round then times each target once, the targets taking turns going first,
+ * on one-partition topics:
+ * <ul>
+ *   <li>{@code bare}, the baseline: a plain {@code KafkaProducer}, idempotent, {@code acks=all}, with the shipper's
+ *       batching ({@code linger.ms=5}, {@code batch.size=262144}), sending those precomputed keys and values (no
+ *       headers, no JSON, no transactions), from after its first record was acknowledged (connected) to the end of
+ *       {@code flush()}; the time from its creation to that first acknowledgement is recorded too;</li>
+ *   <li>{@code bareHeaders}: the same, each record also carrying the shipper's headers (precomputed too): what of
+ *       the difference is the record format rather than the shipper;</li>
+ *   <li>{@code ship}: a {@link LedgerShipper} that is connected already (it shipped before) ships the
+ *       {@code entries} appended to its ledger since, in one {@code shipAvailable()}: reading the journal, encoding
+ *       each entry's JSON and headers, the Kafka transactions (default size) with their checkpoints;</li>
+ *   <li>{@code shipNew}: a new {@link LedgerShipper} of the first ledger, from {@code build()} to the end of
+ *       {@code shipAvailable()}, connecting included (topic check, {@code initTransactions}, reading its
+ *       checkpoint): compared with {@code bare} counted from its producer's creation.</li>
+ * </ul>
+ * {@value #WARMUP_ROUNDS} first rounds warm them up and are not counted; the medians of the counted rounds are
+ * reported, and their ratios. The CPU time of the calling thread, of the producer's network thread, of the
+ * broker's threads and of the threads that are not Java's (GC, JIT), and the bytes the calling thread allocated,
+ * are recorded per entry, to show where the time goes: with the broker in the same 2-core machine, throughput is
+ * bound by the CPU all of them use together.
+ *
+ * <p><b>The appending thread.</b> On a new ledger one thread appends the typical envelope at a fixed rate
+ * ({@code appendRate} per second, {@value #APPEND_SECONDS} s per phase), each append timed from when it was due (no
+ * coordinated omission, as {@link LatencyHarness}), alternately with no shipper and with a {@link LedgerShipper}
+ * following the same store in the background ({@code start(10 ms)}, caught up before the phase starts); one phase
+ * of each kind per round, their histograms merged by kind, after unrecorded ones ({@value #APPEND_WARMUP_PHASES}
+ * with a shipper). The CPU time every thread used during the phases, the appending thread's time waiting for a CPU
+ * and the GC and JIT activity are recorded too. The spread between the phases without a shipper is the
+ * noise the difference is to be read against.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.experienceledger.bench.ShipHarness [entries] [rounds] [appendRate]
+ * </pre>
+ * Defaults: 200,000 entries, 3 rounds, 20,000 appends/s. Restarts itself in a JVM with the Chronicle flags and
+ * {@value #HEAP}. Prints {@code name=value} lines, then tables.
+ */
+public final class ShipHarness {
+    static final int DEFAULT_ENTRIES = 200_000;
+    static final int DEFAULT_ROUNDS = 3;
+    static final int DEFAULT_APPEND_RATE = 20_000;
+    static final int APPEND_SECONDS = 5;
+    /** Phases of appending with a shipper following before the measured ones, for the JIT. */
+    static final int APPEND_WARMUP_PHASES = 2;
+    /** Throughput rounds run first and not counted: the JIT is still compiling the Kafka paths in the first. */
+    static final int WARMUP_ROUNDS = 2;
+    static final String HEAP = "-Xmx2g";
+    static final Duration POLL = Duration.ofMillis(10);
+    static final String COMMAND = "java -cp bench/target/benchmarks.jar io.experienceledger.bench.ShipHarness";
+    /** The percentiles reported for the appending thread. */
+    static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
+    private static final String CHILD = "ship.child";
+    private static final String OUT = "ship.out";
+    private static final String PRODUCER_THREAD = "kafka-producer-network-thread";
+    /** The name of {@link LedgerShipper#start}'s thread. */
+    private static final String SHIP_THREAD = "experience-ledger-ship";
+    /** The throughput targets, in the order they are reported (each round starts with the next one). */
+    static final List<String> TARGETS = List.of("bare", "bareHeaders", "ship", "shipNew");
+
+    private final InProcessBroker broker;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final StringBuilder table = new StringBuilder();
+
+    private ShipHarness(InProcessBroker broker) {
+        this.broker = broker;
+    }
+
+    /** {@code ShipHarness [entries] [rounds] [appendRate]}: measures in a child JVM and prints what it measured. */
+    public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean(CHILD)) {
+            Jvm.run(ShipHarness.class, jvmOptions(), args);
+            return;
+        }
+        final int entries = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_ENTRIES;
+        final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ROUNDS;
+        final int rate = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_APPEND_RATE;
+        if (entries < 1 || rounds < 1 || rate < 1) {
+            throw new IllegalArgumentException("entries, rounds and appendRate must be positive");
+        }
+        int status = 0;
+        try (InProcessBroker broker = InProcessBroker.start()) {
+            final ShipHarness harness = new ShipHarness(broker);
+            harness.measure(entries, rounds, rate);
+            harness.values.forEach((k, v) -> System.out.println(k + "=" + v));
+            System.out.println();
+            System.out.print(harness.table);
+            final String out = System.getProperty(OUT);
+            if (out != null) {
+                store(harness.values, Path.of(out));
+            }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // exits even when a thread of the broker or of a client outlives its close
+        System.exit(status);
+    }
+
+    /** Runs the harness in a child JVM, as {@link #main} does, and returns its {@code name=value} results. */
+    static Properties run(int entries, int rounds, int rate) {
+        final Path dir = TempStores.create("ship-results");
+        try {
+            final Path out = dir.resolve("ship.properties");
+            final List<String> options = new ArrayList<>(jvmOptions());
+            options.add("-D" + OUT + "=" + out);
+            Jvm.run(ShipHarness.class, options, Integer.toString(entries), Integer.toString(rounds),
+                    Integer.toString(rate));
+            return load(out);
+        } finally {
+            TempStores.delete(dir);
+        }
+    }
+
+    private static List<String> jvmOptions() {
+        return List.of(HEAP, "-Xms2g", "-D" + CHILD + "=true");
+    }
+
+    // ------------------------------------------------------------------------------------------------ measuring
+
+    private void measure(int entries, int rounds, int rate) throws Exception {
+        put("entries", entries);
+        put("rounds", rounds);
+        put("cores", Runtime.getRuntime().availableProcessors());
+        put("jdk", Machine.jdk());
+        put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + ")));
+        put("heap.max.mib", Runtime.getRuntime().maxMemory() >> 20);
+        put("load.before", Machine.loadAverage());
+        throughput(entries, rounds);
+        appendingThread(rate, rounds);
+        put("load.after", Machine.loadAverage());
+    }
+
+    /** The throughput rounds: the bare producers against the shippers, same entries, same values. */
+    private void throughput(int entries, int rounds) throws Exception {
+        final Path dir = TempStores.create("ship-ledger");
+        final Path followDir = TempStores.create("ship-follow");
+        final String followTopic = "bench-ship-connected";
+        broker.createTopic(followTopic, 1);
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir);
+             ChronicleExperienceStore follow = ChronicleExperienceStore.open(followDir);
+             LedgerShipper connected = LedgerShipper.builder(follow, broker.bootstrapServers(), followTopic).build()) {
+            final ExperienceEventEnvelope envelope = Envelopes.typical.envelope();
+            final long start = System.nanoTime();
+            for (int i = 0; i < entries; i++) {
+                store.appendEvent(envelope);
+            }
+            put("ledger.write.ms", fmt("%.0f", (System.nanoTime() - start) / 1e6));
+            final Payloads payloads = Payloads.of(store, entries);
+            put("value.bytes", fmt("%.1f", (double) payloads.valueBytes / entries));
+            put("header.bytes", fmt("%.1f", (double) payloads.headerBytes / entries));
+            // the connected shipper connects once, shipping one entry, and then ships N new entries a round
+            follow.appendEvent(envelope);
+            connected.shipAvailable();
+            final Map<String, List<Run>> runs = new LinkedHashMap<>();
+            TARGETS.forEach(target -> runs.put(target, new ArrayList<>()));
+            for (int round = 1 - WARMUP_ROUNDS; round <= rounds; round++) {
+                final StringBuilder line = new StringBuilder(round > 0 ? fmt("# round %d:", round)
+                        : fmt("# warm-up round %d (not counted):", round + WARMUP_ROUNDS));
+                final Map<String, Run> results = new HashMap<>();
+                for (int i = 0; i < TARGETS.size(); i++) {
+                    // each round starts with the next target, so that none always runs first
+                    final String target = TARGETS.get((round + WARMUP_ROUNDS + i) % TARGETS.size());
+                    final String topic = "bench-" + target.toLowerCase(Locale.ROOT) + "-" + (round + WARMUP_ROUNDS);
+                    switch (target) {
+                        case "ship" -> {
+                            for (int e = 0; e < entries; e++) {
+                                follow.appendEvent(envelope);
+                            }
+                            results.put(target, shipConnected(connected, entries));
+                        }
+                        case "shipNew" -> {
+                            broker.createTopic(topic, 1);
+                            results.put(target, shipNew(store, topic, entries));
+                            broker.deleteTopics(List.of(topic));
+                        }
+                        default -> {
+                            broker.createTopic(topic, 1);
+                            results.put(target, bare(target, topic, payloads, target.equals("bareHeaders")));
+                            broker.deleteTopics(List.of(topic));
+                        }
+                    }
+                }
+                for (String target : TARGETS) {
+                    line.append(fmt(" %s %,.0f/s", target, results.get(target).perSecond()));
+                    if (round > 0) {
+                        runs.get(target).add(results.get(target));
+                    }
+                }
+                System.out.println(line.append(fmt("; ship/bare %.2f",
+                        results.get("ship").perSecond() / results.get("bare").perSecond())));
+            }
+            final double connect = connectMillis();
+            final Map<String, Run> medians = new LinkedHashMap<>();
+            runs.forEach((target, list) -> {
+                medians.put(target, median(list));
+                for (int i = 0; i < list.size(); i++) {
+                    put(target + ".round." + (i + 1) + ".entries_per_s", fmt("%.0f", list.get(i).perSecond()));
+                }
+            });
+            for (Run run : medians.values()) {
+                put(run.name + ".entries_per_s", fmt("%.0f", run.perSecond()));
+                put(run.name + ".cpu.caller.ns_per_entry", fmt("%.0f", run.callerCpu / (double) entries));
+                put(run.name + ".cpu.producer_io.ns_per_entry", fmt("%.0f", run.producerCpu / (double) entries));
+                put(run.name + ".cpu.broker.ns_per_entry", fmt("%.0f", run.brokerCpu / (double) entries));
+                put(run.name + ".cpu.other.ns_per_entry", fmt("%.0f", run.otherCpu / (double) entries));
+                put(run.name + ".cpu.total.ns_per_entry", fmt("%.0f", run.totalCpu / (double) entries));
+                put(run.name + ".caller.alloc.bytes_per_entry", fmt("%.0f", run.callerAlloc / (double) entries));
+                put(run.name + ".gc.ms", run.gcMillis);
+                put(run.name + ".jit.ms", run.jitMillis);
+            }
+            final Run bareNew = medianFromNew(runs.get("bare"));
+            put("bare.connect.ms", fmt("%.0f", bareNew.connectNanos / 1e6));
+            put("bare.new.entries_per_s", fmt("%.0f", bareNew.fromNewPerSecond()));
+            put("ship.bare.ratio", fmt("%.3f", medians.get("ship").perSecond() / medians.get("bare").perSecond()));
+            put("ship.bareHeaders.ratio", fmt("%.3f", medians.get("ship").perSecond()
+                    / medians.get("bareHeaders").perSecond()));
+            put("shipNew.bareNew.ratio", fmt("%.3f", medians.get("shipNew").perSecond()
+                    / bareNew.fromNewPerSecond()));
+            put("ship.connect.ms", fmt("%.0f", connect));
+            throughputTable(entries, rounds, payloads, medians, bareNew, connect);
+        } finally {
+            TempStores.delete(dir);
+            TempStores.delete(followDir);
+        }
+    }
+
+    /**
+     * A bare producer: created, one record sent and acknowledged (connecting, metadata, producer id), then the
+     * clock runs over the precomputed keys and values (and headers), no transactions, to the end of
+     * {@code flush()}.
+     */
+    private Run bare(String name, String topic, Payloads payloads, boolean headers) throws Exception {
+        final Properties config = broker.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
+        final AtomicLong acked = new AtomicLong();
+        final AtomicReference<Exception> failure = new AtomicReference<>();
+        final Callback callback = (metadata, exception) -> {
+            if (exception != null) {
+                failure.compareAndSet(null, exception);
+            } else {
+                acked.incrementAndGet();
+            }
+        };
+        System.gc();
+        final long created = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, payloads.keys[0], payloads.values[0])).get();
+            final Cpu before = Cpu.now();
+            final long start = System.nanoTime();
+            for (int i = 0; i < payloads.values.length; i++) {
+                producer.send(new ProducerRecord<>(topic, null, payloads.keys[i], payloads.values[i],
+                        headers ? Arrays.asList(payloads.headers[i]) : null), callback);
+            }
+            producer.flush();
+            final long end = System.nanoTime();
+            final Cpu after = Cpu.now();
+            if (failure.get() != null || acked.get() != payloads.values.length) {
+                throw new IllegalStateException("the bare producer had " + acked.get() + " of "
+                        + payloads.values.length + " sends acknowledged", failure.get());
+            }
+            return new Run(name, payloads.values.length, end - start, start - created, before, after);
+        }
+    }
+
+    /** The shipper that is connected already ships the {@code entries} appended since its last pass. */
+    private static Run shipConnected(LedgerShipper shipper, long entries) {
+        System.gc();
+        final Cpu before = Cpu.now();
+        final long start = System.nanoTime();
+        final long shipped = shipper.shipAvailable();
+        final long nanos = System.nanoTime() - start;
+        final Cpu after = Cpu.now();
+        if (shipped != entries) {
+            throw new IllegalStateException("shipped " + shipped + " of " + entries + " entries");
+        }
+        return new Run("ship", entries, nanos, 0, before, after);
+    }
+
+    /** A new shipper ships the whole ledger: everything it does from {@code build()} on, connecting included. */
+    private Run shipNew(ChronicleExperienceStore store, String topic, long entries) {
+        System.gc();
+        final Cpu before = Cpu.now();
+        final long start = System.nanoTime();
+        try (LedgerShipper shipper = LedgerShipper.builder(store, broker.bootstrapServers(), topic).build()) {
+            final long shipped = shipper.shipAvailable();
+            final long nanos = System.nanoTime() - start;
+            final Cpu after = Cpu.now();
+            if (shipped != entries) {
+                throw new IllegalStateException("shipped " + shipped + " of " + entries + " entries");
+            }
+            return new Run("shipNew", entries, nanos, 0, before, after);
+        }
+    }
+
+    /** What connecting costs a shipper: a pass over an empty ledger (topic check, initTransactions, checkpoint). */
+    private double connectMillis() throws Exception {
+        final Path dir = TempStores.create("ship-empty");
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            broker.createTopic("bench-connect", 1);
+            final long start = System.nanoTime();
+            try (LedgerShipper shipper = LedgerShipper.builder(store, broker.bootstrapServers(), "bench-connect")
+                    .build()) {
+                shipper.shipAvailable();
+                return (System.nanoTime() - start) / 1e6;
+            }
+        } finally {
+            TempStores.delete(dir);
+        }
+    }
+
+    /** Append latency with no shipper and with one following the store, alternating phases. */
+    private void appendingThread(int rate, int rounds) throws Exception {
+        final long count = (long) rate * APPEND_SECONDS;
+        final Path dir = TempStores.create("ship-append");
+        final String topic = "bench-follow";
+        broker.createTopic(topic, 1);
+        final Map<String, Histogram> merged = new LinkedHashMap<>();
+        final Map<String, Phases> byKind = new HashMap<>();
+        final Map<String, List<Histogram>> phases = new LinkedHashMap<>();
+        long maxLag = 0;
+        long maxDrainMillis = 0;
+        long shippedWhileAppending = 0;
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir);
+             LedgerShipper shipper = LedgerShipper.builder(store, broker.bootstrapServers(), topic).build()) {
+            final ExperienceEventEnvelope envelope = Envelopes.typical.envelope();
+            // warm-up, not counted: following compiles much (small transactions, one a pass), so it runs longest
+            append(store, envelope, rate, count / 2);
+            shipper.shipAvailable();
+            shipper.start(POLL);
+            append(store, envelope, rate, count * APPEND_WARMUP_PHASES);
+            shipper.stop();
+            for (int round = 1; round <= rounds; round++) {
+                final List<String> order = round % 2 == 1 ? List.of("none", "shipping") : List.of("shipping", "none");
+                for (String kind : order) {
+                    final boolean shipping = kind.equals("shipping");
+                    long shippedBefore = 0;
+                    if (shipping) {
+                        shipper.shipAvailable();
+                        shippedBefore = shipper.status().shipped();
+                        System.gc();
+                        shipper.start(POLL);
+                    } else {
+                        System.gc();
+                    }
+                    final long[] schedBefore = schedule();
+                    final Cpu before = Cpu.now();
+                    final long start = System.nanoTime();
+                    final Histogram histogram = append(store, envelope, rate, count);
+                    final long nanos = System.nanoTime() - start;
+                    final Cpu after = Cpu.now();
+                    final long[] schedAfter = schedule();
+                    byKind.computeIfAbsent(kind, k -> new Phases()).add(nanos, before, after, schedBefore, schedAfter);
+                    if (shipping) {
+                        final ShipStatus end = shipper.status();
+                        maxLag = Math.max(maxLag, end.lag());
+                        shippedWhileAppending += end.shipped() - shippedBefore;
+                        maxDrainMillis = Math.max(maxDrainMillis, drain(shipper));
+                        shipper.stop();
+                        if (shipper.failure().isPresent()) {
+                            throw new IllegalStateException("the background shipper failed: "
+                                    + shipper.failure().get());
+                        }
+                    }
+                    phases.computeIfAbsent(kind, k -> new ArrayList<>()).add(histogram);
+                    merged.computeIfAbsent(kind, k -> new Histogram(histogram.getHighestTrackableValue(), 3))
+                            .add(histogram);
+                    System.out.printf(Locale.ROOT, "# append round %d, %s: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
+                            round, kind, us(histogram, 50), us(histogram, 99), us(histogram, 99.9));
+                }
+            }
+        } finally {
+            TempStores.delete(dir);
+        }
+        put("append.rate", rate);
+        put("append.count", count * rounds);
+        put("append.poll.ms", POLL.toMillis());
+        for (double p : PERCENTILES) {
+            final String name = "p" + LatencyHarness.trim(p);
+            final double none = us(merged.get("none"), p);
+            final double shipping = us(merged.get("shipping"), p);
+            put("append.none." + name + ".us", fmt("%.2f", none));
+            put("append.shipping." + name + ".us", fmt("%.2f", shipping));
+            put("append.ratio." + name, fmt("%.3f", shipping / none));
+            put("append.noise." + name, fmt("%.3f", spread(phases.get("none"), p)));
+        }
+        put("append.none.max.us", fmt("%.1f", merged.get("none").getMaxValue() / 1000.0));
+        put("append.shipping.max.us", fmt("%.1f", merged.get("shipping").getMaxValue() / 1000.0));
+        for (String kind : List.of("none", "shipping")) {
+            final Phases stats = byKind.get(kind);
+            put("append." + kind + ".gc.count", stats.gcCount);
+            put("append." + kind + ".gc.ms", stats.gcMillis);
+            put("append." + kind + ".jit.ms", stats.jitMillis);
+            put("append." + kind + ".runqueue.wait.ms", fmt("%.1f", stats.runqueueNanos / 1e6));
+            put("append." + kind + ".involuntary.switches", stats.involuntary);
+            // CPU used meanwhile, in cores (CPU seconds per second): who competed with the appending thread
+            put("append." + kind + ".cores.appender", fmt("%.2f", stats.cores(stats.appender)));
+            put("append." + kind + ".cores.ship_thread", fmt("%.2f", stats.cores(stats.shipThread)));
+            put("append." + kind + ".cores.producer_io", fmt("%.2f", stats.cores(stats.producer)));
+            put("append." + kind + ".cores.broker", fmt("%.2f", stats.cores(stats.broker)));
+            put("append." + kind + ".cores.other", fmt("%.2f", stats.cores(stats.other)));
+        }
+        put("append.shipping.shipped", shippedWhileAppending);
+        put("append.shipping.lag.max", maxLag);
+        put("append.shipping.drain.ms.max", maxDrainMillis);
+        appendTable(rate, count, rounds, merged, phases, maxLag);
+    }
+
+    /** Appends {@code count} times, one every 1/rate s, each timed from when it was due (HdrHistogram, ns). */
+    private static Histogram append(ChronicleExperienceStore store, ExperienceEventEnvelope envelope, int rate,
+                                    long count) {
+        final Histogram histogram = new Histogram(60_000_000_000L, 3);
+        final long interval = 1_000_000_000L / rate;
+        long due = System.nanoTime() + interval;
+        for (long i = 0; i < count; i++) {
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            store.appendEvent(envelope);
+            histogram.recordValue(System.nanoTime() - due);
+            due += interval;
+        }
+        return histogram;
+    }
+
+    /**
+     * The calling thread's time spent runnable but waiting for a CPU (ns), and how often the kernel took the CPU
+     * from it ({@code /proc/thread-self}, Linux); zeros elsewhere.
+     */
+    private static long[] schedule() {
+        try {
+            final String[] stat = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split("\\s+");
+            long involuntary = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                    involuntary = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return new long[] {Long.parseLong(stat[1]), involuntary};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** Waits for the background shipper to ship what is left; returns how long that took, in ms. */
+    private static long drain(LedgerShipper shipper) throws InterruptedException {
+        final long start = System.nanoTime();
+        final long deadline = start + Duration.ofSeconds(60).toNanos();
+        while (shipper.status().lag() > 0) {
+            if (System.nanoTime() > deadline || shipper.failure().isPresent()) {
+                throw new IllegalStateException("the background shipper did not catch up: " + shipper.status());
+            }
+            Thread.sleep(1);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    // ------------------------------------------------------------------------------------------------ output
+
+    private void throughputTable(int entries, int rounds, Payloads payloads, Map<String, Run> medians, Run bareNew,
+                                 double connect) {
+        table.append(fmt("shipping %,d typical entries (%.0f-byte values, %.0f bytes of headers) to a one-partition"
+                        + " topic, median of %d rounds; CPU in ns per entry%n", entries,
+                        (double) payloads.valueBytes / entries, (double) payloads.headerBytes / entries, rounds))
+                .append(fmt("%-12s%11s%8s%9s%9s%9s%9s%9s%11s%7s%8s%n", "target", "entries/s", "MB/s", "caller",
+                        "net-io", "broker", "GC/JIT", "total", "alloc B/e", "GC ms", "JIT ms"));
+        for (Run run : medians.values()) {
+            table.append(fmt("%-12s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", run.name, run.perSecond(),
+                    run.perSecond() * payloads.valueBytes / entries / 1e6, run.callerCpu / (double) entries,
+                    run.producerCpu / (double) entries, run.brokerCpu / (double) entries,
+                    run.otherCpu / (double) entries, run.totalCpu / (double) entries,
+                    run.callerAlloc / (double) entries, run.gcMillis, run.jitMillis));
+        }
+        final double ship = medians.get("ship").perSecond();
+        table.append(fmt("ship / bare: %.2f; ship / bareHeaders: %.2f (connected: a shipper connected before, a"
+                        + " producer with one record acknowledged)%n", ship / medians.get("bare").perSecond(),
+                        ship / medians.get("bareHeaders").perSecond()))
+                .append(fmt("shipNew / bare from its creation (%,.0f/s, connecting %.0f ms): %.2f (a new shipper's"
+                        + " connecting alone: %.0f ms)%n%n", bareNew.fromNewPerSecond(), bareNew.connectNanos / 1e6,
+                        medians.get("shipNew").perSecond() / bareNew.fromNewPerSecond(), connect));
+    }
+
+    private void appendTable(int rate, long count, int rounds, Map<String, Histogram> merged,
+                             Map<String, List<Histogram>> phases, long maxLag) {
+        table.append(fmt("append latency at %,d/s, %,d appends per phase, %d phases of each (us, from the intended"
+                + " start)%n%-20s", rate, count, rounds, "target"));
+        for (double p : PERCENTILES) {
+            table.append(fmt("%10s", "p" + LatencyHarness.trim(p)));
+        }
+        table.append(fmt("%10s%n", "max"));
+        merged.forEach((kind, h) -> row(kind.equals("none") ? "no shipper" : "shipper following", h));
+        table.append(fmt("%-20s", "ratio"));
+        for (double p : PERCENTILES) {
+            table.append(fmt("%10.2f", us(merged.get("shipping"), p) / us(merged.get("none"), p)));
+        }
+        table.append(fmt("%n%-20s", "noise (no shipper)"));
+        for (double p : PERCENTILES) {
+            table.append(fmt("%10.2f", spread(phases.get("none"), p)));
+        }
+        table.append(fmt("%n(noise: the largest over the smallest value of the phases without a shipper; the"
+                + " shipper's lag at a phase's end was at most %,d entries)%n", maxLag));
+        table.append(fmt("%-20s%6s%7s%8s%11s%10s%10s%10s%10s%10s%12s%n", "during the phases", "GCs", "GC ms",
+                "JIT ms", "CPU wait", "preempted", "appender", "shipper", "net-io", "broker", "GC/JIT/..."));
+        for (String kind : List.of("none", "shipping")) {
+            final String p = "append." + kind + ".";
+            table.append(fmt("%-20s%6s%7s%8s%8s ms%10s%10s%10s%10s%10s%12s%n",
+                    kind.equals("none") ? "no shipper" : "shipper following", values.get(p + "gc.count"),
+                    values.get(p + "gc.ms"), values.get(p + "jit.ms"), values.get(p + "runqueue.wait.ms"),
+                    values.get(p + "involuntary.switches"),
+                    values.get(p + "cores.appender"), values.get(p + "cores.ship_thread"),
+                    values.get(p + "cores.producer_io"), values.get(p + "cores.broker"),
+                    values.get(p + "cores.other")));
+        }
+        table.append(fmt("(CPU wait: the appending thread runnable but without a CPU, /proc/thread-self/schedstat;"
+                + " preempted: involuntary context switches; then the CPU each used, in cores)%n"));
+    }
+
+    private void row(String label, Histogram h) {
+        table.append(fmt("%-20s", label));
+        for (double p : PERCENTILES) {
+            table.append(fmt("%10.2f", us(h, p)));
+        }
+        table.append(fmt("%10.1f%n", h.getMaxValue() / 1000.0));
+    }
+
+    /** The largest over the smallest value at {@code percentile} among {@code phases}. */
+    static double spread(List<Histogram> phases, double percentile) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (Histogram h : phases) {
+            min = Math.min(min, h.getValueAtPercentile(percentile));
+            max = Math.max(max, h.getValueAtPercentile(percentile));
+        }
+        return max / min;
+    }
+
+    private static double us(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private void put(String name, Object value) {
+        values.put(name, String.valueOf(value));
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static void store(Map<String, String> values, Path file) {
+        final Properties properties = new Properties();
+        properties.putAll(values);
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties load(Path file) {
+        final Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            values.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
+    }
+
+    /** The median run by throughput from the producer's creation on (the lower middle one of an even count). */
+    private static Run medianFromNew(List<Run> runs) {
+        final List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.fromNewPerSecond(), b.fromNewPerSecond()));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** The median run by throughput (the lower middle one of an even count). */
+    private static Run median(List<Run> runs) {
+        final List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * The keys, values and headers the shipper sends for a ledger's entries (docs/scale-out.md; every entry of this
+     * ledger is an engine event appended alone), computed in memory before the baselines run.
+     */
+    private static final class Payloads {
+        final byte[][] keys;
+        final byte[][] values;
+        final Header[][] headers;
+        long valueBytes;
+        long headerBytes;
+
+        private Payloads(int entries) {
+            keys = new byte[entries][];
+            values = new byte[entries][];
+            headers = new Header[entries][];
+        }
+
+        static Payloads of(ChronicleExperienceStore store, int entries) {
+            final Payloads payloads = new Payloads(entries);
+            final byte[] ledgerId = store.ledgerId().getBytes(StandardCharsets.UTF_8);
+            final int[] next = {0};
+            store.scanEntries(-1, (index, batch, record) -> {
+                final int i = next[0]++;
+                final TenantId tenant = record.tenantId();
+                payloads.keys[i] = tenant == null ? null : tenant.value().getBytes(StandardCharsets.UTF_8);
+                payloads.values[i] = ConvergeJson.writeAnyEnvelope(record).getBytes(StandardCharsets.UTF_8);
+                payloads.valueBytes += payloads.values[i].length;
+                final String kind = ((ExperienceRecord.Engine) record).value().event().kind().name();
+                payloads.headers[i] = new Header[] {
+                    new RecordHeader("experience-ledger.id", ledgerId),
+                    new RecordHeader("experience-ledger.position", ascii(Integer.toString(i))),
+                    new RecordHeader("experience-ledger.side", ascii("engine")),
+                    new RecordHeader("experience-ledger.kind", ascii(kind))};
+                for (Header header : payloads.headers[i]) {
+                    payloads.headerBytes += header.key().length() + header.value().length;
+                }
+                return true;
+            });
+            if (next[0] != entries) {
+                throw new IllegalStateException("the ledger has " + next[0] + " entries, not " + entries);
+            }
+            return payloads;
+        }
+
+        private static byte[] ascii(String text) {
+            return text.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /**
+     * CPU time so far: of each live Java thread by id (with its name), of the whole process, in GC and in the JIT
+     * compilers (their wall time, all compiler threads added up); and the bytes the calling thread allocated.
+     */
+    private record Cpu(Map<Long, Long> threads, Map<Long, String> names, long process, long gcCount,
+                       long gcMillis, long jitMillis, long callerAllocated) {
+        static Cpu now() {
+            final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+            final long[] ids = bean.getAllThreadIds();
+            final Map<Long, Long> threads = new HashMap<>();
+            final Map<Long, String> names = new HashMap<>();
+            final ThreadInfo[] infos = bean.getThreadInfo(ids);
+            for (int i = 0; i < ids.length; i++) {
+                final long cpu = bean.getThreadCpuTime(ids[i]);
+                if (cpu >= 0 && infos[i] != null) {
+                    threads.put(ids[i], cpu);
+                    names.put(ids[i], infos[i].getThreadName());
+                }
+            }
+            final long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long gc = 0;
+            long collections = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, collector.getCollectionTime());
+                collections += Math.max(0, collector.getCollectionCount());
+            }
+            final long allocated = ((com.sun.management.ThreadMXBean) bean)
+                    .getThreadAllocatedBytes(Thread.currentThread().getId());
+            final long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            return new Cpu(threads, names, process, collections, gc, jit, allocated);
+        }
+
+        /** CPU used since {@code before} by the threads whose name {@code matches}, threads new since then included. */
+        long since(Cpu before, java.util.function.LongPredicate matches) {
+            long total = 0;
+            for (Map.Entry<Long, Long> thread : threads.entrySet()) {
+                if (matches.test(thread.getKey())) {
+                    total += thread.getValue() - before.threads.getOrDefault(thread.getKey(), 0L);
+                }
+            }
+            return total;
+        }
+    }
+
+    /** What the phases of one kind of the appending-thread check added up to, besides their latencies. */
+    private static final class Phases {
+        long nanos;
+        long gcCount;
+        long gcMillis;
+        long jitMillis;
+        long runqueueNanos;
+        long involuntary;
+        long appender;
+        long shipThread;
+        long producer;
+        long broker;
+        long other;
+
+        void add(long phaseNanos, Cpu before, Cpu after, long[] scheduleBefore, long[] scheduleAfter) {
+            nanos += phaseNanos;
+            gcCount += after.gcCount - before.gcCount;
+            gcMillis += after.gcMillis - before.gcMillis;
+            jitMillis += after.jitMillis - before.jitMillis;
+            runqueueNanos += scheduleAfter[0] - scheduleBefore[0];
+            involuntary += scheduleAfter[1] - scheduleBefore[1];
+            final long caller = Thread.currentThread().getId();
+            final long appenderCpu = after.since(before, id -> id == caller);
+            final long shipCpu = after.since(before, id -> after.names.get(id).startsWith(SHIP_THREAD));
+            final long producerCpu = after.since(before, id -> after.names.get(id).startsWith(PRODUCER_THREAD));
+            final long javaCpu = after.since(before, id -> true);
+            appender += appenderCpu;
+            shipThread += shipCpu;
+            producer += producerCpu;
+            broker += javaCpu - appenderCpu - shipCpu - producerCpu;
+            other += after.process - before.process - javaCpu;
+        }
+
+        double cores(long cpuNanos) {
+            return cpuNanos / (double) nanos;
+        }
+    }
+
+    /** One timed run: entries sent, wall time, and CPU time by where it was spent. */
+    private static final class Run {
+        final String name;
+        final long entries;
+        final long nanos;
+        /** For a bare producer: from creating it to its first record acknowledged, before the clock ran. */
+        final long connectNanos;
+        final long jitMillis;
+        final long callerCpu;
+        final long producerCpu;
+        /** Every other Java thread: the broker's, the admin and consumer clients' while they run. */
+        final long brokerCpu;
+        /** The process's threads that are not Java's (GC, JIT), and Java threads that ended during the run. */
+        final long otherCpu;
+        final long totalCpu;
+        final long callerAlloc;
+        final long gcMillis;
+
+        Run(String name, long entries, long nanos, long connectNanos, Cpu before, Cpu after) {
+            this.name = name;
+            this.entries = entries;
+            this.nanos = nanos;
+            this.connectNanos = connectNanos;
+            this.jitMillis = after.jitMillis - before.jitMillis;
+            final long caller = Thread.currentThread().getId();
+            this.callerCpu = after.since(before, id -> id == caller);
+            this.producerCpu = after.since(before, id -> after.names.get(id).startsWith(PRODUCER_THREAD));
+            this.brokerCpu = after.since(before, id -> true) - callerCpu - producerCpu;
+            this.totalCpu = after.process - before.process;
+            this.otherCpu = totalCpu - callerCpu - producerCpu - brokerCpu;
+            this.callerAlloc = after.callerAllocated - before.callerAllocated;
+            this.gcMillis = after.gcMillis - before.gcMillis;
+        }
+
+        double perSecond() {
+            return entries * 1e9 / nanos;
+        }
+
+        /** Throughput counted from the producer's creation on, its connecting included. */
+        double fromNewPerSecond() {
+            return entries * 1e9 / (nanos + connectNanos);
+        }
+
+        @Override
+        public String toString() {
+            return name + " " + Arrays.toString(new long[] {entries, nanos});
+        }
+    }
+}
