@@ -149,7 +149,8 @@ public final class MemoryCheck {
         return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
-    private static void store(Properties values, Path file) {
+    /** Writes a child JVM's results for its parent ({@link #load}). */
+    static void store(Properties values, Path file) {
         try (Writer writer = Files.newBufferedWriter(file)) {
             values.store(writer, null);
         } catch (IOException e) {
@@ -157,7 +158,8 @@ public final class MemoryCheck {
         }
     }
 
-    private static Properties load(Path file) {
+    /** Reads the results a child JVM {@linkplain #store stored}. */
+    static Properties load(Path file) {
         final Properties values = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             values.load(reader);

@@ -8,9 +8,6 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -134,7 +131,9 @@ public final class ShipHarness {
             System.out.print(harness.table);
             final String out = System.getProperty(OUT);
             if (out != null) {
-                store(harness.values, Path.of(out));
+                final Properties values = new Properties();
+                values.putAll(harness.values);
+                MemoryCheck.store(values, Path.of(out));
             }
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -153,7 +152,7 @@ public final class ShipHarness {
             options.add("-D" + OUT + "=" + out);
             Jvm.run(ShipHarness.class, options, Integer.toString(entries), Integer.toString(rounds),
                     Integer.toString(rate));
-            return load(out);
+            return MemoryCheck.load(out);
         } finally {
             TempStores.delete(dir);
         }
@@ -596,26 +595,6 @@ public final class ShipHarness {
 
     private static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
-    }
-
-    private static void store(Map<String, String> values, Path file) {
-        final Properties properties = new Properties();
-        properties.putAll(values);
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Properties load(Path file) {
-        final Properties values = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            values.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return values;
     }
 
     /** The median run by throughput from the producer's creation on (the lower middle one of an even count). */

@@ -1,6 +1,7 @@
 package io.experienceledger.kafka;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,11 @@ final class ShipRecords {
     /** For an entry of an atomic batch: the position of the batch's first entry; absent for an entry alone. */
     static final String BATCH = "experience-ledger.batch";
 
+    private static final byte[] ENGINE = "engine".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] USER = "user".getBytes(StandardCharsets.US_ASCII);
+    /** The kind header of each engine kind, by ordinal: made once, not per record. */
+    private static final byte[][] ENGINE_KINDS = engineKinds();
+
     private final String topic;
     private final byte[] ledgerId;
 
@@ -41,10 +47,10 @@ final class ShipRecords {
         headers.add(LEDGER_ID, ledgerId);
         headers.add(POSITION, decimal(position));
         if (entry instanceof ExperienceRecord.Engine engine) {
-            headers.add(SIDE, "engine".getBytes(StandardCharsets.US_ASCII));
-            headers.add(KIND, engine.value().event().kind().name().getBytes(StandardCharsets.US_ASCII));
+            headers.add(SIDE, ENGINE);
+            headers.add(KIND, ENGINE_KINDS[engine.value().event().kind().ordinal()]);
         } else {
-            headers.add(SIDE, "user".getBytes(StandardCharsets.US_ASCII));
+            headers.add(SIDE, USER);
             headers.add(KIND, ((ExperienceRecord.User) entry).value().event().getClass().getSimpleName()
                     .getBytes(StandardCharsets.US_ASCII));
         }
@@ -52,6 +58,15 @@ final class ShipRecords {
             headers.add(BATCH, decimal(batchStart));
         }
         return new ProducerRecord<>(topic, null, key, value, headers);
+    }
+
+    private static byte[][] engineKinds() {
+        final ExperienceEventKind[] kinds = ExperienceEventKind.values();
+        final byte[][] names = new byte[kinds.length][];
+        for (ExperienceEventKind kind : kinds) {
+            names[kind.ordinal()] = kind.name().getBytes(StandardCharsets.US_ASCII);
+        }
+        return names;
     }
 
     private static byte[] decimal(long value) {

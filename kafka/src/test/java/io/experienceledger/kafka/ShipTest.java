@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.model.BudgetResource;
+import io.experienceledger.model.ChainId;
+import io.experienceledger.model.ExperienceEvent;
+import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,26 +181,16 @@ class ShipTest {
             awaitShipped(shipper, 600);
             assertTrue(shipper.failure().isEmpty(), shipper.failure().toString());
             shipper.stop();
-            assertShippedExactly(entriesOf(store), BROKER.readCommitted("audit-6"), store.ledgerId());
+            assertShippedExactly(TestLedgers.entries(store), BROKER.readCommitted("audit-6"), store.ledgerId());
         }
     }
 
     private static void appendSome(ChronicleExperienceStore store, int count, String prefix) {
         for (int i = 0; i < count; i++) {
-            store.appendEvent(io.experienceledger.model.ExperienceEventEnvelope.of(prefix + "-" + i,
-                    new io.experienceledger.model.ExperienceEvent.BudgetExceeded(
-                            io.experienceledger.model.ChainId.of("c"),
-                            io.experienceledger.model.BudgetResource.Named.Tokens, "1", "2"))
+            store.appendEvent(ExperienceEventEnvelope.of(prefix + "-" + i,
+                    new ExperienceEvent.BudgetExceeded(ChainId.of("c"), BudgetResource.Named.Tokens, "1", "2"))
                     .withTenant("t-" + (i % 3)).withTimestamp("2026-05-01T00:00:00Z"));
         }
-    }
-
-    private static List<TestLedgers.Entry> entriesOf(ChronicleExperienceStore store) {
-        final List<TestLedgers.Entry> entries = new ArrayList<>();
-        store.scanEntries(-1, (index, batch, record) -> entries.add(new TestLedgers.Entry(
-                io.experienceledger.json.ConvergeJson.writeAnyEnvelope(record),
-                record.tenantId() == null ? null : record.tenantId().value(), batch)));
-        return entries;
     }
 
     private static void awaitShipped(LedgerShipper shipper, long entries) throws InterruptedException {

@@ -61,11 +61,16 @@ final class TestLedgers {
 
     /** What the ledger in {@code dir} holds, in export order: the expected records of a complete ship. */
     static List<Entry> entries(Path dir) {
-        final List<Entry> entries = new ArrayList<>();
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
-            store.scanEntries(-1, (index, batch, record) -> entries.add(new Entry(ConvergeJson.writeAnyEnvelope(record),
-                    record.tenantId() == null ? null : record.tenantId().value(), batch)));
+            return entries(store);
         }
+    }
+
+    /** What the open {@code store} holds, in export order. */
+    static List<Entry> entries(ChronicleExperienceStore store) {
+        final List<Entry> entries = new ArrayList<>();
+        store.scanEntries(-1, (index, batch, record) -> entries.add(new Entry(ConvergeJson.writeAnyEnvelope(record),
+                record.tenantId() == null ? null : record.tenantId().value(), batch)));
         return entries;
     }
 }
