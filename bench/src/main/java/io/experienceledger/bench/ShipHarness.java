@@ -283,6 +283,7 @@ public final class ShipHarness {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
+        if (System.getProperty("xcomp") != null) config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("xcomp"));
         final AtomicLong acked = new AtomicLong();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final Callback callback = (metadata, exception) -> {

@@ -6,7 +6,9 @@ import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.internal.BatchValidator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Appends validated envelopes to the journal, one appender at a time: single entries, and atomic batches framed
@@ -107,6 +109,39 @@ final class BatchAppender implements AutoCloseable {
                 throw e;
             }
             journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
+            afterAppend();
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends envelopes copied from other ledgers, each with its origin, as one atomic batch as they come (validated
+     * as {@link #appendStream} does), and puts {@code note}, asked for once the entries are written, on the batch's
+     * commit marker. An empty iterator still commits a batch, so that the note is kept.
+     *
+     * @return the number of envelopes appended
+     */
+    long appendMirrored(Iterator<MirroredEntry> entries, Supplier<byte[]> note) {
+        lock();
+        try {
+            final long begin = journal.append(writer.marker(EntryLayout.TYPE_BATCH_BEGIN, 0));
+            long count = 0;
+            final EntryBuffer commit;
+            try {
+                while (entries.hasNext()) {
+                    final MirroredEntry entry = entries.next();
+                    BatchValidator.validateMember(count, entry == null ? null : entry.record());
+                    journal.append(writer.mirrored(entry));
+                    count++;
+                }
+                commit = writer.commit(begin, Objects.requireNonNull(note.get(), "note"));
+            } catch (RuntimeException e) {
+                abort(begin, e);
+                throw e;
+            }
+            journal.append(commit);
             afterAppend();
             return count;
         } finally {

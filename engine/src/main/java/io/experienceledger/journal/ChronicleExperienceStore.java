@@ -62,6 +62,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final QueryExecutor queries;
     private final JournalScans scans;
     private final IntegrityCheck integrity;
+    private final Mirroring mirroring;
 
     private ChronicleExperienceStore(StoreSettings settings) {
         this.layout = LedgerDirectory.open(settings.dir(), !settings.readOnly(),
@@ -98,6 +99,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
         this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage);
         this.appender = new BatchAppender(opened, settings, lifecycle);
+        this.mirroring = new Mirroring(lifecycle, appender, opened, queries);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
         }
@@ -148,6 +150,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      */
     public long appendBatch(Iterator<? extends ExperienceRecord> records) {
         return appender.appendStream(Objects.requireNonNull(records, "records"));
+    }
+
+    /** Appending copies of other ledgers' entries with their origins, and queries by origin. */
+    public Mirroring mirroring() {
+        return mirroring;
     }
 
     @Override

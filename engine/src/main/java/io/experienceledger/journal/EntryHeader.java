@@ -22,6 +22,8 @@ final class EntryHeader {
     private int type;
     private int kindCode;
     private int flags;
+    private long originStart;
+    private long originPosition;
     private long payloadStart;
     private String problem;
 
@@ -56,8 +58,34 @@ final class EntryHeader {
         at = (flags & EntryLayout.FLAG_CORRELATION) != 0 ? text(correlation, at) : at;
         at = (flags & EntryLayout.FLAG_CHAIN) != 0 ? text(chain, at) : at;
         at = (flags & EntryLayout.FLAG_TRACE) != 0 ? text(traceLinkId, at) : at;
+        at = (flags & EntryLayout.FLAG_ORIGIN) != 0 ? origin(at) : at;
         payloadStart = at;
         return this;
+    }
+
+    /** Parses an origin at {@code at}: 16 identity bytes, then the stop-bit position. */
+    private long origin(long at) {
+        if (problem != null) {
+            return at;
+        }
+        originStart = at;
+        long position = at + EntryLayout.ORIGIN_ID_BYTES;
+        long value = 0;
+        int shift = 0;
+        while (true) {
+            if (position >= end || shift > 56) {
+                fail("origin at offset " + (at - start) + " runs past the entry");
+                return end;
+            }
+            final int b = bytes.readUnsignedByte(position++);
+            value |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                break;
+            }
+            shift += 7;
+        }
+        originPosition = value;
+        return position;
     }
 
     private long text(TextView view, long at) {
@@ -162,6 +190,47 @@ final class EntryHeader {
         return (flags & EntryLayout.FLAG_TRACE) != 0 ? traceLinkId : null;
     }
 
+    /** True for an entry copied from another ledger. */
+    boolean hasOrigin() {
+        return (flags & EntryLayout.FLAG_ORIGIN) != 0;
+    }
+
+    /** True when the entry came from the ledger whose 16 identity bytes are {@code ledgerId}. */
+    boolean hasOrigin(byte[] ledgerId) {
+        if (!hasOrigin()) {
+            return false;
+        }
+        for (int i = 0; i < ledgerId.length; i++) {
+            if (bytes.readByte(originStart + i) != ledgerId[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The high 64 bits of the origin's ledger identity; only when {@link #hasOrigin()}. */
+    long originIdHigh() {
+        return idWord(originStart);
+    }
+
+    /** The low 64 bits of the origin's ledger identity; only when {@link #hasOrigin()}. */
+    long originIdLow() {
+        return idWord(originStart + Long.BYTES);
+    }
+
+    /** The entry's position in its origin ledger; only when {@link #hasOrigin()}. */
+    long originPosition() {
+        return originPosition;
+    }
+
+    private long idWord(long at) {
+        long word = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            word = word << Byte.SIZE | bytes.readUnsignedByte(at + i);
+        }
+        return word;
+    }
+
     /** Absolute offset of the payload. */
     long payloadStart() {
         return payloadStart;
@@ -174,6 +243,31 @@ final class EntryHeader {
 
     long end() {
         return end;
+    }
+
+    /** The note a commit marker carries after its number, or null when it carries none (or it is cut short). */
+    byte[] markerNote() {
+        long position = payloadStart;
+        while (position < end && bytes.readUnsignedByte(position) >= 0x80) {
+            position++;
+        }
+        position++;
+        long length = 0;
+        int shift = 0;
+        while (position < end && shift < 35) {
+            final int b = bytes.readUnsignedByte(position++);
+            length |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                if (length > end - position) {
+                    return null;
+                }
+                final byte[] note = new byte[(int) length];
+                bytes.read(position, note, 0, note.length);
+                return note;
+            }
+            shift += 7;
+        }
+        return null;
     }
 
     /** The number stored in a marker's payload. */

@@ -13,17 +13,21 @@ import io.experienceledger.model.ExperienceEventKind;
  *   3       1     kind code: engine kinds 0-13, user kinds 16-20 (pinned tables of {@link PayloadCodes}); 0 for markers
  *   4       4     CRC32C of bytes [0, 4) and [8, end)
  *   8       1     flags: 1 tenant present, 2 correlation present, 4 chain id present, 8 trace link id present,
- *                 16 member of a batch
+ *                 16 member of a batch, 32 origin present
  *   9       ...   strings, each a stop-bit byte length then UTF-8:
  *                   event id, occurred_at,
  *                   tenant (if flag 1), correlation id (if flag 2),
  *                   filterable chain id (if flag 4: ProposalCreated, ProposalValidated, OutcomeRecorded,
  *                   BudgetExceeded only), trace link id (if flag 8: ReplayTraceRecorded only)
+ *   ...     16+   origin (if flag 32: an entry copied from another ledger): that ledger's 128-bit identity, 16
+ *                 bytes, most significant first, then the entry's position there, a stop-bit number
  *   ...     ...   payload: the event, encoded by {@link PayloadCodec} (docs/format-payload.md)
  * </pre>
  *
  * Markers (types 3-5) have flags 0, empty event id and occurred_at, and a payload of stop-bit numbers: batch
- * begin holds the number of entries announced, batch commit and batch abort the journal index of their begin.
+ * begin holds the number of entries announced, batch commit and batch abort the journal index of their begin. A
+ * commit may carry a note after that number (a stop-bit length, then the bytes): what the writer of the batch
+ * wants kept atomically with it, e.g. how far a mirror has consumed its sources.
  * The header alone answers every query filter, so queries decode payloads only of entries that match.
  */
 final class EntryLayout {
@@ -51,6 +55,10 @@ final class EntryLayout {
     static final int FLAG_CHAIN = 4;
     static final int FLAG_TRACE = 8;
     static final int FLAG_BATCH = 16;
+    static final int FLAG_ORIGIN = 32;
+
+    /** The bytes of an origin's ledger identity. */
+    static final int ORIGIN_ID_BYTES = 16;
 
     /** Kind codes of user entries start here, so one code space serves the side index. */
     static final int USER_KIND_BASE = 16;

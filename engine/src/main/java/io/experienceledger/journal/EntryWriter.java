@@ -4,6 +4,7 @@ import io.experienceledger.model.ChainId;
 import io.experienceledger.model.CorrelationId;
 import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
@@ -31,6 +32,22 @@ final class EntryWriter implements AutoCloseable {
 
     /** Encodes an engine envelope, alone or as a member of a batch. */
     EntryBuffer engine(ExperienceEventEnvelope envelope, Framing framing) {
+        return engine(envelope, framing, null);
+    }
+
+    /** Encodes a user envelope, alone or as a member of a batch. */
+    EntryBuffer user(UserExperienceEventEnvelope envelope, Framing framing) {
+        return user(envelope, framing, null);
+    }
+
+    /** Encodes an engine or user envelope copied from another ledger, with its origin, as a member of a batch. */
+    EntryBuffer mirrored(MirroredEntry entry) {
+        return entry.record() instanceof ExperienceRecord.Engine engine
+                ? engine(engine.value(), Framing.BATCH_MEMBER, entry.origin())
+                : user(((ExperienceRecord.User) entry.record()).value(), Framing.BATCH_MEMBER, entry.origin());
+    }
+
+    private EntryBuffer engine(ExperienceEventEnvelope envelope, Framing framing, Origin origin) {
         final ExperienceEvent event = envelope.event();
         final ChainId chain = QueryMatcher.filterableChainId(event);
         final String trace = event instanceof ExperienceEvent.ReplayTraceRecorded recorded
@@ -38,15 +55,16 @@ final class EntryWriter implements AutoCloseable {
         begin(EntryLayout.TYPE_ENGINE, EntryLayout.engineKindCode(event.kind()));
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
                 chain == null ? null : chain.value(), trace, framing);
+        origin(origin);
         PayloadCodec.writeEvent(staging, event);
         return finish();
     }
 
-    /** Encodes a user envelope, alone or as a member of a batch. */
-    EntryBuffer user(UserExperienceEventEnvelope envelope, Framing framing) {
+    private EntryBuffer user(UserExperienceEventEnvelope envelope, Framing framing, Origin origin) {
         begin(EntryLayout.TYPE_USER, EntryLayout.USER_KIND_BASE + UserEventKind.of(envelope.event()).code());
         header(envelope.eventId().value(), envelope.occurredAt(), envelope.tenantId(), envelope.correlationId(),
                 null, null, framing);
+        origin(origin);
         PayloadCodec.writeUserEvent(staging, envelope.event());
         return finish();
     }
@@ -57,6 +75,28 @@ final class EntryWriter implements AutoCloseable {
         header("", "", null, null, null, null, Framing.ALONE);
         staging.writeStopBit(value);
         return finish();
+    }
+
+    /** Encodes a batch commit marker for the batch begun at {@code begin} that carries {@code note}. */
+    EntryBuffer commit(long begin, byte[] note) {
+        begin(EntryLayout.TYPE_BATCH_COMMIT, 0);
+        header("", "", null, null, null, null, Framing.ALONE);
+        staging.writeStopBit(begin);
+        staging.writeStopBit(note.length);
+        staging.write(note, 0, note.length);
+        return finish();
+    }
+
+    /** Writes the origin after the header's strings and sets its flag; nothing for an entry of this ledger. */
+    private void origin(Origin origin) {
+        if (origin == null) {
+            return;
+        }
+        final byte[] flags = staging.array();
+        flags[EntryLayout.FLAGS_OFFSET] |= EntryLayout.FLAG_ORIGIN;
+        final byte[] id = Origin.idBytes(origin.ledgerId());
+        staging.write(id, 0, id.length);
+        staging.writeStopBit(origin.position());
     }
 
     /** The fixed part: format, type and kind, a CRC placeholder. */

@@ -50,6 +50,7 @@ final class JournalScans {
     /** See {@link ChronicleExperienceStore#stats}. */
     LedgerStats stats() {
         final TreeMap<String, Map<String, Long>> counts = new TreeMap<>();
+        final OriginTally origins = new OriginTally();
         long entries = 0;
         String firstDamage = null;
         final EntryChecksum checksum = new EntryChecksum();
@@ -67,6 +68,7 @@ final class JournalScans {
                 final String kind = header.isEngine() ? header.engineKind().name() : header.userKind().name();
                 counts.computeIfAbsent(tenant == null ? "" : tenant.toString(), t -> new TreeMap<>())
                         .merge(kind, 1L, Long::sum);
+                origins.add(header);
                 entries++;
             }
             if (firstDamage == null) {
@@ -76,6 +78,6 @@ final class JournalScans {
         final long[] indexSize = catchUp.current(() -> new long[] {index.bytesOnDisk(), index.entries()});
         damage.note(firstDamage);
         return new LedgerStats(entries, Collections.unmodifiableMap(counts), LedgerDirectory.sizeOf(journalDir),
-                indexSize[0], indexSize[1], index.state().name(), firstDamage);
+                indexSize[0], indexSize[1], index.state().name(), firstDamage, origins.stats());
     }
 }

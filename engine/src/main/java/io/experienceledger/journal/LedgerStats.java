@@ -12,7 +12,10 @@ import java.util.Map;
  * @param indexedEntries     entries covered by the side index
  * @param indexState         what opening the index found (OPENED, or why it was rebuilt)
  * @param damage             what was wrong with the first damaged entry, or null when the journal is intact
+ * @param origins            for the entries copied from other ledgers ({@link Mirroring}): origin ledger id to
+ *                           what is held of it, sorted by id; empty when no entry has an origin
  */
 public record LedgerStats(long entries, Map<String, Map<String, Long>> byTenantAndKind, long journalBytes,
-                          long indexBytes, long indexedEntries, String indexState, String damage) {
+                          long indexBytes, long indexedEntries, String indexState, String damage,
+                          Map<String, OriginStats> origins) {
 }

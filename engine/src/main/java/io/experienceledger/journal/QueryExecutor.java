@@ -41,11 +41,16 @@ final class QueryExecutor {
 
     /** The engine envelopes matching {@code query}, in append order, up to its limit. */
     List<ExperienceEventEnvelope> events(EventQuery query) {
+        return events(query, null);
+    }
+
+    /** {@link #events}, of entries copied from the ledger with the 16 identity bytes {@code origin} only (null: all). */
+    List<ExperienceEventEnvelope> events(EventQuery query, byte[] origin) {
         if (QueryMatcher.limitReached(query.limit(), 0)) {
             return List.of();
         }
         final List<ExperienceEventEnvelope> result = new ArrayList<>();
-        return catchUp.read(() -> run(catchUp.lagging(), run -> {
+        return catchUp.read(() -> run(catchUp.lagging(), origin, run -> {
             run.engine(query, result, query.limit());
             return Collections.unmodifiableList(result);
         }));
@@ -58,7 +63,7 @@ final class QueryExecutor {
         }
         lifecycle.checkOpen();
         final List<ExperienceEventEnvelope> result = new ArrayList<>();
-        return run(false, run -> {
+        return run(false, null, run -> {
             run.scan(query, result, null, query.limit(), -1);
             return Collections.unmodifiableList(result);
         });
@@ -66,12 +71,17 @@ final class QueryExecutor {
 
     /** The engine and user envelopes matching {@code query}, merged as converge merges them. */
     List<ExperienceRecord> records(EventQuery query) {
+        return records(query, null);
+    }
+
+    /** {@link #records}, of entries copied from the ledger with the identity bytes {@code origin} only (null: all). */
+    List<ExperienceRecord> records(EventQuery query, byte[] origin) {
         if (QueryMatcher.limitReached(query.limit(), 0)) {
             return List.of();
         }
         final List<ExperienceEventEnvelope> engine = new ArrayList<>();
         final List<UserExperienceEventEnvelope> user = new ArrayList<>();
-        catchUp.read(() -> run(catchUp.lagging(), run -> {
+        catchUp.read(() -> run(catchUp.lagging(), origin, run -> {
             run.engine(query, engine, null);
             run.user(query, user);
             return null;
@@ -81,7 +91,7 @@ final class QueryExecutor {
 
     /** The replay trace registered last under {@code traceLinkId}. */
     Optional<ReplayTrace> trace(String traceLinkId) {
-        return Optional.ofNullable(catchUp.read(() -> run(catchUp.lagging(), run -> run.trace(traceLinkId))));
+        return Optional.ofNullable(catchUp.read(() -> run(catchUp.lagging(), null, run -> run.trace(traceLinkId))));
     }
 
     /** What the last query cost: {entries whose header it read, payloads it decoded}. */
@@ -90,8 +100,8 @@ final class QueryExecutor {
     }
 
     /** Runs {@code work} on a new run and records what it cost, also when it fails. */
-    private <T> T run(boolean indexLagging, Function<QueryRun, T> work) {
-        final QueryRun run = new QueryRun(journal, cycleStores, index, indexSpacing, indexLagging, damage);
+    private <T> T run(boolean indexLagging, byte[] origin, Function<QueryRun, T> work) {
+        final QueryRun run = new QueryRun(journal, cycleStores, index, indexSpacing, indexLagging, origin, damage);
         try {
             return work.apply(run);
         } finally {

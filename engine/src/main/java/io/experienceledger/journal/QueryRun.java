@@ -24,6 +24,8 @@ final class QueryRun implements AutoCloseable {
     private final Journal journal;
     private final SideIndex index;
     private final boolean indexLagging;
+    /** The 16 identity bytes of the only origin wanted, or null for entries of any origin or none. */
+    private final byte[] origin;
     private final DamageLog damage;
     private final PositionedReader reader;
     private final PostingsUnion union = new PostingsUnion();
@@ -32,10 +34,11 @@ final class QueryRun implements AutoCloseable {
     private long payloadsDecoded;
 
     QueryRun(Journal journal, CycleStores cycleStores, SideIndex index, long indexSpacing, boolean indexLagging,
-             DamageLog damage) {
+             byte[] origin, DamageLog damage) {
         this.journal = journal;
         this.index = index;
         this.indexLagging = indexLagging;
+        this.origin = origin;
         this.damage = damage;
         this.reader = new PositionedReader(journal, cycleStores, index, indexSpacing, damage);
     }
@@ -165,6 +168,9 @@ final class QueryRun implements AutoCloseable {
      */
     private boolean collect(long position, EntryHeader entry, Bytes<?> bytes, EntryCursor cursor, EventQuery query,
                             List<ExperienceEventEnvelope> engineOut, List<UserExperienceEventEnvelope> userOut) {
+        if (origin != null && !entry.hasOrigin(origin)) {
+            return false;
+        }
         if (engineOut != null && entry.isEngine() && QueryMatcher.matchesEngine(query, entry.tenant(),
                 entry.engineKind(), entry.correlation(), entry.chain(), entry.occurredAt())) {
             if (intact(position, entry, bytes, cursor)) {

@@ -135,6 +135,7 @@ final class ShipSession implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        if (System.getProperty("xcomp") != null) config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("xcomp"));
         config.putAll(clientConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
