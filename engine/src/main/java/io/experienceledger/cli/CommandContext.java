@@ -1,6 +1,7 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.store.ExperienceStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -28,5 +29,18 @@ public final class CommandContext {
     /** Opens the ledger in {@code dir} read-only, alongside a writer; a missing ledger is named as missing. */
     public ChronicleExperienceStore openForReading(Path dir) {
         return Stores.openForReading(dir);
+    }
+
+    /**
+     * Opens the ledger in {@code dir} for writing, creating it when missing, as {@code ledger append} does: waits
+     * up to {@code lockWaitSeconds} for another writer to finish.
+     */
+    public ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds) {
+        return Stores.openForWriting(dir, lockWaitSeconds);
+    }
+
+    /** The exit code {@code ledger} gives a failure of {@code kind} (1 not found, 2 bad input, 3 storage). */
+    public int exitCode(ExperienceStoreException.Kind kind) {
+        return Failures.exitCode(kind);
     }
 }

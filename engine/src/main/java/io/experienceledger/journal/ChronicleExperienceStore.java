@@ -99,7 +99,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
         this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage);
         this.appender = new BatchAppender(opened, settings, lifecycle);
-        this.mirroring = new Mirroring(lifecycle, appender, opened, queries);
+        this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
         }
@@ -228,7 +228,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     /** The ledger's identity: {@code journal.id} of {@code ledger.properties}, 32 lowercase hex digits. */
     public String ledgerId() {
-        return String.format("%016x%016x", layout.identityHi(), layout.identityLo());
+        return Origin.ledgerId(layout.identityHi(), layout.identityLo());
     }
 
     /**

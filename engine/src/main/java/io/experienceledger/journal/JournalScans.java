@@ -27,6 +27,15 @@ final class JournalScans {
 
     /** See {@link ChronicleExperienceStore#scanEntries}. */
     long scan(long afterIndex, EntryVisitor visitor) {
+        return scan(afterIndex, (index, batch, record, origin) -> visitor.visit(index, batch, record), false);
+    }
+
+    /** See {@link Mirroring#scan}. */
+    long scanWithOrigins(long afterIndex, OriginVisitor visitor) {
+        return scan(afterIndex, visitor, true);
+    }
+
+    private long scan(long afterIndex, OriginVisitor visitor, boolean origins) {
         final EntryChecksum checksum = new EntryChecksum();
         try (EntryCursor cursor = new EntryCursor(journal)) {
             cursor.startAfter(afterIndex);
@@ -38,7 +47,10 @@ final class JournalScans {
                     damage.note(cursor.damageOfCurrent(JournalDamage.CHECKSUM_MISMATCH));
                     continue;
                 }
-                if (!visitor.visit(position, cursor.batchBegin(), EntryDecoder.record(cursor.header(), cursor.bytes()))) {
+                final EntryHeader header = cursor.header();
+                final Origin origin = origins && header.hasOrigin() ? new Origin(Origin.ledgerId(
+                        header.originIdHigh(), header.originIdLow()), header.originPosition()) : null;
+                if (!visitor.visit(position, cursor.batchBegin(), EntryDecoder.record(header, cursor.bytes()), origin)) {
                     return resume;
                 }
             }

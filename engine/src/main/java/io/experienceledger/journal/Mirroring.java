@@ -21,12 +21,15 @@ public final class Mirroring {
     private final BatchAppender appender;
     private final Journal journal;
     private final QueryExecutor queries;
+    private final JournalScans scans;
 
-    Mirroring(StoreLifecycle lifecycle, BatchAppender appender, Journal journal, QueryExecutor queries) {
+    Mirroring(StoreLifecycle lifecycle, BatchAppender appender, Journal journal, QueryExecutor queries,
+              JournalScans scans) {
         this.lifecycle = lifecycle;
         this.appender = appender;
         this.journal = journal;
         this.queries = queries;
+        this.scans = scans;
     }
 
     /**
@@ -55,6 +58,18 @@ public final class Mirroring {
     public Optional<byte[]> lastNote() {
         lifecycle.checkOpen();
         return Optional.ofNullable(BatchNotes.latest(journal));
+    }
+
+    /**
+     * {@link ChronicleExperienceStore#scanEntries}, also telling where each entry came from (null for an entry
+     * appended to this ledger directly).
+     *
+     * @return the journal index to pass as {@code afterIndex} to continue after what was visited
+     */
+    public long scan(long afterIndex, OriginVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        lifecycle.checkOpen();
+        return scans.scanWithOrigins(afterIndex, visitor);
     }
 
     /** {@link ChronicleExperienceStore#queryEvents}, of the entries copied from the ledger {@code originLedgerId}. */

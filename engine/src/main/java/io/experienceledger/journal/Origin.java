@@ -48,6 +48,11 @@ public record Origin(String ledgerId, long position) {
         return ledgerId;
     }
 
+    /** The ledger id of the 128-bit identity {@code high}, {@code low}: 32 lowercase hex digits. */
+    static String ledgerId(long high, long low) {
+        return String.format("%016x%016x", high, low);
+    }
+
     /** The 16 bytes of {@code ledgerId} (already checked), most significant first. */
     static byte[] idBytes(String ledgerId) {
         final byte[] bytes = new byte[EntryLayout.ORIGIN_ID_BYTES];

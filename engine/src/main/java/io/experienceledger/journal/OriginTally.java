@@ -31,8 +31,7 @@ final class OriginTally {
     /** Each origin's figures, by ledger id. */
     Map<String, OriginStats> stats() {
         final Map<String, OriginStats> stats = new TreeMap<>();
-        origins.forEach((id, positions) -> stats.put(String.format("%016x%016x", id.high, id.low),
-                positions.stats()));
+        origins.forEach((id, positions) -> stats.put(Origin.ledgerId(id.high, id.low), positions.stats()));
         return Collections.unmodifiableMap(stats);
     }
 

@@ -2,10 +2,6 @@ package io.experienceledger.kafka;
 
 import io.experienceledger.cli.CommandContext;
 import io.experienceledger.journal.ChronicleExperienceStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -95,7 +91,7 @@ final class ShipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final Properties config = clientConfig == null ? new Properties() : load(clientConfig);
+        final Properties config = ClientConfigFile.load(spec.commandLine(), clientConfig);
         if (timeoutSeconds < 1 || pollMillis < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--timeout and --poll-interval must be at least 1");
@@ -148,20 +144,7 @@ final class ShipCommand implements Callable<Integer> {
         }
     }
 
-    private Properties load(Path file) {
-        final Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        } catch (NoSuchFileException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--client-config: no such file: " + file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--client-config: cannot read " + file + ": " + e.getMessage());
-        }
-        return properties;
-    }
-
-    private static String plural(long entries) {
+    static String plural(long entries) {
         return entries + (entries == 1 ? " entry" : " entries");
     }
 }

@@ -68,7 +68,7 @@ record ShipFailure(boolean retriable, String message) {
         return new ShipFailure(false, message);
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
@@ -89,7 +89,7 @@ record ShipFailure(boolean retriable, String message) {
         return null;
     }
 
-    private static Throwable innermost(Throwable failure) {
+    static Throwable innermost(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -2,11 +2,8 @@ package io.experienceledger.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The local record of how far a ledger is shipped to one topic, {@code DIR/shipped/<topic>.properties}, rewritten
@@ -33,13 +30,7 @@ final class ShipMark {
                 + "entries=" + checkpoint.position() + "\n";
         try {
             Files.createDirectories(file.getParent());
-            final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.replace(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record the shipped position in " + file + ": " + e.getMessage(), e);
         }

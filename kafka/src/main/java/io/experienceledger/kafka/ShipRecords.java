@@ -24,6 +24,8 @@ final class ShipRecords {
     static final String KIND = "experience-ledger.kind";
     /** For an entry of an atomic batch: the position of the batch's first entry; absent for an entry alone. */
     static final String BATCH = "experience-ledger.batch";
+    /** On the last entry of an atomic batch only: how many entries the batch has, decimal UTF-8. */
+    static final String BATCH_SIZE = "experience-ledger.batch-size";
 
     private static final byte[] ENGINE = "engine".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] USER = "user".getBytes(StandardCharsets.US_ASCII);
@@ -38,8 +40,11 @@ final class ShipRecords {
         this.ledgerId = ledgerId.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The record of {@code entry} at {@code position}; {@code batchStart} is its batch's first position, or -1. */
-    ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart) {
+    /**
+     * The record of {@code entry} at {@code position}; {@code batchStart} is its batch's first position, or -1;
+     * {@code batchSize} the batch's number of entries when this entry is its last, otherwise -1.
+     */
+    ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart, long batchSize) {
         final TenantId tenant = entry.tenantId();
         final byte[] key = tenant == null ? null : tenant.value().getBytes(StandardCharsets.UTF_8);
         final byte[] value = ConvergeJson.writeAnyEnvelope(entry).getBytes(StandardCharsets.UTF_8);
@@ -56,6 +61,9 @@ final class ShipRecords {
         }
         if (batchStart >= 0) {
             headers.add(BATCH, decimal(batchStart));
+        }
+        if (batchSize >= 0) {
+            headers.add(BATCH_SIZE, decimal(batchSize));
         }
         return new ProducerRecord<>(topic, null, key, value, headers);
     }

@@ -150,7 +150,11 @@ final class ShipSession implements AutoCloseable {
         return pass.shipped;
     }
 
-    /** One walk over the unshipped entries, sending them in transactions that end between batches. */
+    /**
+     * One walk over the unshipped entries, sending them in transactions that end between batches. Each entry is
+     * sent when the next one (or the end of the walk) shows whether it ends its batch, so that the last entry of a
+     * batch can say how many entries the batch has.
+     */
     private final class Pass implements EntryVisitor {
         private final BooleanSupplier stop;
         private final SendFailures failures = new SendFailures();
@@ -158,6 +162,8 @@ final class ShipSession implements AutoCloseable {
         private long lastIndex;
         private long lastBatch = -1;
         private long batchStart = -1;
+        /** The entry read but not yet sent, or null. */
+        private ExperienceRecord pending;
         private boolean open;
         private long inTransaction;
         private boolean stopped;
@@ -177,6 +183,9 @@ final class ShipSession implements AutoCloseable {
             }
             failures.rethrow();
             final boolean newUnit = batch < 0 || batch != lastBatch;
+            if (pending != null) {
+                sendPending(newUnit);
+            }
             if (open && newUnit && inTransaction >= transactionEntries) {
                 commit();
             }
@@ -187,13 +196,21 @@ final class ShipSession implements AutoCloseable {
             if (batch >= 0 && batch != lastBatch) {
                 batchStart = position;
             }
-            final Callback callback = failures.callback(position, record);
-            producer.send(records.record(record, position, batch >= 0 ? batchStart : -1), callback);
+            pending = record;
             position++;
             lastIndex = journalIndex;
             lastBatch = batch;
             inTransaction++;
             return true;
+        }
+
+        /** Sends the entry held back; {@code unitEnds}: the next entry is not of its batch (or there is none). */
+        private void sendPending(boolean unitEnds) {
+            final long at = position - 1;
+            final long start = lastBatch >= 0 ? batchStart : -1;
+            final long batchSize = start >= 0 && unitEnds ? at - start + 1 : -1;
+            producer.send(records.record(pending, at, start, batchSize), failures.callback(at, pending));
+            pending = null;
         }
 
         /** Commits what is open (everything visible was read: no batch is cut), or aborts it when stopped. */
@@ -205,6 +222,9 @@ final class ShipSession implements AutoCloseable {
                 producer.abortTransaction();
                 open = false;
                 return;
+            }
+            if (pending != null) {
+                sendPending(true);
             }
             commit();
         }

@@ -40,7 +40,7 @@ class ShipTest {
     /**
      * The topic holds exactly the ledger's entries: sorted by position they are the export, byte for byte; every
      * header is there; keys are tenants; each tenant's entries are in order in one partition; batch headers name
-     * each batch's first position.
+     * each batch's first position, and the last entry of each batch, only it, carries the batch's size.
      */
     static void assertShippedExactly(List<TestLedgers.Entry> expected, List<KafkaBroker.Read> records,
                                      String ledgerId) {
@@ -75,6 +75,10 @@ class ShipTest {
             batch = entry.batch();
             assertEquals(entry.batch() < 0 ? null : Long.toString(batchStart), record.header(ShipRecords.BATCH),
                     "position " + position);
+            final boolean lastOfBatch = entry.batch() >= 0
+                    && (position + 1 == expected.size() || expected.get(position + 1).batch() != entry.batch());
+            assertEquals(lastOfBatch ? Long.toString(position - batchStart + 1) : null,
+                    record.header(ShipRecords.BATCH_SIZE), "position " + position);
         }
     }
 
