@@ -9,11 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * How far a ledger is shipped, as {@code ledger ship} records it after each committed transaction in
- * {@code DIR/shipped/<topic>.properties}: read for {@code ledger stats}. The engine only reads these files.
+ * {@code DIR/shipped/<topic>.properties}, and how far it has mirrored, as {@code ledger mirror} records it after
+ * each committed batch in {@code DIR/mirrored.properties}: read for {@code ledger stats}. The engine only reads
+ * these files.
  */
 final class ShippedMarks {
     private ShippedMarks() {
@@ -21,6 +24,29 @@ final class ShippedMarks {
 
     /** One topic's mark: entries shipped to it; a mark that cannot be read says why. */
     record Mark(String topic, long entries, String problem) {
+    }
+
+    /**
+     * How far the ledger has mirrored: its topics, entries appended and invalid records skipped in all; a mark
+     * that cannot be read says why.
+     */
+    record Mirrored(String topics, long entries, long skipped, String problem) {
+    }
+
+    /** The mirror's mark in {@code ledgerDir}, if the ledger was ever mirrored into. */
+    static Optional<Mirrored> readMirrored(Path ledgerDir) {
+        final Path file = ledgerDir.resolve("mirrored.properties");
+        if (Files.notExists(file)) {
+            return Optional.empty();
+        }
+        try {
+            final Properties properties = load(file);
+            return Optional.of(new Mirrored(properties.getProperty("topics", "?"),
+                    Long.parseLong(properties.getProperty("entries", "").trim()),
+                    Long.parseLong(properties.getProperty("skipped", "").trim()), null));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.of(new Mirrored("?", -1, -1, "cannot read " + file + ": " + e.getMessage()));
+        }
     }
 
     /** The marks in {@code ledgerDir}, by file name; none when nothing was ever shipped. */
@@ -42,13 +68,20 @@ final class ShippedMarks {
     private static Mark readMark(Path file) {
         final String name = file.getFileName().toString();
         final String topic = name.substring(0, name.length() - ".properties".length());
-        final Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
+        try {
+            final Properties properties = load(file);
             return new Mark(properties.getProperty("topic", topic),
                     Long.parseLong(properties.getProperty("entries", "").trim()), null);
         } catch (IOException | IllegalArgumentException e) {
             return new Mark(topic, -1, "cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        final Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
     }
 }

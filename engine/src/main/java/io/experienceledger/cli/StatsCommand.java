@@ -54,6 +54,14 @@ final class StatsCommand implements Callable<Integer> {
                         Numbers.count(Math.max(0, stats.entries() - mark.entries())));
             }
         }
+        ShippedMarks.readMirrored(store.store).ifPresent(mirrored -> out.printf("mirrored  %s%n",
+                mirrored.problem() != null ? mirrored.problem() : "from " + mirrored.topics() + ": "
+                        + Numbers.count(mirrored.entries()) + " entries, " + Numbers.count(mirrored.skipped())
+                        + " invalid records skipped"));
+        if (!stats.origins().isEmpty()) {
+            out.printf("origins   %s ledgers; their entries here, by origin:%n", Numbers.count(stats.origins().size()));
+            OriginTable.print(out, stats.origins());
+        }
         if (!stats.byTenantAndKind().isEmpty()) {
             table(out, stats.byTenantAndKind());
         }

@@ -1,7 +1,9 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.journal.OriginStats;
 import io.experienceledger.journal.VerifyReport;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,9 @@ import picocli.CommandLine.ParentCommand;
             "Re-reads every entry and checks its checksum and header, the hash chain over all entries, and the side"
                     + " index against the journal. With --digest, also checks that the history up to that digest"
                     + " (as printed by 'ledger digest' earlier) was not rewritten.",
+            "In a ledger that mirrors others (`ledger mirror`), also reports each origin with positions missing (a gap:"
+                    + " records dropped from the topic before they were mirrored) or held twice; these are findings"
+                    + " about the sources' delivery, not damage, and leave the exit code at 0.",
             "Exits with 0 when intact; otherwise names the first damaged entry (journal index, file, offset) and"
                     + " what is wrong, and exits with 3."},
         footerHeading = "%nExamples:%n",
@@ -38,16 +43,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final VerifyReport report;
+        final Map<String, OriginStats> origins;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             try {
                 report = opened.verify(digest);
             } catch (IllegalArgumentException e) {
                 throw LedgerException.badInput(e.getMessage());
             }
+            origins = report.intact() ? opened.stats().origins() : Map.of();
         }
         if (report.intact()) {
             ledger.console().out().printf("intact: %d entries, chain head %s%s%n", report.entries(),
                     report.chainHead(), digest == null ? "" : "; the history up to the given digest is unchanged");
+            OriginTable.findings(ledger.console().out(), origins);
             return ExitCode.OK;
         }
         ledger.console().err().println("damaged: " + report.damage());

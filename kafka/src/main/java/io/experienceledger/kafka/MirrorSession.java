@@ -4,13 +4,13 @@ import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.MirroredEntry;
 import io.experienceledger.store.ExperienceStoreException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -50,12 +50,12 @@ final class MirrorSession implements AutoCloseable {
     private final SkippedRecords skipped;
     private final MirrorMark mark;
     private final Consumer<String> warnings;
-    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
+    private final PolledRecords polled = new PolledRecords();
     private final SourceBatches sourceBatches = new SourceBatches();
     private final Set<String> ledgers = new HashSet<>();
     private KafkaConsumer<byte[], byte[]> consumer;
     private List<TopicPartition> partitions = List.of();
-    private volatile MirrorPosition committed = new MirrorPosition();
+    private volatile MirrorPosition committed;
     private volatile Map<TopicPartition, Long> endOffsets = Map.of();
 
     MirrorSession(ChronicleExperienceStore store, List<String> topics, Properties clientConfig, Duration timeout,
@@ -68,6 +68,12 @@ final class MirrorSession implements AutoCloseable {
         this.skipped = skipped;
         this.mark = new MirrorMark(store.directory());
         this.warnings = warnings;
+        this.committed = lastPosition();
+    }
+
+    /** The position the central ledger's latest batch note holds; the start when there is none. */
+    private MirrorPosition lastPosition() {
+        return store.mirroring().lastNote().map(MirrorPosition::decode).orElseGet(MirrorPosition::new);
     }
 
     /** The cluster cannot be reached, or answers too slowly: trying again later can succeed. */
@@ -148,8 +154,7 @@ final class MirrorSession implements AutoCloseable {
         if (consumer != null) {
             return;
         }
-        final MirrorPosition position = store.mirroring().lastNote().map(MirrorPosition::decode)
-                .orElseGet(MirrorPosition::new);
+        final MirrorPosition position = lastPosition();
         consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         final List<TopicPartition> assigned = new ArrayList<>();
         for (String topic : topics) {
@@ -192,7 +197,7 @@ final class MirrorSession implements AutoCloseable {
         long appended = 0;
         long quietSince = System.nanoTime();
         while (!stop.getAsBoolean()) {
-            if (queue.isEmpty() && poll() == 0) {
+            if (polled.isEmpty() && poll() == 0) {
                 if (reached(targets)) {
                     break;
                 }
@@ -218,7 +223,7 @@ final class MirrorSession implements AutoCloseable {
 
     /** True when nothing is queued and every partition is read to {@code targets}. */
     private boolean reached(Map<TopicPartition, Long> targets) {
-        if (!queue.isEmpty()) {
+        if (!polled.isEmpty()) {
             return false;
         }
         for (TopicPartition partition : partitions) {
@@ -229,11 +234,27 @@ final class MirrorSession implements AutoCloseable {
         return true;
     }
 
+    /**
+     * True when a partition with nothing queued may still have records to fetch (its lag is unknown or above 0):
+     * only then can polling bring what continues an open source batch; otherwise it is behind queued records.
+     */
+    private boolean mayFetchMore() {
+        for (TopicPartition partition : partitions) {
+            if (!polled.has(partition)) {
+                final OptionalLong lag = consumer.currentLag(partition);
+                if (lag.isEmpty() || lag.getAsLong() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Polls once; returns how many records were queued. */
     private int poll() {
         int count = 0;
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-            queue.add(record);
+            polled.add(record);
             count++;
         }
         return count;
@@ -261,57 +282,73 @@ final class MirrorSession implements AutoCloseable {
             }
             long waitingSince = -1;
             while (true) {
-                if (sourceBatches.allWhole() && (count >= batchEntries || stop.getAsBoolean())) {
+                final boolean whole = sourceBatches.allWhole();
+                if (whole && (count >= batchEntries || stop.getAsBoolean() || polled.isEmpty())) {
                     return false;
                 }
-                if (queue.isEmpty()) {
-                    if (sourceBatches.allWhole()) {
-                        return false;
-                    }
+                PolledRecords.Polled head = polled.peek(sourceBatches, !whole);
+                if (head == null) {
+                    // nothing queued continues the open source batches: fetch more before beginning others
                     if (stop.getAsBoolean()) {
                         throw new Stopped();
                     }
-                    if (poll() > 0) {
+                    if (mayFetchMore() && poll() > 0) {
                         waitingSince = -1;
                         continue;
                     }
-                    waitingSince = waitingSince < 0 ? System.nanoTime() : waitingSince;
-                    if (System.nanoTime() - waitingSince > INCOMPLETE_GRACE.toNanos() && reached(latestEnds())) {
-                        warnings.accept(sourceBatches.abandon() + " source batch(es) end without all their entries"
-                                + " in the topics (records deleted before they were mirrored?); their entries that"
-                                + " are there are appended, and stats shows the gap");
-                        return false;
+                    head = polled.peek(sourceBatches, false);
+                    if (head == null) {
+                        waitingSince = waitingSince < 0 ? System.nanoTime() : waitingSince;
+                        if (System.nanoTime() - waitingSince > INCOMPLETE_GRACE.toNanos()
+                                && reached(latestEnds())) {
+                            warnings.accept(sourceBatches.abandon() + " source batch(es) end without all their"
+                                    + " entries in the topics (records deleted before they were mirrored?); their"
+                                    + " entries that are there are appended, and stats shows the gap");
+                            return false;
+                        }
+                        continue;
                     }
-                    continue;
                 }
-                final ConsumerRecord<byte[], byte[]> record = queue.peek();
-                final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                final MirrorRecords.Decoded decoded = MirrorRecords.decode(record);
-                if (decoded.invalid() != null) {
-                    if (skipped == null) {
-                        invalid = "invalid record in topic " + record.topic() + ", partition " + record.partition()
-                                + ", offset " + record.offset() + ": " + decoded.invalid()
-                                + "; everything before it is mirrored (--skip-invalid FILE goes past such records)";
-                        return false;
-                    }
-                    skipped.write(record, decoded.invalid());
-                    queue.poll();
-                    position.advance(partition, record.offset() + 1);
-                    position.countSkipped();
-                    continue;
+                if (take(head)) {
+                    return true;
                 }
-                queue.poll();
-                position.advance(partition, record.offset() + 1);
-                position.countEntry();
-                final String ledgerId = decoded.entry().origin().ledgerId();
-                if (decoded.batchStart() >= 0) {
-                    sourceBatches.add(ledgerId, decoded.batchStart(), decoded.batchSize());
+                if (invalid != null) {
+                    return false;
                 }
-                ledgers.add(ledgerId);
-                next = decoded.entry();
-                count++;
-                return true;
             }
+        }
+
+        /**
+         * Takes {@code head}: an entry becomes {@link #next} (true); an invalid record is skipped (false) or, without
+         * a file to skip it to, stops the batch before it ({@link #invalid} set, false).
+         */
+        private boolean take(PolledRecords.Polled head) {
+            final ConsumerRecord<byte[], byte[]> record = head.record();
+            final MirrorRecords.Decoded decoded = head.decoded();
+            if (decoded.invalid() != null) {
+                if (skipped == null) {
+                    invalid = "invalid record in topic " + record.topic() + ", partition " + record.partition()
+                            + ", offset " + record.offset() + ": " + decoded.invalid()
+                            + "; everything before it is mirrored (--skip-invalid FILE goes past such records)";
+                    return false;
+                }
+                skipped.write(record, decoded.invalid());
+                polled.take(head);
+                position.advance(head.partition(), record.offset() + 1);
+                position.countSkipped();
+                return false;
+            }
+            polled.take(head);
+            position.advance(head.partition(), record.offset() + 1);
+            position.countEntry();
+            final String ledgerId = decoded.entry().origin().ledgerId();
+            if (decoded.batchStart() >= 0) {
+                sourceBatches.add(ledgerId, decoded.batchStart(), decoded.batchSize());
+            }
+            ledgers.add(ledgerId);
+            next = decoded.entry();
+            count++;
+            return true;
         }
 
         @Override
@@ -329,8 +366,7 @@ final class MirrorSession implements AutoCloseable {
          * past what the consumer skipped there too (transaction markers, aborted records).
          */
         byte[] note() {
-            final Set<TopicPartition> queued = new HashSet<>();
-            queue.forEach(record -> queued.add(new TopicPartition(record.topic(), record.partition())));
+            final Set<TopicPartition> queued = polled.partitions();
             if (invalid == null) {
                 for (TopicPartition partition : partitions) {
                     if (!queued.contains(partition)) {
@@ -353,7 +389,7 @@ final class MirrorSession implements AutoCloseable {
     }
 
     private void disconnect() {
-        queue.clear();
+        polled.clear();
         sourceBatches.clear();
         if (consumer != null) {
             try {

@@ -35,6 +35,11 @@ final class SourceBatches {
         }
     }
 
+    /** True when the batch of {@code ledgerId} that starts at {@code start} is begun and not read whole yet. */
+    boolean isOpen(String ledgerId, long start) {
+        return open.containsKey(new Key(ledgerId, start));
+    }
+
     /** True when every batch begun is read whole. */
     boolean allWhole() {
         return open.isEmpty();
