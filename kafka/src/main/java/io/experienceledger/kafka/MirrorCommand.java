@@ -125,6 +125,7 @@ final class MirrorCommand implements Callable<Integer> {
                     + (ledgers == 1 ? " ledger" : " ledgers") + " (" + ShipCommand.plural(status.entries())
                     + " mirrored into this ledger in all" + (status.skipped() == 0 ? ""
                     : ", " + status.skipped() + " invalid records skipped") + ")");
+            context.out().flush();
             if (failure != null) {
                 context.err().println(failure);
                 return context.exitCode(kind);
