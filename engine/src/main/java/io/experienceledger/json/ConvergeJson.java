@@ -81,6 +81,14 @@ public final class ConvergeJson {
         return ConvergeJsonWriter.write(EnvelopeCodecs.ANY_ENVELOPE, record);
     }
 
+    /**
+     * Appends {@link #writeAnyEnvelope(ExperienceRecord)}'s JSON to {@code out}, so that a caller writing many can
+     * reuse one builder. On an exception {@code out} is left as it was.
+     */
+    public static void writeAnyEnvelope(StringBuilder out, ExperienceRecord record) {
+        ConvergeJsonWriter.write(out, EnvelopeCodecs.ANY_ENVELOPE, record);
+    }
+
     /** Writes an experience record ({@code {"kind":"Engine"|"User","value":{...}}}). */
     public static String write(ExperienceRecord record) {
         return ConvergeJsonWriter.write(EnvelopeCodecs.RECORD, record);

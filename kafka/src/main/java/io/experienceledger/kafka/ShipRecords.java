@@ -18,22 +18,23 @@ final class ShipRecords {
     static final String LEDGER_ID = "experience-ledger.id";
     /** The entry's position in its ledger: 0 for the first entry, one more for each next one; decimal UTF-8. */
     static final String POSITION = "experience-ledger.position";
-    /** {@code engine} or {@code user}. */
-    static final String SIDE = "experience-ledger.side";
-    /** The event's kind, e.g. {@code BudgetExceeded} or {@code UserApprovalGranted}. */
+    /**
+     * The event's kind, e.g. {@code BudgetExceeded} or {@code UserApprovalGranted}: the name tells the side too
+     * (the five user kinds, and only they, start with {@code User}).
+     */
     static final String KIND = "experience-ledger.kind";
     /** For an entry of an atomic batch: the position of the batch's first entry; absent for an entry alone. */
     static final String BATCH = "experience-ledger.batch";
     /** On the last entry of an atomic batch only: how many entries the batch has, decimal UTF-8. */
     static final String BATCH_SIZE = "experience-ledger.batch-size";
 
-    private static final byte[] ENGINE = "engine".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] USER = "user".getBytes(StandardCharsets.US_ASCII);
     /** The kind header of each engine kind, by ordinal: made once, not per record. */
     private static final byte[][] ENGINE_KINDS = engineKinds();
 
     private final String topic;
     private final byte[] ledgerId;
+    /** Reused for each value's JSON. */
+    private final StringBuilder json = new StringBuilder(1024);
 
     ShipRecords(String topic, String ledgerId) {
         this.topic = topic;
@@ -47,15 +48,15 @@ final class ShipRecords {
     ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart, long batchSize) {
         final TenantId tenant = entry.tenantId();
         final byte[] key = tenant == null ? null : tenant.value().getBytes(StandardCharsets.UTF_8);
-        final byte[] value = ConvergeJson.writeAnyEnvelope(entry).getBytes(StandardCharsets.UTF_8);
+        json.setLength(0);
+        ConvergeJson.writeAnyEnvelope(json, entry);
+        final byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
         final RecordHeaders headers = new RecordHeaders();
         headers.add(LEDGER_ID, ledgerId);
         headers.add(POSITION, decimal(position));
         if (entry instanceof ExperienceRecord.Engine engine) {
-            headers.add(SIDE, ENGINE);
             headers.add(KIND, ENGINE_KINDS[engine.value().event().kind().ordinal()]);
         } else {
-            headers.add(SIDE, USER);
             headers.add(KIND, ((ExperienceRecord.User) entry).value().event().getClass().getSimpleName()
                     .getBytes(StandardCharsets.US_ASCII));
         }
@@ -77,7 +78,18 @@ final class ShipRecords {
         return names;
     }
 
-    private static byte[] decimal(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    /** {@code value} (0 or more) as decimal ASCII digits. */
+    static byte[] decimal(long value) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        final byte[] text = new byte[digits];
+        long rest = value;
+        for (int i = digits - 1; i >= 0; i--) {
+            text[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return text;
     }
 }

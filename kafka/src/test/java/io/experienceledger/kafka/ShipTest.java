@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +69,8 @@ class ShipTest {
             final KafkaBroker.Read record = byPosition[position];
             assertEquals(entry.json(), record.value(), "position " + position);
             assertEquals(entry.tenant(), record.key(), "position " + position);
-            assertEquals(entry.json().contains("\"type\":\"User") ? "user" : "engine", record.header(ShipRecords.SIDE));
+            assertEquals(entry.json().contains("\"type\":\"User"), record.header(ShipRecords.KIND).startsWith("User"));
+            assertEquals(Set.of(ShipRecords.LEDGER_ID, ShipRecords.POSITION, ShipRecords.KIND), withoutBatch(record));
             assertTrue(entry.json().contains("\"type\":\"" + record.header(ShipRecords.KIND) + "\""), record.toString());
             if (entry.batch() >= 0 && entry.batch() != batch) {
                 batchStart = position;
@@ -80,6 +83,13 @@ class ShipTest {
             assertEquals(lastOfBatch ? Long.toString(position - batchStart + 1) : null,
                     record.header(ShipRecords.BATCH_SIZE), "position " + position);
         }
+    }
+
+    private static Set<String> withoutBatch(KafkaBroker.Read record) {
+        final Set<String> names = new HashSet<>(record.headers().keySet());
+        names.remove(ShipRecords.BATCH);
+        names.remove(ShipRecords.BATCH_SIZE);
+        return names;
     }
 
     @Test
