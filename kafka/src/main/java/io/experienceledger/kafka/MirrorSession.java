@@ -156,15 +156,7 @@ final class MirrorSession implements AutoCloseable {
         }
         final MirrorPosition position = lastPosition();
         consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        final List<TopicPartition> assigned = new ArrayList<>();
-        for (String topic : topics) {
-            final List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-            if (infos == null || infos.isEmpty()) {
-                throw ExperienceStoreException.notFound("the topic " + topic + " does not exist on "
-                        + clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + ": check --topic");
-            }
-            infos.forEach(info -> assigned.add(new TopicPartition(info.topic(), info.partition())));
-        }
+        final List<TopicPartition> assigned = currentPartitions();
         consumer.assign(assigned);
         for (TopicPartition partition : assigned) {
             final long next = position.next(partition);
@@ -176,6 +168,45 @@ final class MirrorSession implements AutoCloseable {
         }
         partitions = List.copyOf(assigned);
         committed = position;
+    }
+
+    /** Every partition of the topics, as the cluster says now (a metadata request, not the consumer's cache). */
+    private List<TopicPartition> currentPartitions() {
+        final Map<String, List<PartitionInfo>> all = consumer.listTopics(timeout);
+        final List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            final List<PartitionInfo> infos = all.get(topic);
+            if (infos == null || infos.isEmpty()) {
+                throw ExperienceStoreException.notFound("the topic " + topic + " does not exist on "
+                        + clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + ": check --topic");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        return partitions;
+    }
+
+    /**
+     * Assigns the partitions added to the topics since the last look, each from the committed position (from its
+     * beginning when it has none); the others keep their place. True when there were any.
+     */
+    private boolean assignAdded() {
+        final List<TopicPartition> now = currentPartitions();
+        final List<TopicPartition> added = new ArrayList<>(now);
+        added.removeAll(partitions);
+        if (added.isEmpty()) {
+            return false;
+        }
+        consumer.assign(now);
+        for (TopicPartition partition : added) {
+            final long next = committed.next(partition);
+            if (next >= 0) {
+                consumer.seek(partition, next);
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+        partitions = List.copyOf(now);
+        return true;
     }
 
     private Properties consumerConfig() {
@@ -192,6 +223,7 @@ final class MirrorSession implements AutoCloseable {
     }
 
     private long pass(BooleanSupplier stop) {
+        assignAdded();
         final Map<TopicPartition, Long> targets = consumer.endOffsets(partitions, timeout);
         endOffsets = Map.copyOf(targets);
         long appended = 0;
@@ -300,7 +332,7 @@ final class MirrorSession implements AutoCloseable {
                     if (head == null) {
                         waitingSince = waitingSince < 0 ? System.nanoTime() : waitingSince;
                         if (System.nanoTime() - waitingSince > INCOMPLETE_GRACE.toNanos()
-                                && reached(latestEnds())) {
+                                && reached(latestEnds()) && !assignAdded()) {
                             warnings.accept(sourceBatches.abandon() + " source batch(es) end without all their"
                                     + " entries in the topics (records deleted before they were mirrored?); their"
                                     + " entries that are there are appended, and stats shows the gap");

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -146,6 +147,26 @@ class MirrorTest {
             assertEquals(0, stats.duplicates());
             assertEquals(400 - stats.firstPosition(), mirrored);
             assertTrue(store.verify(null).intact());
+        }
+    }
+
+    @Test
+    void partitionsAddedToATopicAreMirroredToo() throws Exception {
+        final Path a = dir.resolve("a");
+        TestLedgers.append(a, 200, 51);
+        BROKER.createTopic("growing", 1);
+        ship(a, "growing");
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir.resolve("central"));
+             LedgerMirror mirror = mirror(store, "growing").build()) {
+            assertEquals(200, mirror.mirrorAvailable());
+            try (Admin admin = Admin.create(BROKER.clientConfig())) {
+                admin.createPartitions(Map.of("growing", NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+            }
+            TestLedgers.append(a, 400, 52);
+            ship(a, "growing");
+            assertEquals(400, mirror.mirrorAvailable(), "the same mirror reads the new partitions too");
+            assertEquals(3, mirror.status().partitions().size());
+            assertMirrorsExactly(store, List.of(a));
         }
     }
 
