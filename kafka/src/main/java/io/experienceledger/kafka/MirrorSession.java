@@ -175,7 +175,11 @@ final class MirrorSession implements AutoCloseable {
         final Map<String, List<PartitionInfo>> all = consumer.listTopics(timeout);
         final List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            final List<PartitionInfo> infos = all.get(topic);
+            List<PartitionInfo> infos = all.get(topic);
+            if (infos == null || infos.isEmpty()) {
+                // the list leaves out topics the client may not describe: asked by name, the cluster says so
+                infos = consumer.partitionsFor(topic, timeout);
+            }
             if (infos == null || infos.isEmpty()) {
                 throw ExperienceStoreException.notFound("the topic " + topic + " does not exist on "
                         + clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + ": check --topic");

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -32,7 +33,44 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code read_committed} consumer does, and can stop and restart the broker (same data, same port).
  */
 final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+    /** The user the kit's SASL cluster makes a super user ({@link #secured()}). */
+    static final String ADMIN = "plain-admin";
+    /** Its password. */
+    static final String ADMIN_PASSWORD = "plain-admin-secret";
+    /** A user of the SASL cluster with no ACLs: authenticated, authorised for nothing. */
+    static final String USER = "plain-user1";
+    /** Its password. */
+    static final String USER_PASSWORD = "plain-user1-secret";
+
+    private final boolean secured;
     private KafkaClusterTestKit cluster;
+
+    /** A broker with a plaintext listener. */
+    KafkaBroker() {
+        this(false);
+    }
+
+    private KafkaBroker(boolean secured) {
+        this.secured = secured;
+    }
+
+    /**
+     * A broker whose client listener wants SASL/PLAIN and authorises with ACLs: {@link #ADMIN} may do anything,
+     * {@link #USER} nothing. {@link #clientConfig()} logs in as {@link #ADMIN}.
+     */
+    static KafkaBroker secured() {
+        return new KafkaBroker(true);
+    }
+
+    /** Client properties that log in to a {@link #secured()} broker as {@code user} with {@code password}. */
+    static Properties sasl(String user, String password) {
+        final Properties config = new Properties();
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "PLAIN");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        return config;
+    }
 
     /** One record as a read_committed consumer sees it. */
     record Read(int partition, long offset, String key, String value, Map<String, String> headers) {
@@ -44,6 +82,8 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         final TestKitNodes nodes = new TestKitNodes.Builder()
+                .setBrokerSecurityProtocol(secured ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT)
+                .setControllerSecurityProtocol(secured ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -92,7 +132,7 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     /** Client properties that reach the broker, with short timeouts for tests. */
     Properties clientConfig() {
-        final Properties config = new Properties();
+        final Properties config = secured ? sasl(ADMIN, ADMIN_PASSWORD) : new Properties();
         config.put("bootstrap.servers", bootstrapServers());
         return config;
     }
