@@ -18,9 +18,9 @@ import java.util.Properties;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs a quick pass of every benchmark, the latency harness, the ship harness and the memory check, and writes
- * {@code docs/benchmarks.md} with its charts ({@code docs/benchmarks-*.svg}). Started by {@code bench/run-report.sh};
- * restarts itself in a JVM with the Chronicle flags.
+ * Runs a quick pass of every benchmark, the latency harness, the ship and mirror harnesses and the memory check, and
+ * writes {@code docs/benchmarks.md} with its charts ({@code docs/benchmarks-*.svg}). Started by
+ * {@code bench/run-report.sh}; restarts itself in a JVM with the Chronicle flags.
  */
 public final class Report {
     static final String COMMAND = "bench/run-report.sh";
@@ -34,6 +34,12 @@ public final class Report {
     static final int SHIP_APPEND_RATE = ShipHarness.DEFAULT_APPEND_RATE;
     /** Shipping throughput against a bare idempotent producer of the same values: the floor. */
     static final double SHIP_RATIO_TARGET = 0.7;
+    /** The mirror harness's arguments: entries mirrored, rounds, appends per second of the end-to-end check. */
+    static final int MIRROR_ENTRIES = MirrorHarness.DEFAULT_ENTRIES;
+    static final int MIRROR_ROUNDS = MirrorHarness.DEFAULT_ROUNDS;
+    static final int MIRROR_RATE = MirrorHarness.DEFAULT_RATE;
+    /** Mirroring throughput against a bare read_committed consumer appending the same records: the floor. */
+    static final double MIRROR_RATIO_TARGET = 0.7;
     /** A roll cycle whose Chronicle index has an entry every 8 journal entries (the default's every 256). */
     private static final String CHILD = "report.child";
     /** Where the append comparison's stores go: tmpfs when the machine has one. */
@@ -51,6 +57,8 @@ public final class Report {
     private MemoryCheck.Result memory;
     /** What the ship harness measured ({@code name=value}), or null before it ran. */
     private Properties ship;
+    /** What the mirror harness measured ({@code name=value}), or null before it ran. */
+    private Properties mirror;
     /** Journal entries between two hits of the audit query, on average. */
     private double gap = Double.NaN;
 
@@ -82,6 +90,7 @@ public final class Report {
             LatencyHarness.run(LATENCY_RATE, 3, 5).forEach((target, histogram) -> latency.get(target).add(histogram));
         }
         ship = ShipHarness.run(SHIP_ENTRIES, SHIP_ROUNDS, SHIP_APPEND_RATE);
+        mirror = MirrorHarness.run(MIRROR_ENTRIES, MIRROR_ROUNDS, MIRROR_RATE);
         memory = MemoryCheck.run(MEMORY_EVENTS);
     }
 
@@ -104,6 +113,7 @@ public final class Report {
         scanSection(md);
         latencySection(md);
         shipSection(md);
+        mirrorSection(md);
         memorySection(md);
         findings(md);
         writeFile("benchmarks.md", md.toString());
@@ -118,6 +128,7 @@ public final class Report {
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
                 .append(shipCommand()).append("   # Kafka shipping, broker in-process\n")
+                .append(mirrorCommand()).append("  # mirroring from Kafka, broker in-process\n")
                 .append("```\n\n")
                 .append("Every benchmark class holds the engine and the baselines a user would pick instead, so one run is")
                 .append(" a comparison. Benchmark forks get the Chronicle JVM flags from the parent pom's")
@@ -210,6 +221,13 @@ public final class Report {
             }
             md.append(target("shipping in the background slows the appending thread by no more than noise"
                     + " (append latency with / without a shipper)", measured.toString(), withinNoise));
+        }
+        if (mirror != null) {
+            final double ratio = mirrorNumber("mirror.bare.ratio");
+            md.append(target(fmt("mirror throughput ≥ %.1f × a bare read_committed consumer plus `ledger append` of"
+                            + " the same records (the mirror's connecting included)", MIRROR_RATIO_TARGET),
+                    fmt("%.2f × (%,.0f vs %,.0f entries/s)", ratio, mirrorNumber("mirror.entries_per_s"),
+                            mirrorNumber("bare.entries_per_s")), ratio >= MIRROR_RATIO_TARGET));
         }
         final Optional<Score> headers = Score.find(scan, "ScanBenchmark.engineHeaders");
         final Optional<Score> rawScan = Score.find(scan, "ScanBenchmark.rawChronicle");
@@ -428,27 +446,8 @@ public final class Report {
                 .append(" rounds after ").append(ShipHarness.WARMUP_ROUNDS)
                 .append(" of warm-up, and the median of each is reported. CPU time per entry is split")
                 .append(" into the calling thread, the producer's network thread, the broker's threads and the rest")
-                .append(" of the process (GC, JIT); with the broker on the same cores, throughput follows the total.\n\n")
-                .append("| target | entries/s | MB/s of values | CPU ns/entry: caller | network thread | broker |")
-                .append(" GC, JIT | total | caller allocates B/entry | rounds (entries/s) |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        final double valueBytes = shipNumber("value.bytes");
-        for (String target : ShipHarness.TARGETS) {
-            final StringBuilder rounds = new StringBuilder();
-            for (int round = 1; ship.getProperty(target + ".round." + round + ".entries_per_s") != null; round++) {
-                rounds.append(round == 1 ? "" : ", ")
-                        .append(fmt("%,.0f", shipNumber(target + ".round." + round + ".entries_per_s")));
-            }
-            md.append("| `").append(target).append("` | ").append(fmt("%,.0f", shipNumber(target + ".entries_per_s")))
-                    .append(" | ").append(fmt("%.1f", shipNumber(target + ".entries_per_s") * valueBytes / 1e6))
-                    .append(" | ").append(ship.getProperty(target + ".cpu.caller.ns_per_entry"))
-                    .append(" | ").append(ship.getProperty(target + ".cpu.producer_io.ns_per_entry"))
-                    .append(" | ").append(ship.getProperty(target + ".cpu.broker.ns_per_entry"))
-                    .append(" | ").append(ship.getProperty(target + ".cpu.other.ns_per_entry"))
-                    .append(" | ").append(ship.getProperty(target + ".cpu.total.ns_per_entry"))
-                    .append(" | ").append(ship.getProperty(target + ".caller.alloc.bytes_per_entry"))
-                    .append(" | ").append(rounds).append(" |\n");
-        }
+                .append(" of the process (GC, JIT); with the broker on the same cores, throughput follows the total.\n\n");
+        throughputTable(md, ship, "ship", ShipHarness.TARGETS, "producer_io");
         md.append("\n`ship` / `bare`: **").append(fmt("%.2f", shipNumber("ship.bare.ratio"))).append(" ×**; `ship` /")
                 .append(" `bareHeaders`: ").append(fmt("%.2f", shipNumber("ship.bareHeaders.ratio")))
                 .append(" ×. From creation on, connecting included: `shipNew` against `bare` counted from its")
@@ -505,15 +504,132 @@ public final class Report {
     }
 
     private double shipNumber(String name) {
-        final String value = ship.getProperty(name);
+        return number(ship, "ship", name);
+    }
+
+    /**
+     * The throughput table of a Kafka harness's {@code results}: a row a target, with its CPU split (the client's
+     * I/O thread, {@code io}, in a column of its own unless null), the caller's allocation and each round.
+     */
+    private static void throughputTable(StringBuilder md, Properties results, String harness, List<String> targets,
+                                        String io) {
+        md.append("| target | entries/s | MB/s of values | CPU ns/entry: caller |")
+                .append(io == null ? "" : " network thread |")
+                .append(" broker | GC, JIT | total | caller allocates B/entry | rounds (entries/s) |\n")
+                .append("|---|---:|---:|---:|").append(io == null ? "" : "---:|")
+                .append("---:|---:|---:|---:|---|\n");
+        final double valueBytes = number(results, harness, "value.bytes");
+        for (String target : targets) {
+            final StringBuilder rounds = new StringBuilder();
+            for (int round = 1; results.getProperty(target + ".round." + round + ".entries_per_s") != null; round++) {
+                rounds.append(round == 1 ? "" : ", ")
+                        .append(fmt("%,.0f", number(results, harness, target + ".round." + round + ".entries_per_s")));
+            }
+            final double perSecond = number(results, harness, target + ".entries_per_s");
+            md.append("| `").append(target).append("` | ").append(fmt("%,.0f", perSecond))
+                    .append(" | ").append(fmt("%.1f", perSecond * valueBytes / 1e6))
+                    .append(" | ").append(results.getProperty(target + ".cpu.caller.ns_per_entry"))
+                    .append(io == null ? "" : " | " + results.getProperty(target + ".cpu." + io + ".ns_per_entry"))
+                    .append(" | ").append(results.getProperty(target + ".cpu.broker.ns_per_entry"))
+                    .append(" | ").append(results.getProperty(target + ".cpu.other.ns_per_entry"))
+                    .append(" | ").append(results.getProperty(target + ".cpu.total.ns_per_entry"))
+                    .append(" | ").append(results.getProperty(target + ".caller.alloc.bytes_per_entry"))
+                    .append(" | ").append(rounds).append(" |\n");
+        }
+    }
+
+    /** The number {@code name} of a harness's {@code results}; fails naming the {@code harness} when it is missing. */
+    private static double number(Properties results, String harness, String name) {
+        final String value = results.getProperty(name);
         if (value == null) {
-            throw new IllegalStateException("the ship harness reported no " + name);
+            throw new IllegalStateException("the " + harness + " harness reported no " + name);
         }
         return Double.parseDouble(value);
     }
 
     private static String shipCommand() {
         return ShipHarness.COMMAND + " " + SHIP_ENTRIES + " " + SHIP_ROUNDS + " " + SHIP_APPEND_RATE;
+    }
+
+    // ------------------------------------------------------------------------------------------------ mirroring
+
+    private void mirrorSection(StringBuilder md) {
+        if (mirror == null) {
+            return;
+        }
+        md.append("## Mirroring from Kafka\n\n")
+                .append("`MirrorHarness`, one JVM (").append(MirrorHarness.HEAP).append(", ")
+                .append(mirror.getProperty("gc")).append(") with the same in-process broker, sharing the machine's ")
+                .append(mirror.getProperty("cores")).append(" cores with what is measured. A source ledger of ")
+                .append(fmt("%,.0f", mirrorNumber("entries"))).append(" typical envelopes is shipped once by a")
+                .append(" `LedgerShipper` to a one-partition topic (").append(mirror.getProperty("value.bytes"))
+                .append("-byte record values, ").append(mirror.getProperty("header.bytes"))
+                .append(" bytes of headers a record); each target then reads the whole topic into a new, empty")
+                .append(" ledger:\n\n")
+                .append("- `bare`, the baseline: a plain `KafkaConsumer`, `read_committed`, `max.poll.records=")
+                .append(MirrorHarness.MAX_POLL_RECORDS).append("` (the mirror's), assigned the partition from its")
+                .append(" beginning (no group), whose records' values are appended as `ledger append` appends the")
+                .append(" lines of a file: each parsed once (`ConvergeJson.readAnyEnvelope`) and streamed into one")
+                .append(" `appendBatch`, which validates them (no headers read, no origins, no position kept); timed")
+                .append(" from its first records polled (connected) to the end of the batch;\n")
+                .append("- `mirror`: a new `LedgerMirror` from `build()` to the end of `mirrorAvailable()`, connecting")
+                .append(" included: decoding each record (headers, JSON, validation), appending it with its origin,")
+                .append(" in batches of the central ledger (10,000 entries) each with its note (the position reached")
+                .append(" in the topic).\n\n")
+                .append("The targets take turns going first, ").append(mirror.getProperty("rounds"))
+                .append(" rounds after ").append(MirrorHarness.WARMUP_ROUNDS)
+                .append(" of warm-up, and the median of each is reported. CPU time per entry is split into the")
+                .append(" calling thread (a consumer outside a group has no network thread: its I/O is the caller's),")
+                .append(" the other Java threads (the broker's, and the ledgers' own) and the rest of the process")
+                .append(" (GC, JIT).\n\n");
+        throughputTable(md, mirror, "mirror", MirrorHarness.TARGETS, null);
+        md.append("\n`mirror` / `bare`: **").append(fmt("%.2f", mirrorNumber("mirror.bare.ratio")))
+                .append(" ×** (the mirror's connecting counted against it). From creation on, connecting included on")
+                .append(" both sides: `bare` counted from its consumer's creation (")
+                .append(fmt("%,.0f", mirrorNumber("bare.new.entries_per_s"))).append(" entries/s, ")
+                .append(mirror.getProperty("bare.connect.ms")).append(" ms to its first records): ")
+                .append(fmt("%.2f", mirrorNumber("mirror.bareNew.ratio")))
+                .append(" ×; a new mirror's connecting alone (a pass over an empty topic) takes ")
+                .append(mirror.getProperty("mirror.connect.ms")).append(" ms.\n\n")
+                .append("End to end: a source ledger with a `LedgerShipper` following it (`start(")
+                .append(mirror.getProperty("latency.ship.poll.ms")).append(" ms)`) and a central ledger with a")
+                .append(" `LedgerMirror` following the topic (`start(").append(mirror.getProperty("latency.mirror.poll.ms"))
+                .append(" ms)`), in the same JVM; one thread appends typical envelopes, each with its own event id, ")
+                .append(fmt("%,.0f", mirrorNumber("latency.rate"))).append(" times a second, and a reader thread")
+                .append(" tails the central ledger (`mirroring().scan`, looking again after ")
+                .append(mirror.getProperty("latency.reader.park.us")).append(" µs when it found nothing), recording")
+                .append(" for each entry the time from just before its append to the source until the scan saw it:")
+                .append(" until it is visible to scans and queries of the central ledger. ")
+                .append(fmt("%,.0f", mirrorNumber("latency.warmup.entries"))).append(" appends first, not recorded;")
+                .append(" then ").append(mirror.getProperty("latency.phases")).append(" phases of ")
+                .append(mirror.getProperty("latency.phase.seconds")).append(" s, merged (")
+                .append(fmt("%,.0f", mirrorNumber("latency.entries"))).append(" entries). Meanwhile, in cores: the")
+                .append(" appending thread ").append(mirror.getProperty("latency.cores.appender")).append(", the")
+                .append(" shipper's thread ").append(mirror.getProperty("latency.cores.ship_thread"))
+                .append(", its producer's network thread ").append(mirror.getProperty("latency.cores.producer_io"))
+                .append(", the mirror's thread ").append(mirror.getProperty("latency.cores.mirror_thread"))
+                .append(", the reader ").append(mirror.getProperty("latency.cores.reader")).append(", the broker ")
+                .append(mirror.getProperty("latency.cores.broker")).append(", GC, JIT and the rest ")
+                .append(mirror.getProperty("latency.cores.other")).append("; ")
+                .append(mirror.getProperty("latency.gc.count")).append(" GCs, ")
+                .append(mirror.getProperty("latency.gc.ms")).append(" ms. Milliseconds:\n\n")
+                .append("| | p50 | p90 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n")
+                .append("| append to the source → visible in the central ledger");
+        for (double p : MirrorHarness.PERCENTILES) {
+            md.append(" | ").append(fmt("%,.2f", mirrorNumber("latency.p" + LatencyHarness.trim(p) + ".ms")));
+        }
+        md.append(" | ").append(fmt("%,.2f", mirrorNumber("latency.max.ms"))).append(" |\n")
+                .append("\nLoad average before / after the harness: ").append(mirror.getProperty("load.before"))
+                .append(" / ").append(mirror.getProperty("load.after")).append(". Run it alone: `")
+                .append(mirrorCommand()).append("`.\n\n");
+    }
+
+    private double mirrorNumber(String name) {
+        return number(mirror, "mirror", name);
+    }
+
+    private static String mirrorCommand() {
+        return MirrorHarness.COMMAND + " " + MIRROR_ENTRIES + " " + MIRROR_ROUNDS + " " + MIRROR_RATE;
     }
 
     // ------------------------------------------------------------------------------------------------ memory

@@ -8,10 +8,6 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -80,7 +75,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Defaults: 200,000 entries, 3 rounds, 20,000 appends/s. Restarts itself in a JVM with the Chronicle flags and
  * {@value #HEAP}. Prints {@code name=value} lines, then tables.
  */
-public final class ShipHarness {
+public final class ShipHarness extends KafkaHarness {
     static final int DEFAULT_ENTRIES = 200_000;
     static final int DEFAULT_ROUNDS = 3;
     static final int DEFAULT_APPEND_RATE = 20_000;
@@ -96,83 +91,34 @@ public final class ShipHarness {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
     private static final String CHILD = "ship.child";
     private static final String OUT = "ship.out";
-    private static final String PRODUCER_THREAD = "kafka-producer-network-thread";
-    /** The name of {@link LedgerShipper#start}'s thread. */
-    private static final String SHIP_THREAD = "experience-ledger-ship";
     /** The throughput targets, in the order they are reported (each round starts with the next one). */
     static final List<String> TARGETS = List.of("bare", "bareHeaders", "ship", "shipNew");
 
-    private final InProcessBroker broker;
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final StringBuilder table = new StringBuilder();
-
     private ShipHarness(InProcessBroker broker) {
-        this.broker = broker;
+        super(broker);
     }
 
     /** {@code ShipHarness [entries] [rounds] [appendRate]}: measures in a child JVM and prints what it measured. */
-    public static void main(String[] args) throws Exception {
-        if (!Boolean.getBoolean(CHILD)) {
-            Jvm.run(ShipHarness.class, jvmOptions(), args);
-            return;
-        }
-        final int entries = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_ENTRIES;
-        final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ROUNDS;
-        final int rate = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_APPEND_RATE;
-        if (entries < 1 || rounds < 1 || rate < 1) {
-            throw new IllegalArgumentException("entries, rounds and appendRate must be positive");
-        }
-        int status = 0;
-        try (InProcessBroker broker = InProcessBroker.start()) {
+    public static void main(String[] args) {
+        final int entries = argument(args, 0, "entries", DEFAULT_ENTRIES);
+        final int rounds = argument(args, 1, "rounds", DEFAULT_ROUNDS);
+        final int rate = argument(args, 2, "appendRate", DEFAULT_APPEND_RATE);
+        main(ShipHarness.class, HEAP, CHILD, OUT, args, broker -> {
             final ShipHarness harness = new ShipHarness(broker);
             harness.measure(entries, rounds, rate);
-            harness.values.forEach((k, v) -> System.out.println(k + "=" + v));
-            System.out.println();
-            System.out.print(harness.table);
-            final String out = System.getProperty(OUT);
-            if (out != null) {
-                final Properties values = new Properties();
-                values.putAll(harness.values);
-                MemoryCheck.store(values, Path.of(out));
-            }
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // exits even when a thread of the broker or of a client outlives its close
-        System.exit(status);
+            return harness;
+        });
     }
 
     /** Runs the harness in a child JVM, as {@link #main} does, and returns its {@code name=value} results. */
     static Properties run(int entries, int rounds, int rate) {
-        final Path dir = TempStores.create("ship-results");
-        try {
-            final Path out = dir.resolve("ship.properties");
-            final List<String> options = new ArrayList<>(jvmOptions());
-            options.add("-D" + OUT + "=" + out);
-            Jvm.run(ShipHarness.class, options, Integer.toString(entries), Integer.toString(rounds),
-                    Integer.toString(rate));
-            return MemoryCheck.load(out);
-        } finally {
-            TempStores.delete(dir);
-        }
-    }
-
-    private static List<String> jvmOptions() {
-        return List.of(HEAP, "-Xms2g", "-D" + CHILD + "=true");
+        return results(ShipHarness.class, jvmOptions(HEAP, CHILD), OUT, entries, rounds, rate);
     }
 
     // ------------------------------------------------------------------------------------------------ measuring
 
     private void measure(int entries, int rounds, int rate) throws Exception {
-        put("entries", entries);
-        put("rounds", rounds);
-        put("cores", Runtime.getRuntime().availableProcessors());
-        put("jdk", Machine.jdk());
-        put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining(" + ")));
-        put("heap.max.mib", Runtime.getRuntime().maxMemory() >> 20);
-        put("load.before", Machine.loadAverage());
+        putSettings(entries, rounds);
         throughput(entries, rounds);
         appendingThread(rate, rounds);
         put("load.after", Machine.loadAverage());
@@ -199,64 +145,33 @@ public final class ShipHarness {
             // the connected shipper connects once, shipping one entry, and then ships N new entries a round
             follow.appendEvent(envelope);
             connected.shipAvailable();
-            final Map<String, List<Run>> runs = new LinkedHashMap<>();
-            TARGETS.forEach(target -> runs.put(target, new ArrayList<>()));
-            for (int round = 1 - WARMUP_ROUNDS; round <= rounds; round++) {
-                final StringBuilder line = new StringBuilder(round > 0 ? fmt("# round %d:", round)
-                        : fmt("# warm-up round %d (not counted):", round + WARMUP_ROUNDS));
-                final Map<String, Run> results = new HashMap<>();
-                for (int i = 0; i < TARGETS.size(); i++) {
-                    // each round starts with the next target, so that none always runs first
-                    final String target = TARGETS.get((round + WARMUP_ROUNDS + i) % TARGETS.size());
-                    final String topic = "bench-" + target.toLowerCase(Locale.ROOT) + "-" + (round + WARMUP_ROUNDS);
-                    switch (target) {
-                        case "ship" -> {
-                            for (int e = 0; e < entries; e++) {
-                                follow.appendEvent(envelope);
+            final Map<String, List<Run>> runs = rounds(TARGETS, WARMUP_ROUNDS, rounds, "ship", "bare",
+                    (target, round) -> {
+                        final String topic = "bench-" + target.toLowerCase(Locale.ROOT) + "-" + round;
+                        switch (target) {
+                            case "ship" -> {
+                                for (int e = 0; e < entries; e++) {
+                                    follow.appendEvent(envelope);
+                                }
+                                return shipConnected(connected, entries);
                             }
-                            results.put(target, shipConnected(connected, entries));
+                            case "shipNew" -> {
+                                broker.createTopic(topic, 1);
+                                final Run run = shipNew(store, topic, entries);
+                                broker.deleteTopics(List.of(topic));
+                                return run;
+                            }
+                            default -> {
+                                broker.createTopic(topic, 1);
+                                final Run run = bare(target, topic, payloads, target.equals("bareHeaders"));
+                                broker.deleteTopics(List.of(topic));
+                                return run;
+                            }
                         }
-                        case "shipNew" -> {
-                            broker.createTopic(topic, 1);
-                            results.put(target, shipNew(store, topic, entries));
-                            broker.deleteTopics(List.of(topic));
-                        }
-                        default -> {
-                            broker.createTopic(topic, 1);
-                            results.put(target, bare(target, topic, payloads, target.equals("bareHeaders")));
-                            broker.deleteTopics(List.of(topic));
-                        }
-                    }
-                }
-                for (String target : TARGETS) {
-                    line.append(fmt(" %s %,.0f/s", target, results.get(target).perSecond()));
-                    if (round > 0) {
-                        runs.get(target).add(results.get(target));
-                    }
-                }
-                System.out.println(line.append(fmt("; ship/bare %.2f",
-                        results.get("ship").perSecond() / results.get("bare").perSecond())));
-            }
+                    });
             final double connect = connectMillis();
-            final Map<String, Run> medians = new LinkedHashMap<>();
-            runs.forEach((target, list) -> {
-                medians.put(target, median(list));
-                for (int i = 0; i < list.size(); i++) {
-                    put(target + ".round." + (i + 1) + ".entries_per_s", fmt("%.0f", list.get(i).perSecond()));
-                }
-            });
-            for (Run run : medians.values()) {
-                put(run.name + ".entries_per_s", fmt("%.0f", run.perSecond()));
-                put(run.name + ".cpu.caller.ns_per_entry", fmt("%.0f", run.callerCpu / (double) entries));
-                put(run.name + ".cpu.producer_io.ns_per_entry", fmt("%.0f", run.producerCpu / (double) entries));
-                put(run.name + ".cpu.broker.ns_per_entry", fmt("%.0f", run.brokerCpu / (double) entries));
-                put(run.name + ".cpu.other.ns_per_entry", fmt("%.0f", run.otherCpu / (double) entries));
-                put(run.name + ".cpu.total.ns_per_entry", fmt("%.0f", run.totalCpu / (double) entries));
-                put(run.name + ".caller.alloc.bytes_per_entry", fmt("%.0f", run.callerAlloc / (double) entries));
-                put(run.name + ".gc.ms", run.gcMillis);
-                put(run.name + ".jit.ms", run.jitMillis);
-            }
-            final Run bareNew = medianFromNew(runs.get("bare"));
+            final Map<String, Run> medians = medians(runs, "producer_io");
+            final Run bareNew = Run.medianFromNew(runs.get("bare"));
             put("bare.connect.ms", fmt("%.0f", bareNew.connectNanos / 1e6));
             put("bare.new.entries_per_s", fmt("%.0f", bareNew.fromNewPerSecond()));
             put("ship.bare.ratio", fmt("%.3f", medians.get("ship").perSecond() / medians.get("bare").perSecond()));
@@ -311,7 +226,8 @@ public final class ShipHarness {
                 throw new IllegalStateException("the bare producer had " + acked.get() + " of "
                         + payloads.values.length + " sends acknowledged", failure.get());
             }
-            return new Run(name, payloads.values.length, end - start, start - created, before, after);
+            return new Run(name, payloads.values.length, end - start, start - created, before, after,
+                    PRODUCER_THREAD);
         }
     }
 
@@ -326,7 +242,7 @@ public final class ShipHarness {
         if (shipped != entries) {
             throw new IllegalStateException("shipped " + shipped + " of " + entries + " entries");
         }
-        return new Run("ship", entries, nanos, 0, before, after);
+        return new Run("ship", entries, nanos, 0, before, after, PRODUCER_THREAD);
     }
 
     /** A new shipper ships the whole ledger: everything it does from {@code build()} on, connecting included. */
@@ -341,7 +257,7 @@ public final class ShipHarness {
             if (shipped != entries) {
                 throw new IllegalStateException("shipped " + shipped + " of " + entries + " entries");
             }
-            return new Run("shipNew", entries, nanos, 0, before, after);
+            return new Run("shipNew", entries, nanos, 0, before, after, PRODUCER_THREAD);
         }
     }
 
@@ -514,14 +430,9 @@ public final class ShipHarness {
         table.append(fmt("shipping %,d typical entries (%.0f-byte values, %.0f bytes of headers) to a one-partition"
                         + " topic, median of %d rounds; CPU in ns per entry%n", entries,
                         (double) payloads.valueBytes / entries, (double) payloads.headerBytes / entries, rounds))
-                .append(fmt("%-12s%11s%8s%9s%9s%9s%9s%9s%11s%7s%8s%n", "target", "entries/s", "MB/s", "caller",
-                        "net-io", "broker", "GC/JIT", "total", "alloc B/e", "GC ms", "JIT ms"));
+                .append(Run.HEADER);
         for (Run run : medians.values()) {
-            table.append(fmt("%-12s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", run.name, run.perSecond(),
-                    run.perSecond() * payloads.valueBytes / entries / 1e6, run.callerCpu / (double) entries,
-                    run.producerCpu / (double) entries, run.brokerCpu / (double) entries,
-                    run.otherCpu / (double) entries, run.totalCpu / (double) entries,
-                    run.callerAlloc / (double) entries, run.gcMillis, run.jitMillis));
+            table.append(run.row((double) payloads.valueBytes / entries));
         }
         final double ship = medians.get("ship").perSecond();
         table.append(fmt("ship / bare: %.2f; ship / bareHeaders: %.2f (connected: a shipper connected before, a"
@@ -590,28 +501,6 @@ public final class ShipHarness {
         return h.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    private void put(String name, Object value) {
-        values.put(name, String.valueOf(value));
-    }
-
-    private static String fmt(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
-    }
-
-    /** The median run by throughput from the producer's creation on (the lower middle one of an even count). */
-    private static Run medianFromNew(List<Run> runs) {
-        final List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Double.compare(a.fromNewPerSecond(), b.fromNewPerSecond()));
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    /** The median run by throughput (the lower middle one of an even count). */
-    private static Run median(List<Run> runs) {
-        final List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
     // ------------------------------------------------------------------------------------------------ helpers
 
     /**
@@ -663,51 +552,6 @@ public final class ShipHarness {
         }
     }
 
-    /**
-     * CPU time so far: of each live Java thread by id (with its name), of the whole process, in GC and in the JIT
-     * compilers (their wall time, all compiler threads added up); and the bytes the calling thread allocated.
-     */
-    private record Cpu(Map<Long, Long> threads, Map<Long, String> names, long process, long gcCount,
-                       long gcMillis, long jitMillis, long callerAllocated) {
-        static Cpu now() {
-            final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-            final long[] ids = bean.getAllThreadIds();
-            final Map<Long, Long> threads = new HashMap<>();
-            final Map<Long, String> names = new HashMap<>();
-            final ThreadInfo[] infos = bean.getThreadInfo(ids);
-            for (int i = 0; i < ids.length; i++) {
-                final long cpu = bean.getThreadCpuTime(ids[i]);
-                if (cpu >= 0 && infos[i] != null) {
-                    threads.put(ids[i], cpu);
-                    names.put(ids[i], infos[i].getThreadName());
-                }
-            }
-            final long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
-            long gc = 0;
-            long collections = 0;
-            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                gc += Math.max(0, collector.getCollectionTime());
-                collections += Math.max(0, collector.getCollectionCount());
-            }
-            final long allocated = ((com.sun.management.ThreadMXBean) bean)
-                    .getThreadAllocatedBytes(Thread.currentThread().getId());
-            final long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-            return new Cpu(threads, names, process, collections, gc, jit, allocated);
-        }
-
-        /** CPU used since {@code before} by the threads whose name {@code matches}, threads new since then included. */
-        long since(Cpu before, java.util.function.LongPredicate matches) {
-            long total = 0;
-            for (Map.Entry<Long, Long> thread : threads.entrySet()) {
-                if (matches.test(thread.getKey())) {
-                    total += thread.getValue() - before.threads.getOrDefault(thread.getKey(), 0L);
-                }
-            }
-            return total;
-        }
-    }
-
     /** What the phases of one kind of the appending-thread check added up to, besides their latencies. */
     private static final class Phases {
         long nanos;
@@ -724,74 +568,25 @@ public final class ShipHarness {
 
         void add(long phaseNanos, Cpu before, Cpu after, long[] scheduleBefore, long[] scheduleAfter) {
             nanos += phaseNanos;
-            gcCount += after.gcCount - before.gcCount;
-            gcMillis += after.gcMillis - before.gcMillis;
-            jitMillis += after.jitMillis - before.jitMillis;
+            gcCount += after.gcCount() - before.gcCount();
+            gcMillis += after.gcMillis() - before.gcMillis();
+            jitMillis += after.jitMillis() - before.jitMillis();
             runqueueNanos += scheduleAfter[0] - scheduleBefore[0];
             involuntary += scheduleAfter[1] - scheduleBefore[1];
             final long caller = Thread.currentThread().getId();
             final long appenderCpu = after.since(before, id -> id == caller);
-            final long shipCpu = after.since(before, id -> after.names.get(id).startsWith(SHIP_THREAD));
-            final long producerCpu = after.since(before, id -> after.names.get(id).startsWith(PRODUCER_THREAD));
+            final long shipCpu = after.sinceNamed(before, SHIP_THREAD);
+            final long producerCpu = after.sinceNamed(before, PRODUCER_THREAD);
             final long javaCpu = after.since(before, id -> true);
             appender += appenderCpu;
             shipThread += shipCpu;
             producer += producerCpu;
             broker += javaCpu - appenderCpu - shipCpu - producerCpu;
-            other += after.process - before.process - javaCpu;
+            other += after.process() - before.process() - javaCpu;
         }
 
         double cores(long cpuNanos) {
             return cpuNanos / (double) nanos;
-        }
-    }
-
-    /** One timed run: entries sent, wall time, and CPU time by where it was spent. */
-    private static final class Run {
-        final String name;
-        final long entries;
-        final long nanos;
-        /** For a bare producer: from creating it to its first record acknowledged, before the clock ran. */
-        final long connectNanos;
-        final long jitMillis;
-        final long callerCpu;
-        final long producerCpu;
-        /** Every other Java thread: the broker's, the admin and consumer clients' while they run. */
-        final long brokerCpu;
-        /** The process's threads that are not Java's (GC, JIT), and Java threads that ended during the run. */
-        final long otherCpu;
-        final long totalCpu;
-        final long callerAlloc;
-        final long gcMillis;
-
-        Run(String name, long entries, long nanos, long connectNanos, Cpu before, Cpu after) {
-            this.name = name;
-            this.entries = entries;
-            this.nanos = nanos;
-            this.connectNanos = connectNanos;
-            this.jitMillis = after.jitMillis - before.jitMillis;
-            final long caller = Thread.currentThread().getId();
-            this.callerCpu = after.since(before, id -> id == caller);
-            this.producerCpu = after.since(before, id -> after.names.get(id).startsWith(PRODUCER_THREAD));
-            this.brokerCpu = after.since(before, id -> true) - callerCpu - producerCpu;
-            this.totalCpu = after.process - before.process;
-            this.otherCpu = totalCpu - callerCpu - producerCpu - brokerCpu;
-            this.callerAlloc = after.callerAllocated - before.callerAllocated;
-            this.gcMillis = after.gcMillis - before.gcMillis;
-        }
-
-        double perSecond() {
-            return entries * 1e9 / nanos;
-        }
-
-        /** Throughput counted from the producer's creation on, its connecting included. */
-        double fromNewPerSecond() {
-            return entries * 1e9 / (nanos + connectNanos);
-        }
-
-        @Override
-        public String toString() {
-            return name + " " + Arrays.toString(new long[] {entries, nanos});
         }
     }
 }
