@@ -198,7 +198,6 @@ public final class ShipHarness extends KafkaHarness {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
-        if (System.getProperty("xcomp") != null) config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("xcomp"));
         final AtomicLong acked = new AtomicLong();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final Callback callback = (metadata, exception) -> {
@@ -534,7 +533,6 @@ public final class ShipHarness extends KafkaHarness {
                 payloads.headers[i] = new Header[] {
                     new RecordHeader("experience-ledger.id", ledgerId),
                     new RecordHeader("experience-ledger.position", ascii(Integer.toString(i))),
-                    new RecordHeader("experience-ledger.side", ascii("engine")),
                     new RecordHeader("experience-ledger.kind", ascii(kind))};
                 for (Header header : payloads.headers[i]) {
                     payloads.headerBytes += header.key().length() + header.value().length;

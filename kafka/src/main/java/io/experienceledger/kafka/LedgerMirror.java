@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.internals.Topic;
 
 /**
  * Mirrors Kafka topics that ledgers were shipped to ({@link LedgerShipper}) into one central ledger, exactly once:
@@ -43,11 +41,7 @@ public final class LedgerMirror implements AutoCloseable {
     /** Where warnings go: the builder's, or those given to {@link #start}. */
     private final AtomicReference<Consumer<String>> warnings;
     private final Object passes = new Object();
-    private final Object wake = new Object();
-    private volatile boolean stopRequested;
-    private volatile Thread follower;
-    private volatile String failure;
-    private volatile ExperienceStoreException.Kind failureKind;
+    private final FollowLoop loop = new FollowLoop("experience-ledger-mirror");
 
     private LedgerMirror(MirrorSession session, SkippedRecords skipped, AtomicReference<Consumer<String>> warnings) {
         this.session = session;
@@ -75,11 +69,9 @@ public final class LedgerMirror implements AutoCloseable {
     public long mirrorAvailable() {
         synchronized (passes) {
             try {
-                return session.mirrorAvailable(() -> stopRequested);
-            } catch (MirrorSession.Unreachable e) {
-                throw ExperienceStoreException.storageError(e.getMessage(), e);
-            } catch (MirrorSession.InvalidRecord e) {
-                throw ExperienceStoreException.invalidQuery(e.getMessage());
+                return session.mirrorAvailable(loop::stopRequested);
+            } catch (RuntimeException e) {
+                throw asStoreException(e);
             }
         }
     }
@@ -92,19 +84,14 @@ public final class LedgerMirror implements AutoCloseable {
      * @param warnings told, once per outage, when the cluster cannot be reached and the mirror keeps trying, and
      *                 when a source batch is incomplete in the topics
      */
-    public synchronized void start(Duration pollInterval, Consumer<String> warnings) {
-        Objects.requireNonNull(pollInterval, "pollInterval");
+    public void start(Duration pollInterval, Consumer<String> warnings) {
         Objects.requireNonNull(warnings, "warnings");
-        if (follower != null) {
-            throw new IllegalStateException("already started");
-        }
-        stopRequested = false;
-        failure = null;
         this.warnings.set(warnings);
-        final Thread thread = new Thread(() -> follow(pollInterval), "experience-ledger-mirror");
-        thread.setDaemon(true);
-        follower = thread;
-        thread.start();
+        loop.start(pollInterval, warnings, () -> {
+            synchronized (passes) {
+                session.mirrorAvailable(loop::stopRequested);
+            }
+        });
     }
 
     /** {@link #start(Duration, Consumer)} with the builder's warnings. */
@@ -118,19 +105,7 @@ public final class LedgerMirror implements AutoCloseable {
      * run).
      */
     public void stop() {
-        stopRequested = true;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        final Thread thread = follower;
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            follower = null;
-        }
+        loop.stop();
     }
 
     /**
@@ -138,22 +113,17 @@ public final class LedgerMirror implements AutoCloseable {
      * {@link #stop()}; true when it is no longer running.
      */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        final Thread thread = follower;
-        if (thread == null) {
-            return true;
-        }
-        thread.join(Math.max(1, timeout.toMillis()));
-        return !thread.isAlive();
+        return loop.awaitStopped(timeout);
     }
 
     /** Why the background mirror stopped on its own, if it did. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return loop.failure().map(FollowLoop::describe);
     }
 
-    /** What kind of failure stopped the background mirror, if one did (for exit codes). */
-    Optional<ExperienceStoreException.Kind> failureKind() {
-        return Optional.ofNullable(failure == null ? null : failureKind);
+    /** The failure that stopped the background mirror, if one did, with its converge variant (for exit codes). */
+    Optional<ExperienceStoreException> failureCause() {
+        return loop.failure().map(LedgerMirror::asStoreException);
     }
 
     /** The number of distinct source ledgers whose entries this mirror appended since it was built. */
@@ -173,7 +143,8 @@ public final class LedgerMirror implements AutoCloseable {
                 partitions.add(new MirrorStatus.Partition(partition.topic(), partition.partition(), 0, end));
             }
         });
-        return new MirrorStatus(committed.entries(), committed.skipped(), partitions, follower != null, failure);
+        return new MirrorStatus(committed.entries(), committed.skipped(), partitions, loop.running(),
+                failure().orElse(null));
     }
 
     /** Stops the background mirror and disconnects. The store stays open: it is the caller's. */
@@ -188,50 +159,15 @@ public final class LedgerMirror implements AutoCloseable {
         }
     }
 
-    private void follow(Duration pollInterval) {
-        boolean warned = false;
-        while (!stopRequested) {
-            try {
-                synchronized (passes) {
-                    session.mirrorAvailable(() -> stopRequested);
-                }
-                warned = false;
-                sleep(pollInterval);
-            } catch (MirrorSession.Unreachable e) {
-                if (!warned && !stopRequested) {
-                    warnings.get().accept(e.getMessage() + "; retrying until it is back");
-                    warned = true;
-                }
-                sleep(pollInterval.multipliedBy(10));
-            } catch (MirrorSession.InvalidRecord e) {
-                failureKind = ExperienceStoreException.Kind.INVALID_QUERY;
-                failure = e.getMessage();
-                break;
-            } catch (RuntimeException e) {
-                failureKind = e instanceof ExperienceStoreException known ? known.kind()
-                        : ExperienceStoreException.Kind.STORAGE_ERROR;
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                break;
-            }
+    /** A failure of a pass as the API reports it: the store's exception with the converge variant. */
+    private static ExperienceStoreException asStoreException(RuntimeException failure) {
+        if (failure instanceof ExperienceStoreException known) {
+            return known;
         }
-        synchronized (wake) {
-            wake.notifyAll();
+        if (failure instanceof MirrorSession.InvalidRecord) {
+            return ExperienceStoreException.invalidQuery(failure.getMessage());
         }
-    }
-
-    /** Waits {@code duration}, or less when {@link #stop()} is called meanwhile. */
-    private void sleep(Duration duration) {
-        synchronized (wake) {
-            if (stopRequested) {
-                return;
-            }
-            try {
-                wake.wait(Math.max(1, duration.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopRequested = true;
-            }
-        }
+        return ExperienceStoreException.storageError(FollowLoop.describe(failure), failure);
     }
 
     /** Settings of a {@link LedgerMirror}, validated by {@link #build()}. docs/scale-out.md lists them. */
@@ -301,13 +237,7 @@ public final class LedgerMirror implements AutoCloseable {
             if (topics.isEmpty()) {
                 throw new IllegalArgumentException("at least one topic to mirror is needed");
             }
-            for (String topic : topics) {
-                try {
-                    Topic.validate(topic);
-                } catch (InvalidTopicException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
-            }
+            topics.forEach(LedgerShipper::validTopic);
             if (topics.stream().distinct().count() != topics.size()) {
                 throw new IllegalArgumentException("a topic is named twice: " + topics);
             }

@@ -34,10 +34,7 @@ public final class LedgerShipper implements AutoCloseable {
     private final ChronicleExperienceStore store;
     private final ShipSession session;
     private final Object passes = new Object();
-    private volatile boolean stopRequested;
-    private volatile Thread follower;
-    private volatile String failure;
-    private final Object wake = new Object();
+    private final FollowLoop loop = new FollowLoop("experience-ledger-ship");
 
     private LedgerShipper(ChronicleExperienceStore store, ShipSession session) {
         this.store = store;
@@ -61,8 +58,8 @@ public final class LedgerShipper implements AutoCloseable {
     public long shipAvailable() {
         synchronized (passes) {
             try {
-                return session.shipAvailable(() -> stopRequested);
-            } catch (ShipSession.Unreachable e) {
+                return session.shipAvailable(loop::stopRequested);
+            } catch (ClusterUnreachable e) {
                 throw ExperienceStoreException.storageError(e.getMessage(), e);
             }
         }
@@ -75,18 +72,12 @@ public final class LedgerShipper implements AutoCloseable {
      *
      * @param warnings told, once per outage, when the cluster cannot be reached and the shipper keeps trying
      */
-    public synchronized void start(Duration pollInterval, Consumer<String> warnings) {
-        Objects.requireNonNull(pollInterval, "pollInterval");
-        Objects.requireNonNull(warnings, "warnings");
-        if (follower != null) {
-            throw new IllegalStateException("already started");
-        }
-        stopRequested = false;
-        failure = null;
-        final Thread thread = new Thread(() -> follow(pollInterval, warnings), "experience-ledger-ship");
-        thread.setDaemon(true);
-        follower = thread;
-        thread.start();
+    public void start(Duration pollInterval, Consumer<String> warnings) {
+        loop.start(pollInterval, warnings, () -> {
+            synchronized (passes) {
+                session.shipAvailable(loop::stopRequested);
+            }
+        });
     }
 
     /** {@link #start(Duration, Consumer)} that drops the warnings. */
@@ -99,24 +90,12 @@ public final class LedgerShipper implements AutoCloseable {
      * entries are shipped again by the next run), one it was committing is finished.
      */
     public void stop() {
-        stopRequested = true;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        final Thread thread = follower;
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            follower = null;
-        }
+        loop.stop();
     }
 
     /** Why the background shipper stopped on its own, if it did. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return loop.failure().map(FollowLoop::describe);
     }
 
     /** What is shipped and what is not yet (the lag is counted by reading the unshipped entries). */
@@ -128,7 +107,7 @@ public final class LedgerShipper implements AutoCloseable {
             return true;
         });
         return new ShipStatus(session.topic(), committed.position(), committed.journalIndex(), lag[0],
-                follower != null, failure);
+                loop.running(), failure().orElse(null));
     }
 
     /** Stops the background shipper and disconnects. The store stays open: it is the caller's. */
@@ -140,60 +119,16 @@ public final class LedgerShipper implements AutoCloseable {
         }
     }
 
-    private void follow(Duration pollInterval, Consumer<String> warnings) {
-        boolean warned = false;
-        while (!stopRequested) {
-            try {
-                synchronized (passes) {
-                    session.shipAvailable(() -> stopRequested);
-                }
-                warned = false;
-                sleep(pollInterval);
-            } catch (ShipSession.Unreachable e) {
-                if (!warned && !stopRequested) {
-                    warnings.accept(e.getMessage() + "; retrying until it is back");
-                    warned = true;
-                }
-                sleep(pollInterval.multipliedBy(10));
-            } catch (RuntimeException e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                break;
-            }
-        }
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-    }
-
     /**
      * Waits up to {@code timeout} for the background shipper to stop on its own (a failure) or through
      * {@link #stop()}; true when it is no longer running.
      */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        final Thread thread = follower;
-        if (thread == null) {
-            return true;
-        }
-        thread.join(Math.max(1, timeout.toMillis()));
-        return !thread.isAlive();
+        return loop.awaitStopped(timeout);
     }
 
-    /** Waits {@code duration}, or less when {@link #stop()} is called meanwhile. */
-    private void sleep(Duration duration) {
-        synchronized (wake) {
-            if (stopRequested) {
-                return;
-            }
-            try {
-                wake.wait(Math.max(1, duration.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopRequested = true;
-            }
-        }
-    }
-
-    private static void validTopic(String name) {
+    /** Checks that {@code name} is a legal topic name; IllegalArgumentException otherwise. */
+    static void validTopic(String name) {
         try {
             Topic.validate(name);
         } catch (InvalidTopicException e) {

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,20 +49,12 @@ final class MirrorCommand implements Callable<Integer> {
             description = "The central ledger directory (created when missing).")
     private Path store;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]", required = true,
-            description = "The Kafka cluster to read from.")
-    private String bootstrapServers;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = "--topic", paramLabel = "TOPIC[,TOPIC...]", required = true, split = ",",
             description = "The topics to mirror.")
     private List<String> topics;
-
-    @Option(names = {"-f", "--follow"}, description = "Keep mirroring records as they are committed to the topics.")
-    private boolean follow;
-
-    @Option(names = "--client-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, timeouts, fetch sizes...).")
-    private Path clientConfig;
 
     @Option(names = "--skip-invalid", paramLabel = "FILE",
             description = "Go past records that are not shipped entries, appending each to FILE (JSON lines).")
@@ -71,14 +64,6 @@ final class MirrorCommand implements Callable<Integer> {
             description = "Entries per atomic batch of the central ledger, at most, unless a source batch is longer"
                     + " (default ${DEFAULT-VALUE}).")
     private int batchEntries;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for an unreachable cluster before giving up (default ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
-
-    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "200",
-            description = "With --follow: how often to look for new records (default ${DEFAULT-VALUE} ms).")
-    private int pollMillis;
 
     @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for another writer of the ledger to finish (default ${DEFAULT-VALUE}).")
@@ -90,11 +75,7 @@ final class MirrorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final Properties config = ClientConfigFile.load(spec.commandLine(), clientConfig);
-        if (timeoutSeconds < 1 || pollMillis < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout and --poll-interval must be at least 1");
-        }
+        final Properties config = cluster.clientProperties(spec.commandLine());
         try (ChronicleExperienceStore opened = context.openForWriting(store, lockWaitSeconds);
              LedgerMirror mirror = build(opened, config);
              TerminationRequest stop = new TerminationRequest()) {
@@ -110,14 +91,13 @@ final class MirrorCommand implements Callable<Integer> {
                 failure = e.detail();
                 kind = e.kind();
             }
-            if (follow && failure == null) {
-                mirror.start(Duration.ofMillis(pollMillis));
-                while (!stop.await(pollMillis) && mirror.failure().isEmpty()) {
-                    // mirroring happens in the background
-                }
+            if (cluster.follow && failure == null) {
+                mirror.start(cluster.pollInterval());
+                cluster.awaitEnd(stop, () -> mirror.failure().isPresent());
                 mirror.stop();
-                failure = mirror.failure().orElse(null);
-                kind = mirror.failureKind().orElse(null);
+                final ExperienceStoreException cause = mirror.failureCause().orElse(null);
+                failure = cause == null ? null : cause.detail();
+                kind = cause == null ? null : cause.kind();
             }
             final MirrorStatus status = mirror.status();
             final int ledgers = mirror.ledgersMirrored();
@@ -135,10 +115,10 @@ final class MirrorCommand implements Callable<Integer> {
     }
 
     private LedgerMirror build(ChronicleExperienceStore opened, Properties config) {
-        final LedgerMirror.Builder builder = LedgerMirror.builder(opened, bootstrapServers, topics)
+        final LedgerMirror.Builder builder = LedgerMirror.builder(opened, cluster.bootstrapServers, topics)
                 .clientConfig(config)
                 .batchEntries(batchEntries)
-                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .timeout(cluster.timeout())
                 .warnings(warning -> {
                     context.err().println("warning: " + warning);
                     context.err().flush();

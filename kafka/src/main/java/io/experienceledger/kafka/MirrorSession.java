@@ -76,15 +76,6 @@ final class MirrorSession implements AutoCloseable {
         return store.mirroring().lastNote().map(MirrorPosition::decode).orElseGet(MirrorPosition::new);
     }
 
-    /** The cluster cannot be reached, or answers too slowly: trying again later can succeed. */
-    static final class Unreachable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unreachable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /** A record that is not a shipped entry stopped the mirror (no {@code --skip-invalid}). */
     static final class InvalidRecord extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -119,7 +110,7 @@ final class MirrorSession implements AutoCloseable {
      * session's timeout.
      *
      * @return the entries appended by this call
-     * @throws Unreachable              when the cluster stayed unreachable for the whole timeout
+     * @throws ClusterUnreachable       when the cluster stayed unreachable for the whole timeout
      * @throws InvalidRecord            at a record that is not a shipped entry, everything before it appended
      * @throws ExperienceStoreException for a failure no retry helps (refused, a topic that does not exist)
      */
@@ -140,7 +131,7 @@ final class MirrorSession implements AutoCloseable {
                     throw ExperienceStoreException.storageError(failure.message(), e);
                 }
                 if (stop.getAsBoolean() || System.nanoTime() - deadline > 0) {
-                    throw new Unreachable(failure.message(), e);
+                    throw new ClusterUnreachable(failure.message(), e);
                 }
             } catch (Stopped e) {
                 disconnect();
@@ -233,7 +224,7 @@ final class MirrorSession implements AutoCloseable {
         long appended = 0;
         long quietSince = System.nanoTime();
         while (!stop.getAsBoolean()) {
-            if (polled.isEmpty() && poll() == 0) {
+            if (polled.isEmpty() && (reached(targets) || poll() == 0)) {
                 if (reached(targets)) {
                     break;
                 }

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,19 +44,11 @@ final class ShipCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", required = true, description = "The ledger directory.")
     private Path store;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]", required = true,
-            description = "The Kafka cluster to ship to.")
-    private String bootstrapServers;
+    @Mixin
+    private ClusterOptions cluster;
 
     @Option(names = "--topic", paramLabel = "TOPIC", required = true, description = "The topic to ship to.")
     private String topic;
-
-    @Option(names = {"-f", "--follow"}, description = "Keep shipping entries as they are appended.")
-    private boolean follow;
-
-    @Option(names = "--client-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, timeouts, compression...).")
-    private Path clientConfig;
 
     @Option(names = "--transactional-id", paramLabel = "ID",
             description = "The producer's transactional id (default: experience-ledger-ship-<ledger id>-<topic>).")
@@ -77,38 +70,24 @@ final class ShipCommand implements Callable<Integer> {
             description = "Entries after which a transaction ends, at the next batch boundary (default ${DEFAULT-VALUE}).")
     private int transactionEntries;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for an unreachable cluster before giving up (default ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
-
-    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "200",
-            description = "With --follow: how often to look for new entries (default ${DEFAULT-VALUE} ms).")
-    private int pollMillis;
-
     ShipCommand(CommandContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        final Properties config = ClientConfigFile.load(spec.commandLine(), clientConfig);
-        if (timeoutSeconds < 1 || pollMillis < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout and --poll-interval must be at least 1");
-        }
+        final Properties config = cluster.clientProperties(spec.commandLine());
         try (ChronicleExperienceStore opened = context.openForReading(store);
              LedgerShipper shipper = build(opened, config);
              TerminationRequest stop = new TerminationRequest()) {
             final long first = shipper.shipAvailable();
             final long before = shipper.status().shipped() - first;
-            if (follow) {
-                shipper.start(Duration.ofMillis(pollMillis), warning -> {
+            if (cluster.follow) {
+                shipper.start(cluster.pollInterval(), warning -> {
                     context.err().println("warning: " + warning);
                     context.err().flush();
                 });
-                while (!stop.await(pollMillis) && shipper.failure().isEmpty()) {
-                    // shipping happens in the background
-                }
+                cluster.awaitEnd(stop, () -> shipper.failure().isPresent());
                 shipper.stop();
             }
             final ShipStatus status = shipper.status();
@@ -123,11 +102,11 @@ final class ShipCommand implements Callable<Integer> {
     }
 
     private LedgerShipper build(ChronicleExperienceStore opened, Properties config) {
-        final LedgerShipper.Builder builder = LedgerShipper.builder(opened, bootstrapServers, topic)
+        final LedgerShipper.Builder builder = LedgerShipper.builder(opened, cluster.bootstrapServers, topic)
                 .clientConfig(config)
                 .checkpointTopic(checkpointTopic)
                 .transactionEntries(transactionEntries)
-                .timeout(Duration.ofSeconds(timeoutSeconds));
+                .timeout(cluster.timeout());
         if (transactionalId != null) {
             builder.transactionalId(transactionalId);
         }

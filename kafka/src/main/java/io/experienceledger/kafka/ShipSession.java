@@ -61,15 +61,6 @@ final class ShipSession implements AutoCloseable {
         this.mark = new ShipMark(store.directory(), topic);
     }
 
-    /** The cluster cannot be reached, or answers too slowly: trying again later can succeed. */
-    static final class Unreachable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unreachable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     String topic() {
         return topic;
     }
@@ -84,7 +75,7 @@ final class ShipSession implements AutoCloseable {
      * session's timeout.
      *
      * @return the entries committed to Kafka by this call
-     * @throws Unreachable              when the cluster stayed unreachable for the whole timeout
+     * @throws ClusterUnreachable       when the cluster stayed unreachable for the whole timeout
      * @throws ExperienceStoreException a storage error for a failure no retry helps (fenced, not authorised, a
      *                                  record too large, a bad setting)
      */
@@ -105,7 +96,7 @@ final class ShipSession implements AutoCloseable {
                     throw ExperienceStoreException.storageError(failure.message(), e);
                 }
                 if (stop.getAsBoolean() || System.nanoTime() - deadline > 0) {
-                    throw new Unreachable(failure.message(), e);
+                    throw new ClusterUnreachable(failure.message(), e);
                 }
             } catch (InterruptedException e) {
                 disconnect();
@@ -135,7 +126,6 @@ final class ShipSession implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
-        if (System.getProperty("xcomp") != null) config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("xcomp"));
         config.putAll(clientConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
