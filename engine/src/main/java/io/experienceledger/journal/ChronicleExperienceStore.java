@@ -63,6 +63,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final JournalScans scans;
     private final IntegrityCheck integrity;
     private final Mirroring mirroring;
+    private final LedgerTree tree;
 
     private ChronicleExperienceStore(StoreSettings settings) {
         this.layout = LedgerDirectory.open(settings.dir(), !settings.readOnly(),
@@ -100,6 +101,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage);
         this.appender = new BatchAppender(opened, settings, lifecycle);
         this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
+        this.tree = new LedgerTree(layout.indexDir(), ledgerId(), !settings.readOnly(), scans, lifecycle);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
         }
@@ -155,6 +157,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     /** Appending copies of other ledgers' entries with their origins, and queries by origin. */
     public Mirroring mirroring() {
         return mirroring;
+    }
+
+    /** The ledger's Merkle tree: its head, inclusion and consistency proofs. */
+    public LedgerTree tree() {
+        return tree;
     }
 
     @Override
@@ -312,6 +319,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         appender.shutDown(() -> {
             lifecycle.markClosed();
             try {
+                tree.close();
                 catchUp.finish();
                 appender.syncOnClose();
             } finally {

@@ -31,6 +31,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
     /** {@code levels.get(i)} stores level {@code i * LEVEL_STEP}. */
     private final List<FileChannel> levels = new ArrayList<>();
     private final ByteBuffer one = ByteBuffer.allocate(HASH);
+    private boolean readOnly;
     private long size;
 
     private MerkleTreeFiles(Path dir) {
@@ -61,13 +62,56 @@ public final class MerkleTreeFiles implements AutoCloseable {
         return tree;
     }
 
+    /**
+     * Opens the tree in {@code dir} to read its first {@code leaves} leaves (fewer when the files hold fewer),
+     * changing nothing: for a reader alongside the process that appends to it, whose hashes below a committed size
+     * never change.
+     */
+    public static MerkleTreeFiles openReadOnly(Path dir, long leaves) {
+        final MerkleTreeFiles tree = new MerkleTreeFiles(dir);
+        tree.readOnly = true;
+        try {
+            final FileChannel level0 = FileChannel.open(dir.resolve(fileName(0)), StandardOpenOption.READ);
+            tree.levels.add(level0);
+            tree.size = Math.min(leaves, level0.size() / HASH);
+            for (int level = LEVEL_STEP; (tree.size >>> level) > 0; level += LEVEL_STEP) {
+                final FileChannel channel = FileChannel.open(dir.resolve(fileName(level)), StandardOpenOption.READ);
+                tree.levels.add(channel);
+                if (channel.size() / HASH < tree.size >>> level) {
+                    throw new IOException(fileName(level) + " holds fewer hashes than " + tree.size
+                            + " leaves need");
+                }
+            }
+        } catch (IOException e) {
+            tree.close();
+            throw new UncheckedIOException("cannot read the Merkle tree in " + dir + ": " + e.getMessage(), e);
+        }
+        return tree;
+    }
+
     /** The number of leaves. */
     public long size() {
         return size;
     }
 
+    /** Drops every leaf from {@code leaves} on (and the subtrees they completed): back to a committed size. */
+    public void truncate(long leaves) {
+        checkSize(leaves);
+        try {
+            size = leaves;
+            for (int slot = 0; slot < levels.size(); slot++) {
+                levels.get(slot).truncate((leaves >>> (slot * LEVEL_STEP)) * HASH);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot truncate the Merkle tree in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Adds the leaf with hash {@code leafHash} as leaf {@link #size()}, and the subtrees it completes. */
     public void append(byte[] leafHash) {
+        if (readOnly) {
+            throw new IllegalStateException("the Merkle tree in " + dir + " is open read-only");
+        }
         try {
             write(0, size, leafHash);
             size++;
@@ -113,10 +157,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
     }
 
     /**
-     * The Merkle tree hash of leaves {@code [from, to)}: split at the largest power of two below the count as
+     * The Merkle tree hash of leaves {@code [from, to)} ({@code to <= size()}): split at the largest power of two below the count as
      * RFC 9162 does; a complete aligned subtree is read from the highest stored level under it and combined.
      */
-    byte[] hash(long from, long to) {
+    public byte[] hash(long from, long to) {
         final long n = to - from;
         if (n == 1) {
             return read(0, from);
@@ -173,11 +217,19 @@ public final class MerkleTreeFiles implements AutoCloseable {
 
     private FileChannel level(int level) throws IOException {
         final int slot = level / LEVEL_STEP;
+        if (readOnly && slot >= levels.size()) {
+            throw new IOException("no level " + level + " in a read-only tree of " + size + " leaves");
+        }
         while (levels.size() <= slot) {
             levels.add(FileChannel.open(dir.resolve(fileName(levels.size() * LEVEL_STEP)), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE));
         }
         return levels.get(slot);
+    }
+
+    /** True when {@code dir} holds a tree (its leaves' file). */
+    public static boolean exists(Path dir) {
+        return Files.exists(dir.resolve(fileName(0)));
     }
 
     static String fileName(int level) {

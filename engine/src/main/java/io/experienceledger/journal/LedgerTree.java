@@ -1,0 +1,239 @@
+package io.experienceledger.journal;
+
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.merkle.MerkleHashes;
+import io.experienceledger.merkle.MerkleProofBuilder;
+import io.experienceledger.merkle.MerkleTreeFiles;
+import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.store.ExperienceStoreException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The ledger's Merkle tree (RFC 9162, {@link io.experienceledger.merkle}) over its entries in the order
+ * {@code ledger export} prints them, engine and user alike: leaf {@code i} is the hash of the {@code i}-th export
+ * line. Derived data, like the side index: a store open for writing keeps it in {@code DIR/index/tree}
+ * ({@link MerkleTreeFiles} and {@code tree.properties}, the size it covers and where the journal resumes), caught
+ * up from the journal when a head or a proof is asked for, never on the append path; deleting it changes no
+ * answer. A read-only store reads those files up to their committed size and hashes the rest of the journal in
+ * memory (32 bytes an entry). Thread-safe.
+ */
+public final class LedgerTree {
+    static final String DIRECTORY = "tree";
+    private static final String CHECKPOINT = "tree.properties";
+
+    private final Path dir;
+    private final String ledgerId;
+    private final boolean writable;
+    private final JournalScans scans;
+    private final StoreLifecycle lifecycle;
+    private final MerkleHashes hashes = new MerkleHashes();
+    private final StringBuilder line = new StringBuilder(1024);
+    /** The persisted part: read-write for a writer, read-only (or none) for a reader. */
+    private MerkleTreeFiles files;
+    /** A reader's leaf hashes after the persisted part. */
+    private final List<byte[]> overlay = new ArrayList<>();
+    /** The journal index to resume hashing after (-1: from the start). */
+    private long resume = -1;
+    private boolean opened;
+
+    LedgerTree(Path indexDir, String ledgerId, boolean writable, JournalScans scans, StoreLifecycle lifecycle) {
+        this.dir = indexDir.resolve(DIRECTORY);
+        this.ledgerId = ledgerId;
+        this.writable = writable;
+        this.scans = scans;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * The tree head of the ledger as it is now: its size (the committed entries) and root. Hashes the entries
+     * appended since the last head first.
+     *
+     * @throws ExperienceStoreException a storage error when the tree's files cannot be read or written
+     */
+    public synchronized TreeHead head() {
+        catchUp();
+        final long size = size();
+        return new TreeHead(size, size == 0 ? hashes.empty() : hash(0, size));
+    }
+
+    /**
+     * The inclusion path (from the leaf up, RFC 9162 order) of entry {@code leafIndex} in the tree of the first
+     * {@code treeSize} entries.
+     *
+     * @throws ExperienceStoreException invalid query when the index or size is past the ledger's end
+     */
+    public synchronized List<byte[]> inclusion(long leafIndex, long treeSize) {
+        catchUp();
+        requireSize(treeSize);
+        if (leafIndex < 0 || leafIndex >= treeSize) {
+            throw ExperienceStoreException.invalidQuery("leaf index " + leafIndex + " is not in a tree of "
+                    + treeSize + " entries");
+        }
+        return new MerkleProofBuilder(this::hash).inclusion(leafIndex, treeSize);
+    }
+
+    /**
+     * The consistency path from the tree of the first {@code firstSize} entries to that of the first
+     * {@code secondSize}.
+     *
+     * @throws ExperienceStoreException invalid query unless {@code 0 <= firstSize <= secondSize <= size}
+     */
+    public synchronized List<byte[]> consistency(long firstSize, long secondSize) {
+        catchUp();
+        requireSize(secondSize);
+        if (firstSize < 0 || firstSize > secondSize) {
+            throw ExperienceStoreException.invalidQuery("a tree of " + secondSize + " entries cannot extend one of "
+                    + firstSize);
+        }
+        return new MerkleProofBuilder(this::hash).consistency(firstSize, secondSize);
+    }
+
+    /** The root of the tree of the first {@code treeSize} entries. */
+    public synchronized byte[] root(long treeSize) {
+        catchUp();
+        requireSize(treeSize);
+        return treeSize == 0 ? hashes.empty() : hash(0, treeSize);
+    }
+
+    /** The leaf hash of an export line: {@code SHA-256(0x00 || line)}, the line without its newline. */
+    public static byte[] leafHash(String exportLine) {
+        return new MerkleHashes().leaf(exportLine.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long size() {
+        return (files == null ? 0 : files.size()) + overlay.size();
+    }
+
+    private void requireSize(long treeSize) {
+        if (treeSize < 0 || treeSize > size()) {
+            throw ExperienceStoreException.invalidQuery("the ledger has " + size() + " entries, not " + treeSize);
+        }
+    }
+
+    /** The tree hash of leaves {@code [from, to)}: from the files where they reach, the overlay above them. */
+    private byte[] hash(long from, long to) {
+        final long persisted = files == null ? 0 : files.size();
+        if (to <= persisted) {
+            return files.hash(from, to);
+        }
+        if (to - from == 1) {
+            return overlay.get((int) (from - persisted));
+        }
+        final long k = Long.highestOneBit(to - from - 1);
+        return hashes.node(hash(from, from + k), hash(from + k, to));
+    }
+
+    /** Opens the persisted part on first use, then hashes the entries after it. */
+    private void catchUp() {
+        lifecycle.checkOpen();
+        try {
+            if (!opened) {
+                open();
+                opened = true;
+            }
+            final long before = size();
+            resume = scans.scan(resume, (index, batch, record) -> {
+                line.setLength(0);
+                ConvergeJson.writeAnyEnvelope(line, record);
+                final byte[] leaf = hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
+                if (writable) {
+                    files.append(leaf);
+                } else {
+                    overlay.add(leaf);
+                }
+                return true;
+            });
+            if (writable && size() != before) {
+                files.sync();
+                writeCheckpoint(files.size(), resume);
+            }
+        } catch (UncheckedIOException | IOException e) {
+            throw ExperienceStoreException.storageError("the Merkle tree in " + dir + " cannot be used: "
+                    + e.getMessage() + " (delete " + dir + " and it is rebuilt from the journal)", e);
+        }
+    }
+
+    /** The committed part: a checkpoint of another ledger, or none, means starting from the journal's start. */
+    private void open() throws IOException {
+        final Properties checkpoint = readCheckpoint();
+        long leaves = 0;
+        if (checkpoint != null && ledgerId.equals(checkpoint.getProperty("journal.id"))) {
+            leaves = Long.parseLong(checkpoint.getProperty("leaves"));
+            resume = Long.parseLong(checkpoint.getProperty("journal.index"));
+        }
+        if (writable) {
+            files = MerkleTreeFiles.open(dir);
+            if (files.size() < leaves) {
+                // files behind their checkpoint: not ours to trust; hash everything again
+                files.truncate(0);
+                leaves = 0;
+                resume = -1;
+            }
+            files.truncate(leaves);
+            if (leaves == 0) {
+                resume = -1;
+            }
+        } else if (leaves > 0 && MerkleTreeFiles.exists(dir)) {
+            files = MerkleTreeFiles.openReadOnly(dir, leaves);
+            if (files.size() < leaves) {
+                files.close();
+                files = null;
+                resume = -1;
+            }
+        } else {
+            resume = -1;
+        }
+    }
+
+    private Properties readCheckpoint() {
+        final Path file = dir.resolve(CHECKPOINT);
+        if (Files.notExists(file)) {
+            return null;
+        }
+        final Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+            Long.parseLong(properties.getProperty("leaves", ""));
+            Long.parseLong(properties.getProperty("journal.index", ""));
+            return properties;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void writeCheckpoint(long leaves, long journalIndex) throws IOException {
+        final String text = "# the Merkle tree's committed size; derived data, rebuilt from the journal when missing\n"
+                + "journal.id=" + ledgerId + "\n"
+                + "leaves=" + leaves + "\n"
+                + "journal.index=" + journalIndex + "\n";
+        final Path file = dir.resolve(CHECKPOINT);
+        final Path temp = dir.resolve(CHECKPOINT + ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Closes the files; the store does, when it closes. */
+    synchronized void close() {
+        opened = false;
+        resume = -1;
+        if (files != null) {
+            files.close();
+            files = null;
+        }
+        overlay.clear();
+    }
+}

@@ -1,0 +1,164 @@
+package io.experienceledger.journal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.merkle.MerkleFrontier;
+import io.experienceledger.merkle.MerkleHashes;
+import io.experienceledger.merkle.MerkleProofs;
+import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.model.ExperienceRecord;
+import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.workload.SyntheticWorkload;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger's Merkle tree: leaf i is the hash of the i-th line {@code export} prints; its head and proofs check
+ * with the verifiers that need no ledger; it persists, is caught up after more appends, rebuilt when deleted or
+ * ahead of its checkpoint, and a read-only store alongside the writer gives the same heads.
+ */
+class LedgerTreeTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void theHeadIsTheTreeOfTheExportLinesAndItsProofsCheck() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            assertEquals(new TreeHead(0, new MerkleHashes().empty()), store.tree().head());
+            append(store, 700, 1);
+            final TreeHead head = store.tree().head();
+            final List<String> lines = exportLines(store);
+            assertEquals(lines.size(), head.size());
+            assertArrayEquals(frontierRoot(lines), head.root());
+            final Random random = new Random(3);
+            for (int i = 0; i < 50; i++) {
+                final long size = 1 + random.nextInt((int) head.size());
+                final long index = random.nextInt((int) size);
+                MerkleProofs.checkInclusion(index, size, LedgerTree.leafHash(lines.get((int) index)),
+                        store.tree().inclusion(index, size), store.tree().root(size));
+            }
+            append(store, 300, 2);
+            final TreeHead later = store.tree().head();
+            MerkleProofs.checkConsistency(head.size(), later.size(), head.root(), later.root(),
+                    store.tree().consistency(head.size(), later.size()));
+            assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, assertThrows(ExperienceStoreException.class,
+                    () -> store.tree().inclusion(later.size(), later.size())).kind());
+            assertThrows(ExperienceStoreException.class, () -> store.tree().consistency(5, later.size() + 1));
+        }
+    }
+
+    @Test
+    void theTreePersistsIsCaughtUpAndIsRebuiltWhenDeletedOrAheadOfItsCheckpoint() throws Exception {
+        final Path dir = root.resolve("ledger");
+        final TreeHead first;
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            append(store, 600, 4);
+            first = store.tree().head();
+        }
+        final Path treeDir = dir.resolve("index").resolve(LedgerTree.DIRECTORY);
+        assertTrue(Files.exists(treeDir.resolve("tree.properties")));
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            assertEquals(first, store.tree().head(), "after reopening");
+            append(store, 100, 5);
+            assertEquals(first.size() + 100, store.tree().head().size());
+        }
+        final TreeHead second;
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            second = store.tree().head();
+            assertArrayEquals(frontierRoot(exportLines(store)), second.root());
+        }
+        // leaves written after the last checkpoint (a crash before it was written) are dropped and hashed again
+        try (RandomAccessFile leaves = new RandomAccessFile(treeDir.resolve("level-0.hash").toFile(), "rw")) {
+            leaves.seek(leaves.length());
+            leaves.write(new byte[32 * 3]);
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            assertEquals(second, store.tree().head(), "files ahead of their checkpoint");
+        }
+        deleteTree(treeDir);
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            assertEquals(second, store.tree().head(), "rebuilt from the journal");
+        }
+    }
+
+    @Test
+    void aReadOnlyStoreAlongsideTheWriterGivesTheSameHeads() throws Exception {
+        final Path dir = root.resolve("ledger");
+        try (ChronicleExperienceStore writer = ChronicleExperienceStore.open(dir)) {
+            append(writer, 300, 6);
+            try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+                assertEquals(writer.tree().head(), reader.tree().head(), "no tree on disk yet: all in memory");
+            }
+            append(writer, 200, 7);
+            try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+                final TreeHead head = reader.tree().head();
+                assertEquals(writer.tree().head(), head, "the persisted part and the rest in memory");
+                append(writer, 50, 8);
+                final TreeHead later = reader.tree().head();
+                assertEquals(head.size() + 50, later.size());
+                assertEquals(writer.tree().head(), later);
+                MerkleProofs.checkConsistency(head.size(), later.size(), head.root(), later.root(),
+                        reader.tree().consistency(head.size(), later.size()));
+                final long index = head.size() - 1;
+                MerkleProofs.checkInclusion(index, later.size(), LedgerTree.leafHash(exportLines(reader).get((int) index)),
+                        reader.tree().inclusion(index, later.size()), later.root());
+            }
+        }
+    }
+
+    private static void append(ChronicleExperienceStore store, int count, long seed) {
+        final SyntheticWorkload workload = new SyntheticWorkload(seed, 4);
+        final Random random = new Random(seed);
+        int written = 0;
+        while (written < count) {
+            if (random.nextInt(5) == 0) {
+                final List<ExperienceRecord> batch = new ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(20) && written < count; i++, written++) {
+                    batch.add(workload.next());
+                }
+                store.appendBatch(batch.iterator());
+            } else {
+                final ExperienceRecord record = workload.next();
+                if (record instanceof ExperienceRecord.Engine engine) {
+                    store.appendEvent(engine.value());
+                } else {
+                    store.appendUserEvent(((ExperienceRecord.User) record).value());
+                }
+                written++;
+            }
+        }
+    }
+
+    private static List<String> exportLines(ChronicleExperienceStore store) {
+        final List<String> lines = new ArrayList<>();
+        store.scan(-1, (index, record) -> lines.add(ConvergeJson.writeAnyEnvelope(record)));
+        return lines;
+    }
+
+    private static byte[] frontierRoot(List<String> lines) {
+        final MerkleFrontier frontier = new MerkleFrontier();
+        lines.forEach(line -> frontier.append(LedgerTree.leafHash(line)));
+        return frontier.root();
+    }
+
+    private static void deleteTree(Path treeDir) throws Exception {
+        try (Stream<Path> files = Files.walk(treeDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
