@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             VerifyCommand.class,
             DigestCommand.class,
+            ProveCommand.class,
+            CheckProofCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

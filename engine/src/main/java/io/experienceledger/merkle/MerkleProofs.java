@@ -15,7 +15,8 @@ public final class MerkleProofs {
     public static final class InvalidProof extends Exception {
         private static final long serialVersionUID = 1L;
 
-        InvalidProof(String message) {
+        /** A proof that does not hold, with what does not match. */
+        public InvalidProof(String message) {
             super(message);
         }
     }

@@ -48,7 +48,7 @@ class HelpTest {
         final Cli.Result none = Cli.run();
         assertEquals(2, none.code(), none::toString);
         assertTrue(none.err().startsWith("Missing command: one of demo, append, query, trace, export, tail, stats,"
-                + " verify, digest,"
+                + " verify, digest, prove, check-proof,"
                 + " help"), none.err());
         final Cli.Result unknown = Cli.run("qeury", "--store", "x");
         assertEquals(2, unknown.code(), unknown::toString);

@@ -1,0 +1,185 @@
+package io.experienceledger.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.merkle.MerkleHashes;
+import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.store.ExperienceStoreException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ledger prove}: an inclusion or consistency proof of the ledger's Merkle tree, as JSON. */
+@Command(name = "prove",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints a proof from the ledger's Merkle tree (RFC 9162), as one JSON object a line.",
+            "",
+            "Leaf i of the tree is the i-th line 'ledger export' prints (counted from 0), hashed as"
+                    + " SHA-256(0x00 || line). With --index I (or --event-id ID, one proof for each entry with that"
+                    + " id): an inclusion proof, {leaf_index, tree_size, root_hash, inclusion_path, entry}, the path"
+                    + " from the leaf up and the entry's export line. With --consistency M: a consistency proof that"
+                    + " the tree of --tree-size entries extends the tree of its first M, {first_size, second_size,"
+                    + " first_root, second_root, consistency_path}. Hashes are hex.",
+            "--tree-size defaults to every entry now. 'ledger check-proof' checks a proof without the ledger.",
+            "Exits with 2 when an index or size is past the end, 1 when no entry has the event id."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ledger prove --store audit --event-id evt-000000218 > proof.json",
+            "  ledger check-proof --digest 20000:5dc9...4328 proof.json",
+            "  ledger prove --store audit --consistency 15000 --tree-size 20000"})
+final class ProveCommand implements Callable<Integer> {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @ParentCommand
+    private Ledger ledger;
+
+    @Mixin
+    private StoreOption store;
+
+    @ArgGroup(multiplicity = "1")
+    private What what;
+
+    /** Which proof: exactly one of the three. */
+    static final class What {
+        @Option(names = "--index", paramLabel = "I", description = "Prove the entry at leaf index I.")
+        Long index;
+
+        @Option(names = "--event-id", paramLabel = "ID", description = "Prove each entry with this event id.")
+        String eventId;
+
+        @Option(names = "--consistency", paramLabel = "M", description = "Prove that the tree extends its first M.")
+        Long consistency;
+    }
+
+    @Option(names = "--tree-size", paramLabel = "N", description = "The size of the tree to prove in (default: all).")
+    private Long treeSize;
+
+    @Override
+    public Integer call() {
+        try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
+            final TreeHead head = opened.tree().head();
+            final long size = treeSize == null ? head.size() : treeSize;
+            if (size < 0 || size > head.size()) {
+                throw LedgerException.badInput("--tree-size " + size + " is past the ledger's end: it has "
+                        + head.size() + " entries");
+            }
+            if (what.consistency != null) {
+                ledger.console().out().println(consistency(opened, what.consistency, size));
+                return ExitCode.OK;
+            }
+            final List<Long> indices = what.index != null ? List.of(what.index) : indicesOf(opened, what.eventId, size);
+            if (indices.isEmpty()) {
+                throw LedgerException.notFound("Not found: no entry among the first " + size
+                        + " has the event id " + what.eventId);
+            }
+            final List<String> lines = entries(opened, indices);
+            for (int i = 0; i < indices.size(); i++) {
+                ledger.console().out().println(inclusion(opened, indices.get(i), size, lines.get(i)));
+            }
+            return ExitCode.OK;
+        } catch (ExperienceStoreException e) {
+            if (e.kind() == ExperienceStoreException.Kind.INVALID_QUERY) {
+                throw LedgerException.badInput(e.detail());
+            }
+            throw e;
+        }
+    }
+
+    private static String inclusion(ChronicleExperienceStore store, long index, long size, String entry) {
+        if (index < 0 || index >= size) {
+            throw LedgerException.badInput("--index " + index + " is not in a tree of " + size + " entries");
+        }
+        final List<byte[]> path = store.tree().inclusion(index, size);
+        return object(json -> {
+            json.writeNumberField("leaf_index", index);
+            json.writeNumberField("tree_size", size);
+            json.writeStringField("root_hash", MerkleHashes.hex(store.tree().root(size)));
+            hashes(json, "inclusion_path", path);
+            json.writeStringField("entry", entry);
+        });
+    }
+
+    private static String consistency(ChronicleExperienceStore store, long first, long size) {
+        if (first < 0 || first > size) {
+            throw LedgerException.badInput("--consistency " + first + " is not a size of a tree of " + size
+                    + " entries");
+        }
+        final List<byte[]> path = store.tree().consistency(first, size);
+        return object(json -> {
+            json.writeNumberField("first_size", first);
+            json.writeNumberField("second_size", size);
+            json.writeStringField("first_root", MerkleHashes.hex(store.tree().root(first)));
+            json.writeStringField("second_root", MerkleHashes.hex(store.tree().root(size)));
+            hashes(json, "consistency_path", path);
+        });
+    }
+
+    /** The leaf indices, below {@code size}, of the entries with event id {@code eventId}. */
+    private static List<Long> indicesOf(ChronicleExperienceStore store, String eventId, long size) {
+        final List<Long> found = new ArrayList<>();
+        final long[] leaf = {0};
+        store.scan(-1, (index, record) -> {
+            if (leaf[0] >= size) {
+                return false;
+            }
+            if (record.eventId().value().equals(eventId)) {
+                found.add(leaf[0]);
+            }
+            leaf[0]++;
+            return true;
+        });
+        return found;
+    }
+
+    /** The export lines of the entries at {@code indices} (ascending). */
+    private static List<String> entries(ChronicleExperienceStore store, List<Long> indices) {
+        final List<String> lines = new ArrayList<>();
+        final long[] leaf = {0};
+        store.scan(-1, (index, record) -> {
+            if (lines.size() < indices.size() && indices.get(lines.size()) == leaf[0]) {
+                lines.add(ConvergeJson.writeAnyEnvelope(record));
+            }
+            leaf[0]++;
+            return lines.size() < indices.size();
+        });
+        while (lines.size() < indices.size()) {
+            lines.add(null);
+        }
+        return lines;
+    }
+
+    private interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String object(Fields fields) {
+        final StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void hashes(JsonGenerator json, String name, List<byte[]> path) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (byte[] hash : path) {
+            json.writeString(MerkleHashes.hex(hash));
+        }
+        json.writeEndArray();
+    }
+}
