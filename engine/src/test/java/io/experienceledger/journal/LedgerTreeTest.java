@@ -57,6 +57,8 @@ class LedgerTreeTest {
             assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, assertThrows(ExperienceStoreException.class,
                     () -> store.tree().inclusion(later.size(), later.size())).kind());
             assertThrows(ExperienceStoreException.class, () -> store.tree().consistency(5, later.size() + 1));
+            assertTrue(store.verify(null).intact(), "the tree's files beside the index disturb nothing");
+            assertEquals(later.size(), store.stats().entries());
         }
     }
 
