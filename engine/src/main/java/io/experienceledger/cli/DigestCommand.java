@@ -6,15 +6,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ledger digest}: the head of the hash chain, to keep elsewhere and check later with verify. */
+/** {@code ledger digest}: the head of the ledger's Merkle tree, to keep elsewhere and check later. */
 @Command(name = "digest",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the head of the ledger's hash chain: <entries>:<SHA-256 hex>.",
+            "Prints the head of the ledger's Merkle tree (RFC 9162): <tree size>:<root hash hex>.",
             "",
             "Keep it somewhere else (another machine, a ticket, a signed mail). Later, 'ledger verify --digest'"
-                    + " proves that the first <entries> entries are unchanged. Exits with 3 when the journal is"
-                    + " damaged."},
+                    + " proves that the first <tree size> entries are unchanged, and 'ledger check-proof' checks a"
+                    + " proof of one entry against it without the ledger. It replaces the head of the hash chain"
+                    + " that earlier versions printed. Exits with 3 when the journal is damaged."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ledger digest --store audit",

@@ -16,9 +16,10 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Checks that nothing in the ledger was changed or damaged.",
             "",
-            "Re-reads every entry and checks its checksum and header, the hash chain over all entries, and the side"
-                    + " index against the journal. With --digest, also checks that the history up to that digest"
-                    + " (as printed by 'ledger digest' earlier) was not rewritten.",
+            "Re-reads every entry and checks its checksum and header, the hash chain over all entries, the side"
+                    + " index and the Merkle tree against the journal. With --digest, also checks that the ledger's"
+                    + " tree extends that head (as printed by 'ledger digest' earlier): the history up to it was not"
+                    + " rewritten.",
             "In a ledger that mirrors others (`ledger mirror`), also reports each origin with positions missing (a gap:"
                     + " records dropped from the topic before they were mirrored) or held twice; these are findings"
                     + " about the sources' delivery, not damage, and leave the exit code at 0.",
@@ -37,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     private StoreOption store;
 
     @Option(names = "--digest", paramLabel = "DIGEST",
-            description = "A digest <entries>:<64 hex digits> taken earlier with 'ledger digest'.")
+            description = "A tree head <tree size>:<64 hex digits> taken earlier with 'ledger digest'.")
     private String digest;
 
     @Override
@@ -53,8 +54,8 @@ final class VerifyCommand implements Callable<Integer> {
             origins = report.intact() ? opened.stats().origins() : Map.of();
         }
         if (report.intact()) {
-            ledger.console().out().printf("intact: %d entries, chain head %s%s%n", report.entries(),
-                    report.chainHead(), digest == null ? "" : "; the history up to the given digest is unchanged");
+            ledger.console().out().printf("intact: %d journal entries, tree head %s%s%n", report.entries(),
+                    report.digest(), digest == null ? "" : "; the history up to the given digest is unchanged");
             OriginTable.findings(ledger.console().out(), origins);
             return ExitCode.OK;
         }

@@ -98,10 +98,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
                 damage, lifecycle);
         this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
-        this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage);
+        this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
+                !settings.readOnly(), scans, lifecycle, damage);
+        this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage, tree);
         this.appender = new BatchAppender(opened, settings, lifecycle);
         this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
-        this.tree = new LedgerTree(layout.indexDir(), ledgerId(), !settings.readOnly(), scans, lifecycle);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
         }
@@ -257,11 +258,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     /**
-     * Re-reads the whole ledger and checks every entry's checksum and header, the hash chain, optionally that the
-     * chain still has the head {@code expectedDigest} (as printed by {@link #digest()} earlier) after that many
-     * entries, and the side index against the journal.
+     * Re-reads the whole ledger and checks every entry's checksum and header, the hash chain, the side index and
+     * the Merkle tree against the journal, and, with {@code expectedDigest} (as printed by {@link #digest()}
+     * earlier), that the ledger's tree extends that head: its first {@code tree_size} entries have that root.
      *
-     * @param expectedDigestOrNull a digest {@code <entries>:<64 hex>} kept from earlier, or null
+     * @param expectedDigestOrNull a tree head {@code <tree_size>:<64 hex>} kept from earlier, or null
      * @throws IllegalArgumentException when the digest is not of that form
      */
     public VerifyReport verify(String expectedDigestOrNull) {
@@ -270,8 +271,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     /**
-     * The head of the hash chain over every entry so far, as {@code <entries>:<64 hex>}: keep it elsewhere, and
-     * {@code verify(digest)} later proves the history up to that point was not rewritten.
+     * The head of the ledger's Merkle tree, {@code <tree_size>:<root_hash_hex>} ({@link #tree()}): keep it
+     * elsewhere, and {@code verify(digest)} later proves the first {@code tree_size} entries were not rewritten;
+     * anyone can check a proof against it ({@link io.experienceledger.merkle.MerkleProofs}).
      *
      * @throws ExperienceStoreException a storage error when the journal is damaged
      */

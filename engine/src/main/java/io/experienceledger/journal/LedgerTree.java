@@ -36,6 +36,7 @@ public final class LedgerTree {
     private final boolean writable;
     private final JournalScans scans;
     private final StoreLifecycle lifecycle;
+    private final DamageLog damage;
     private final MerkleHashes hashes = new MerkleHashes();
     private final StringBuilder line = new StringBuilder(1024);
     /** The persisted part: read-write for a writer, read-only (or none) for a reader. */
@@ -46,19 +47,22 @@ public final class LedgerTree {
     private long resume = -1;
     private boolean opened;
 
-    LedgerTree(Path indexDir, String ledgerId, boolean writable, JournalScans scans, StoreLifecycle lifecycle) {
+    LedgerTree(Path indexDir, String ledgerId, boolean writable, JournalScans scans, StoreLifecycle lifecycle,
+               DamageLog damage) {
         this.dir = indexDir.resolve(DIRECTORY);
         this.ledgerId = ledgerId;
         this.writable = writable;
         this.scans = scans;
         this.lifecycle = lifecycle;
+        this.damage = damage;
     }
 
     /**
      * The tree head of the ledger as it is now: its size (the committed entries) and root. Hashes the entries
      * appended since the last head first.
      *
-     * @throws ExperienceStoreException a storage error when the tree's files cannot be read or written
+     * @throws ExperienceStoreException a storage error when the tree's files cannot be read or written, or when
+     *                                  the journal is damaged (a tree without the damaged entry would be wrong)
      */
     public synchronized TreeHead head() {
         catchUp();
@@ -105,6 +109,34 @@ public final class LedgerTree {
         return treeSize == 0 ? hashes.empty() : hash(0, treeSize);
     }
 
+    /**
+     * Hashes every entry of the journal again and compares the leaves with the tree's: null when they agree,
+     * otherwise the first leaf that does not (the tree's files were changed, or the journal under them).
+     */
+    synchronized String checkAgainstJournal() {
+        catchUp();
+        final long[] leaf = {0};
+        final String[] problem = {null};
+        final long persisted = files == null ? 0 : files.size();
+        scans.scan(-1, (index, batch, record) -> {
+            if (leaf[0] >= persisted) {
+                return false;
+            }
+            line.setLength(0);
+            ConvergeJson.writeAnyEnvelope(line, record);
+            final byte[] expected = hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
+            if (!java.util.Arrays.equals(expected, files.leaf(leaf[0]))) {
+                problem[0] = "leaf " + leaf[0] + " of the Merkle tree (journal index " + Long.toHexString(index)
+                        + ") is not the hash of that entry: the tree in " + dir + " was changed; delete it and it is"
+                        + " rebuilt from the journal";
+                return false;
+            }
+            leaf[0]++;
+            return true;
+        });
+        return problem[0];
+    }
+
     /** The leaf hash of an export line: {@code SHA-256(0x00 || line)}, the line without its newline. */
     public static byte[] leafHash(String exportLine) {
         return new MerkleHashes().leaf(exportLine.getBytes(StandardCharsets.UTF_8));
@@ -142,6 +174,7 @@ public final class LedgerTree {
                 opened = true;
             }
             final long before = size();
+            final long resumeBefore = resume;
             resume = scans.scan(resume, (index, batch, record) -> {
                 line.setLength(0);
                 ConvergeJson.writeAnyEnvelope(line, record);
@@ -153,6 +186,17 @@ public final class LedgerTree {
                 }
                 return true;
             });
+            if (damage.first().isPresent()) {
+                // a leaf left out would shift every later one: nothing of this pass is kept
+                if (writable) {
+                    files.truncate(before);
+                } else {
+                    overlay.subList((int) (before - (files == null ? 0 : files.size())), overlay.size()).clear();
+                }
+                resume = resumeBefore;
+                throw ExperienceStoreException.storageError("the journal is damaged (" + damage.first().get()
+                        + "), so the Merkle tree cannot be trusted past it; run verify");
+            }
             if (writable && size() != before) {
                 files.sync();
                 writeCheckpoint(files.size(), resume);

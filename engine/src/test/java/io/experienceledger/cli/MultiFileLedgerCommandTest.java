@@ -78,7 +78,7 @@ class MultiFileLedgerCommandTest {
 
         final Cli.Result verify = Cli.run("verify", "--store", store.toString());
         assertEquals(0, verify.code(), verify::toString);
-        assertTrue(verify.out().startsWith("intact: " + SIZE + " entries, chain head "), verify.out());
+        assertTrue(verify.out().startsWith("intact: " + SIZE + " journal entries, tree head " + SIZE + ":"), verify.out());
     }
 
     @Test

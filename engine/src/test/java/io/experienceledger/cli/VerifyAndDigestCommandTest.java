@@ -61,7 +61,7 @@ class VerifyAndDigestCommandTest {
         final Path store = filled(3);
         final Cli.Result verify = Cli.run("verify", "--store", store.toString(), "--digest", "not-a-digest");
         assertEquals(2, verify.code(), verify::toString);
-        assertTrue(verify.err().contains("<entry count>:<64 hex digits>"), verify.err());
+        assertTrue(verify.err().contains("<tree size>:<64 hex digits>"), verify.err());
     }
 
     @Test

@@ -97,6 +97,41 @@ class LedgerTreeTest {
     }
 
     @Test
+    void verifyChecksTheTreeAgainstTheJournalAndThatItExtendsAnEarlierDigest() throws Exception {
+        final Path dir = root.resolve("ledger");
+        final String earlier;
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            append(store, 200, 9);
+            earlier = store.digest();
+            assertEquals(store.tree().head().toString(), earlier);
+            append(store, 100, 10);
+            final VerifyReport report = store.verify(earlier);
+            assertTrue(report.intact(), report.problem());
+            assertEquals(store.digest(), report.digest());
+            final String forged = earlier.substring(0, earlier.indexOf(':') + 1) + "0".repeat(64);
+            final VerifyReport rewritten = store.verify(forged);
+            assertTrue(rewritten.problem().contains(": the history up to there was rewritten"), rewritten.problem());
+            final VerifyReport removed = store.verify("100000:" + "0".repeat(64));
+            assertTrue(removed.problem().startsWith("the digest covers 100000 entries but the ledger has only"),
+                    removed.problem());
+            assertThrows(IllegalArgumentException.class, () -> store.verify("12:abc"));
+        }
+        try (RandomAccessFile leaves = new RandomAccessFile(dir.resolve("index").resolve(LedgerTree.DIRECTORY)
+                .resolve("level-0.hash").toFile(), "rw")) {
+            leaves.seek(32 * 3 + 5);
+            final int b = leaves.read();
+            leaves.seek(32 * 3 + 5);
+            leaves.write(b ^ 1);
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            final VerifyReport report = store.verify(null);
+            assertTrue(report.problem().startsWith("leaf 3 of the Merkle tree (journal index "), report.problem());
+            assertTrue(report.problem().endsWith("was changed; delete it and it is rebuilt from the journal"),
+                    report.problem());
+        }
+    }
+
+    @Test
     void aReadOnlyStoreAlongsideTheWriterGivesTheSameHeads() throws Exception {
         final Path dir = root.resolve("ledger");
         try (ChronicleExperienceStore writer = ChronicleExperienceStore.open(dir)) {
