@@ -29,7 +29,7 @@ final class IntegrityCheck {
         final TreeHead expected = expectedDigestOrNull == null ? null : parse(expectedDigestOrNull);
         final VerifyReport journalReport = catchUp.exclusive(() -> {
             final LedgerVerifier verifier = new LedgerVerifier(journal);
-            final VerifyReport report = verifier.verifyJournal(null);
+            final VerifyReport report = verifier.verifyJournal();
             if (!report.intact()) {
                 damage.note(report.damage());
                 return report;

@@ -16,12 +16,11 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Re-reads a whole ledger and checks it: every entry's CRC32C and header, the hash chain over every entry's bytes
- * (SHA-256 of the previous link and the entry), optionally against a digest kept elsewhere, and the side index
- * against the journal. Reports the first problem with where it is.
+ * (SHA-256 of the previous link and the entry), and the side index against the journal. Reports the first
+ * problem with where it is. (The ledger's digest is the head of its Merkle tree, {@link LedgerTree}.)
  *
  * <p>The chain: {@code link(0) = 32 zero bytes}, {@code link(i) = SHA-256(link(i-1) || bytes of entry i)} over all
- * entries in journal order, batch markers included. The digest of a ledger is {@code <entry count>:<hex of the
- * last link>}: a ledger whose first n entries were rewritten cannot reproduce the digest taken after entry n.
+ * entries in journal order, batch markers included.
  */
 final class LedgerVerifier {
     private static final int LINK_BYTES = 32;
@@ -42,14 +41,10 @@ final class LedgerVerifier {
     }
 
     /**
-     * Checks the journal; when {@code expectedDigest} ({@code <count>:<hex>}) is given, also that the chain after
-     * that many entries has that head.
+     * Checks the journal: every entry's checksum and header, and the hash chain over them.
      */
-    VerifyReport verifyJournal(String expectedDigest) {
-        final long expectedCount = expectedDigest == null ? -1 : parseCount(expectedDigest);
-        final String expectedHead = expectedDigest == null ? null : expectedDigest.substring(expectedDigest.indexOf(':') + 1);
+    VerifyReport verifyJournal() {
         long entries = 0;
-        String headAtExpected = null;
         final JournalFiles.Truncation truncation = journal.truncation();
         if (journal.nothingReadable()) {
             return truncated(0, truncation);
@@ -75,9 +70,6 @@ final class LedgerVerifier {
                     }
                     chain((int) (end - start));
                     entries++;
-                    if (entries == expectedCount) {
-                        headAtExpected = hex();
-                    }
                 }
             }
         } catch (InternalError e) {
@@ -86,28 +78,12 @@ final class LedgerVerifier {
         if (truncation != null) {
             return truncated(entries, truncation);
         }
-        if (expectedDigest != null) {
-            if (entries < expectedCount) {
-                return new VerifyReport(entries, hex(), "the digest covers " + expectedCount
-                        + " entries but the journal has only " + entries + ": entries were removed", -1, null, -1);
-            }
-            if (!expectedHead.equals(headAtExpected)) {
-                return new VerifyReport(entries, hex(), "the hash chain after " + expectedCount + " entries is "
-                        + headAtExpected + ", not " + expectedHead + ": the history up to there was rewritten",
-                        -1, null, -1);
-            }
-        }
         return new VerifyReport(entries, hex(), null, -1, null, -1);
     }
 
     private VerifyReport truncated(long entries, JournalFiles.Truncation truncation) {
         return new VerifyReport(entries, hex(), truncation.problem(), truncation.readLimit(), truncation.file(),
                 truncation.offset());
-    }
-
-    /** The digest ({@code <count>:<hex>}) of the journal as it is now. */
-    String digest() {
-        return verifyJournal(null).digest();
     }
 
     private String check(Bytes<?> bytes, long start, long end) {
@@ -136,17 +112,6 @@ final class LedgerVerifier {
         return HexFormat.of().formatHex(link);
     }
 
-    private static long parseCount(String digest) {
-        final int colon = digest.indexOf(':');
-        if (colon <= 0 || digest.length() - colon - 1 != 2 * LINK_BYTES) {
-            throw new IllegalArgumentException("a digest is <entry count>:<64 hex digits>, as `ledger digest` prints;"
-                    + " got " + digest);
-        }
-        try {
-            return Long.parseLong(digest.substring(0, colon));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the entry count of digest " + digest + " is not a number");
-        }
     }
 
     /**
