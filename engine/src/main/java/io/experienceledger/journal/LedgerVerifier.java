@@ -112,8 +112,6 @@ final class LedgerVerifier {
         return HexFormat.of().formatHex(link);
     }
 
-    }
-
     /**
      * Checks that the side index holds exactly the visible entries of every (tenant, kind) and kind, in order.
      * Returns the first disagreement, or null. The index must be caught up and not changing.
