@@ -6,12 +6,15 @@ import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -78,15 +81,16 @@ final class ProveCommand implements Callable<Integer> {
                 ledger.console().out().println(consistency(opened, what.consistency, size));
                 return ExitCode.OK;
             }
-            final List<Long> indices = what.index != null ? List.of(what.index) : indicesOf(opened, what.eventId, size);
-            if (indices.isEmpty()) {
+            if (what.index != null && (what.index < 0 || what.index >= size)) {
+                throw LedgerException.badInput("--index " + what.index + " is not in a tree of " + size + " entries");
+            }
+            final Map<Long, String> entries = what.index != null ? entryAt(opened, what.index)
+                    : entriesWith(opened, what.eventId, size);
+            if (what.index == null && entries.isEmpty()) {
                 throw LedgerException.notFound("Not found: no entry among the first " + size
                         + " has the event id " + what.eventId);
             }
-            final List<String> lines = entries(opened, indices);
-            for (int i = 0; i < indices.size(); i++) {
-                ledger.console().out().println(inclusion(opened, indices.get(i), size, lines.get(i)));
-            }
+            entries.forEach((index, entry) -> ledger.console().out().println(inclusion(opened, index, size, entry)));
             return ExitCode.OK;
         } catch (ExperienceStoreException e) {
             if (e.kind() == ExperienceStoreException.Kind.INVALID_QUERY) {
@@ -97,9 +101,6 @@ final class ProveCommand implements Callable<Integer> {
     }
 
     private static String inclusion(ChronicleExperienceStore store, long index, long size, String entry) {
-        if (index < 0 || index >= size) {
-            throw LedgerException.badInput("--index " + index + " is not in a tree of " + size + " entries");
-        }
         final List<byte[]> path = store.tree().inclusion(index, size);
         return object(json -> {
             json.writeNumberField("leaf_index", index);
@@ -125,38 +126,32 @@ final class ProveCommand implements Callable<Integer> {
         });
     }
 
-    /** The leaf indices, below {@code size}, of the entries with event id {@code eventId}. */
-    private static List<Long> indicesOf(ChronicleExperienceStore store, String eventId, long size) {
-        final List<Long> found = new ArrayList<>();
+    /** The leaf indices, below {@code size}, and export lines of the entries with event id {@code eventId}. */
+    private static Map<Long, String> entriesWith(ChronicleExperienceStore store, String eventId, long size) {
+        return entries(store, size, (leaf, record) -> record.eventId().value().equals(eventId));
+    }
+
+    /** The export line of the entry at leaf {@code index}, when there is one. */
+    private static Map<Long, String> entryAt(ChronicleExperienceStore store, long index) {
+        return entries(store, index + 1, (leaf, record) -> leaf == index);
+    }
+
+    /** In one pass over the first {@code size} entries: the export lines of those {@code wanted}, by leaf index. */
+    private static Map<Long, String> entries(ChronicleExperienceStore store, long size,
+                                             BiPredicate<Long, ExperienceRecord> wanted) {
+        final Map<Long, String> found = new TreeMap<>();
         final long[] leaf = {0};
         store.scan(-1, (index, record) -> {
             if (leaf[0] >= size) {
                 return false;
             }
-            if (record.eventId().value().equals(eventId)) {
-                found.add(leaf[0]);
+            if (wanted.test(leaf[0], record)) {
+                found.put(leaf[0], ConvergeJson.writeAnyEnvelope(record));
             }
             leaf[0]++;
             return true;
         });
         return found;
-    }
-
-    /** The export lines of the entries at {@code indices} (ascending). */
-    private static List<String> entries(ChronicleExperienceStore store, List<Long> indices) {
-        final List<String> lines = new ArrayList<>();
-        final long[] leaf = {0};
-        store.scan(-1, (index, record) -> {
-            if (lines.size() < indices.size() && indices.get(lines.size()) == leaf[0]) {
-                lines.add(ConvergeJson.writeAnyEnvelope(record));
-            }
-            leaf[0]++;
-            return lines.size() < indices.size();
-        });
-        while (lines.size() < indices.size()) {
-            lines.add(null);
-        }
-        return lines;
     }
 
     private interface Fields {

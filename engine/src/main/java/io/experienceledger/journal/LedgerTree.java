@@ -5,6 +5,7 @@ import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.merkle.MerkleProofBuilder;
 import io.experienceledger.merkle.MerkleTreeFiles;
 import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.io.Reader;
@@ -122,10 +123,7 @@ public final class LedgerTree {
             if (leaf[0] >= persisted) {
                 return false;
             }
-            line.setLength(0);
-            ConvergeJson.writeAnyEnvelope(line, record);
-            final byte[] expected = hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
-            if (!java.util.Arrays.equals(expected, files.leaf(leaf[0]))) {
+            if (!java.util.Arrays.equals(leafOf(record), files.leaf(leaf[0]))) {
                 problem[0] = "leaf " + leaf[0] + " of the Merkle tree (journal index " + Long.toHexString(index)
                         + ") is not the hash of that entry: the tree in " + dir + " was changed; delete it and it is"
                         + " rebuilt from the journal";
@@ -135,6 +133,13 @@ public final class LedgerTree {
             return true;
         });
         return problem[0];
+    }
+
+    /** The leaf hash of {@code record}: of its export line, written into the reused builder. */
+    private byte[] leafOf(ExperienceRecord record) {
+        line.setLength(0);
+        ConvergeJson.writeAnyEnvelope(line, record);
+        return hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The leaf hash of an export line: {@code SHA-256(0x00 || line)}, the line without its newline. */
@@ -161,7 +166,7 @@ public final class LedgerTree {
         if (to - from == 1) {
             return overlay.get((int) (from - persisted));
         }
-        final long k = Long.highestOneBit(to - from - 1);
+        final long k = MerkleProofBuilder.largestPowerOfTwoBelow(to - from);
         return hashes.node(hash(from, from + k), hash(from + k, to));
     }
 
@@ -176,9 +181,7 @@ public final class LedgerTree {
             final long before = size();
             final long resumeBefore = resume;
             resume = scans.scan(resume, (index, batch, record) -> {
-                line.setLength(0);
-                ConvergeJson.writeAnyEnvelope(line, record);
-                final byte[] leaf = hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
+                final byte[] leaf = leafOf(record);
                 if (writable) {
                     files.append(leaf);
                 } else {

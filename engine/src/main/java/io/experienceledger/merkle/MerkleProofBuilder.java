@@ -90,8 +90,8 @@ public final class MerkleProofBuilder {
         }
     }
 
-    /** The largest power of two smaller than {@code n} ({@code n > 1}). */
-    static long largestPowerOfTwoBelow(long n) {
+    /** The largest power of two smaller than {@code n} ({@code n > 1}): where RFC 9162 splits a tree of n leaves. */
+    public static long largestPowerOfTwoBelow(long n) {
         return Long.highestOneBit(n - 1);
     }
 }
