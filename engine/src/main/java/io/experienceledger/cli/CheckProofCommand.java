@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,35 +28,42 @@ import picocli.CommandLine.ParentCommand;
             "Checks proofs printed by 'ledger prove' against a tree head, without the ledger.",
             "",
             "--digest N:ROOT is the tree head you trust (a tree size and root hash published, or kept from an earlier"
-                    + " proof of the same ledger). An"
+                    + " proof of the same ledger); or --checkpoint FILE --key PUB, a checkpoint the ledger's operator"
+                    + " signed ('ledger digest --sign') and their public key: its signature is checked first. An"
                     + " inclusion proof must be for a tree of N entries with that root: its entry, hashed as"
                     + " SHA-256(0x00 || entry), and its path must lead to ROOT. A consistency proof must have the"
                     + " trusted head as one of its two heads, and its path must prove that the larger tree extends"
                     + " the smaller. Every line of PROOF_FILE is checked.",
-            "Exits with 0 when every proof holds, 3 when one does not (naming what does not match), 2 when the"
-                    + " file or the digest is malformed."},
+            "Exits with 0 when every proof holds, 3 when one does not or the checkpoint's signature does not (naming"
+                    + " what does not match), 2 when the file, the digest, the checkpoint or the key is malformed."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ledger check-proof --digest 20000:5dc9da79...4328 proof.json"})
+        footer = {
+            "  ledger check-proof --digest 20000:5dc9da79...4328 proof.json",
+            "  ledger check-proof --checkpoint checkpoint.txt --key audit.key.pub proof.json"})
 final class CheckProofCommand implements Callable<Integer> {
     private static final JsonFactory JSON = new JsonFactory();
 
     @ParentCommand
     private Ledger ledger;
 
-    @Option(names = "--digest", paramLabel = "N:ROOT", required = true,
-            description = "The trusted tree head: <tree_size>:<root_hash_hex>.")
-    private String digest;
+    @Mixin
+    private TrustedHead head;
 
     @Parameters(paramLabel = "PROOF_FILE", description = "The proofs, one JSON object a line.")
     private Path proofFile;
 
     @Override
     public Integer call() {
+        if (!head.given()) {
+            throw LedgerException.badInput("give the tree head to check against: --digest N:ROOT, or --checkpoint FILE"
+                    + " --key PUB");
+        }
         final TreeHead trusted;
         try {
-            trusted = TreeHead.parse(digest);
-        } catch (IllegalArgumentException e) {
-            throw LedgerException.badInput("--digest: " + e.getMessage());
+            trusted = head.resolve();
+        } catch (TrustedHead.Untrusted e) {
+            ledger.console().err().println("invalid: " + e.getMessage());
+            return ExitCode.STORAGE_ERROR;
         }
         final List<String> lines;
         try {

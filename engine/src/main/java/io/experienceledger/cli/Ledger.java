@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             DigestCommand.class,
             ProveCommand.class,
             CheckProofCommand.class,
+            KeygenCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -3,11 +3,11 @@ package io.experienceledger.cli;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.OriginStats;
 import io.experienceledger.journal.VerifyReport;
+import io.experienceledger.merkle.TreeHead;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ledger verify}: re-reads the whole ledger and checks checksums, the hash chain and the side index. */
@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
             "Re-reads every entry and checks its checksum and header, the hash chain over all entries, the side"
                     + " index and the Merkle tree against the journal. With --digest, also checks that the ledger's"
                     + " tree extends that head (as printed by 'ledger digest' earlier): the history up to it was not"
-                    + " rewritten.",
+                    + " rewritten. --checkpoint FILE --key PUB does the same with a signed checkpoint ('ledger digest"
+                    + " --sign'), once its signature is checked.",
             "In a ledger that mirrors others (`ledger mirror`), also reports each origin with positions missing (a gap:"
                     + " records dropped from the topic before they were mirrored) or held twice; these are findings"
                     + " about the sources' delivery, not damage, and leave the exit code at 0.",
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  ledger verify --store audit",
             "  ledger digest --store audit > digest.txt   # keep it somewhere else",
-            "  ledger verify --store audit --digest \"$(cat digest.txt)\""})
+            "  ledger verify --store audit --digest \"$(cat digest.txt)\"",
+            "  ledger verify --store audit --checkpoint checkpoint.txt --key audit.key.pub"})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;
@@ -37,12 +39,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private StoreOption store;
 
-    @Option(names = "--digest", paramLabel = "DIGEST",
-            description = "A tree head <tree size>:<64 hex digits> taken earlier with 'ledger digest'.")
-    private String digest;
+    @Mixin
+    private TrustedHead head;
 
     @Override
     public Integer call() {
+        final TreeHead trusted;
+        try {
+            trusted = head.resolve();
+        } catch (TrustedHead.Untrusted e) {
+            ledger.console().err().println("invalid: " + e.getMessage());
+            return ExitCode.STORAGE_ERROR;
+        }
+        final String digest = trusted == null ? null : trusted.toString();
         final VerifyReport report;
         final Map<String, OriginStats> origins;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
