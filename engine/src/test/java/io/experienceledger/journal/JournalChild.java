@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>{@code count DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, then closes;</li>
  *   <li>{@code unclosed DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, prints {@code done}
  *       and waits to be killed, so that the store is never closed;</li>
+ *   <li>{@code tree DIR SEED} — appends batches of 1 to 3000 events forever, asking for the Merkle tree's head after
+ *       each and printing {@code head <size>:<root>};</li>
  *   <li>{@code probe DIR} — tries to open the store writable for 200 ms and prints {@code acquired} or
  *       {@code refused}.</li>
  * </ul>
@@ -45,6 +47,7 @@ public final class JournalChild {
                 case "batches" -> batches(store, Integer.parseInt(args[2]));
                 case "slowbatches" -> slowBatches(store, Integer.parseInt(args[2]));
                 case "singles" -> singles(store);
+                case "tree" -> treeHeads(store, Long.parseLong(args[2]));
                 case "count" -> {
                     for (int i = 0; i < Integer.parseInt(args[2]); i++) {
                         store.appendEvent(StoreFixtures.engine(args[3] + "-" + i, "2026-05-10T08:00:00Z"));
@@ -105,6 +108,20 @@ public final class JournalChild {
             }
             store.appendEvents(batch);
             System.out.println("ack " + n);
+            System.out.flush();
+        }
+    }
+
+    private static void treeHeads(ChronicleExperienceStore store, long seed) {
+        final java.util.Random random = new java.util.Random(seed);
+        for (long n = 0; ; n++) {
+            final int size = 1 + random.nextInt(3000);
+            final List<ExperienceEventEnvelope> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(StoreFixtures.engine("t" + n + "-" + i, "2026-05-10T08:00:00Z"));
+            }
+            store.appendEvents(batch);
+            System.out.println("head " + store.tree().head());
             System.out.flush();
         }
     }

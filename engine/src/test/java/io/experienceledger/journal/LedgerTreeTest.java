@@ -12,6 +12,7 @@ import io.experienceledger.merkle.MerkleProofs;
 import io.experienceledger.merkle.TreeHead;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.testing.ChildJvm;
 import io.experienceledger.workload.SyntheticWorkload;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -152,6 +153,43 @@ class LedgerTreeTest {
                 final long index = head.size() - 1;
                 MerkleProofs.checkInclusion(index, later.size(), LedgerTree.leafHash(exportLines(reader).get((int) index)),
                         reader.tree().inclusion(index, later.size()), later.root());
+            }
+        }
+    }
+
+    /**
+     * kill -9 of a writer that asks for the tree's head after every batch, at a random moment (often while it
+     * hashes the batch into the tree's files): the next open catches the tree up to the journal, its head is the
+     * tree of the export lines, and every head the writer printed is a prefix of it.
+     */
+    @Test
+    void aWriterKilledWhileItHashesLeavesATreeThatTheNextOpenCatchesUp() throws Exception {
+        final Random random = new Random(23);
+        for (int trial = 0; trial < 4; trial++) {
+            final Path dir = root.resolve("killed-" + trial);
+            TreeHead printed = null;
+            try (ChildJvm child = ChildJvm.start(JournalChild.class, "tree", dir.toString(),
+                    Long.toString(random.nextLong()))) {
+                for (int heads = 1 + random.nextInt(4); heads > 0; heads--) {
+                    final String line = child.readLine();
+                    assertTrue(line != null && line.startsWith("head "), "trial " + trial + ": " + line + "\n"
+                            + child.errors());
+                    printed = TreeHead.parse(line.substring("head ".length()));
+                }
+                Thread.sleep(random.nextInt(120));
+                child.kill();
+            }
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+                final TreeHead head = store.tree().head();
+                final List<String> lines = exportLines(store);
+                assertEquals(lines.size(), head.size(), "trial " + trial);
+                assertArrayEquals(frontierRoot(lines), head.root(), "trial " + trial);
+                assertTrue(head.size() >= printed.size(), "trial " + trial + ": " + head + " behind " + printed);
+                assertArrayEquals(printed.root(), store.tree().root(printed.size()), "trial " + trial
+                        + ": the head the writer printed, " + printed);
+                MerkleProofs.checkConsistency(printed.size(), head.size(), printed.root(), head.root(),
+                        store.tree().consistency(printed.size(), head.size()));
+                assertTrue(store.verify(printed.toString()).intact(), "trial " + trial);
             }
         }
     }
