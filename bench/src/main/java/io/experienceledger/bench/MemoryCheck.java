@@ -2,6 +2,7 @@ package io.experienceledger.bench;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.LedgerStats;
+import io.experienceledger.merkle.TreeHead;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.workload.SyntheticWorkload;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.util.Properties;
 /**
  * A large ledger in a small heap: a child JVM with {@value #HEAP} writes {@code events} envelopes of the synthetic
  * workload (default 10,000,000), then a second one opens the ledger and answers {@link AuditQuery}'s queries. Both
- * report time and heap; the second also the bytes per entry of the journal and of the side index.
+ * report time and heap; the second also the bytes per entry of the journal and of the side index, then builds the
+ * Merkle tree (the time of its catch-up from nothing) and, after opening the store again, times the digest and
+ * inclusion proofs and the tree's bytes on disk.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.experienceledger.bench.MemoryCheck [events]
@@ -119,7 +122,46 @@ public final class MemoryCheck {
             out.setProperty("query.heap.used.mib", mib(usedHeap()));
             out.setProperty("query.heap.peak.mib", mib(peakHeap()));
             out.setProperty("heap.max.mib", mib(Runtime.getRuntime().maxMemory()));
+            start = System.nanoTime();
+            final TreeHead head = store.tree().head();
+            out.setProperty("tree.catchup.seconds", seconds(start));
+            out.setProperty("tree.size", Long.toString(head.size()));
         }
+        out.putAll(tree(dir));
+        return out;
+    }
+
+    /**
+     * A store opened again after its tree was caught up: the time of its first digest (opening the tree's files
+     * included), of the next ones, and of inclusion proofs of random entries; the tree's bytes on disk.
+     */
+    private static Properties tree(Path dir) {
+        final Properties out = new Properties();
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            long start = System.nanoTime();
+            final String digest = store.digest();
+            out.setProperty("tree.digest.first.ms", millis(start));
+            start = System.nanoTime();
+            for (int i = 0; i < REPEAT; i++) {
+                store.digest();
+            }
+            out.setProperty("tree.digest.ms", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6
+                    / REPEAT));
+            final TreeHead head = TreeHead.parse(digest);
+            final java.util.Random random = new java.util.Random(1);
+            start = System.nanoTime();
+            final long leaf = (long) (random.nextDouble() * head.size());
+            final List<byte[]> path = store.tree().inclusion(leaf, head.size());
+            out.setProperty("tree.proof.first.ms", millis(start));
+            out.setProperty("tree.proof.hashes", Integer.toString(path.size()));
+            start = System.nanoTime();
+            for (int i = 0; i < REPEAT; i++) {
+                store.tree().inclusion((long) (random.nextDouble() * head.size()), head.size());
+            }
+            out.setProperty("tree.proof.ms", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6
+                    / REPEAT));
+        }
+        out.setProperty("tree.bytes", Long.toString(TempStores.sizeOf(dir.resolve("index").resolve("tree"))));
         return out;
     }
 

@@ -52,6 +52,7 @@ public final class Report {
     private final String busyBefore = Machine.busiestProcesses();
     private List<Score> append = List.of();
     private List<Score> scan = List.of();
+    private List<Score> tree = List.of();
     private List<Score> query = List.of();
     private Map<String, Histogram> latency = Map.of();
     private MemoryCheck.Result memory;
@@ -84,6 +85,7 @@ public final class Report {
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
         scan = new JmhPass().run(ScanBenchmark.class.getName() + ".*").scores();
+        tree = new JmhPass().run(TreeBenchmark.class.getName() + ".*").scores();
         query = new JmhPass().run(QueryBenchmark.class.getName() + ".*").scores();
         latency = LatencyHarness.run(LATENCY_RATE, 3, 5);
         for (int round = 1; round < LATENCY_ROUNDS; round++) {
@@ -111,6 +113,7 @@ public final class Report {
         appendSection(md);
         querySection(md);
         scanSection(md);
+        treeSection(md);
         latencySection(md);
         shipSection(md);
         mirrorSection(md);
@@ -203,7 +206,23 @@ public final class Report {
                     fmt("opened in %s s, query %.1f ms, %s MiB heap used", memory.values().getProperty("open.seconds"),
                             memory.number("audit.ms"), memory.values().getProperty("query.heap.peak.mib")),
                     memory.number("entries") == MEMORY_EVENTS && memory.number("audit.hits") > 0));
+            if (memory.values().getProperty("tree.digest.ms") != null) {
+                final double digest = Math.max(memory.number("tree.digest.first.ms"), memory.number("tree.digest.ms"));
+                final double proof = Math.max(memory.number("tree.proof.first.ms"), memory.number("tree.proof.ms"));
+                md.append(target(fmt("on the %,d-entry ledger after catch-up, `digest` and one inclusion proof"
+                                + " < 10 ms each", MEMORY_EVENTS),
+                        fmt("digest %.2f ms (first after open) / %.3f ms, proof %.2f ms / %.3f ms",
+                                memory.number("tree.digest.first.ms"), memory.number("tree.digest.ms"),
+                                memory.number("tree.proof.first.ms"), memory.number("tree.proof.ms")),
+                        digest < 10 && proof < 10));
+            }
         }
+        final Optional<Score> catchUp = Score.find(tree, "TreeBenchmark.treeCatchUp");
+        catchUp.ifPresent(c -> {
+            final double perSecond = Long.parseLong(c.params().get("entries")) / (c.score() / 1e3);
+            md.append(target("Merkle tree catch-up ≥ 500,000 typical entries/s", fmt("%,.0f entries/s", perSecond),
+                    perSecond >= 500_000));
+        });
         if (ship != null) {
             final double ratio = shipNumber("ship.bare.ratio");
             md.append(target(fmt("ship throughput ≥ %.1f × a bare idempotent producer (acks=all) sending the same"
@@ -387,6 +406,36 @@ public final class Report {
         md.append("\n![nanoseconds per entry](benchmarks-scan.svg)\n\n");
         writeFile("benchmarks-scan.svg", Charts.bars("Reading every entry: nanoseconds per entry",
                 "ns per entry (log scale, shorter is faster)", bars, "%.1f ns"));
+    }
+
+    private void treeSection(StringBuilder md) {
+        final Optional<Score> catchUp = Score.find(tree, "TreeBenchmark.treeCatchUp");
+        final Optional<Score> lines = Score.find(tree, "TreeBenchmark.exportLines");
+        if (catchUp.isEmpty()) {
+            return;
+        }
+        final long entries = Long.parseLong(catchUp.get().params().get("entries"));
+        md.append("## The Merkle tree\n\n")
+                .append("`TreeBenchmark`: building the ledger's RFC 9162 tree over ").append(fmt("%,d", entries))
+                .append(" typical envelopes. `treeCatchUp` opens the ledger for writing with its tree deleted (not")
+                .append(" timed) and asks for the head: every entry read, written as its export line, hashed into a")
+                .append(" leaf, and the leaves and every level written to `DIR/index/tree`. `exportLines` is the")
+                .append(" same pass without the tree (every entry read and written as its export line in UTF-8):")
+                .append(" what any hashing of the canonical JSON needs first.\n\n")
+                .append("| method | ms per pass | ns per entry | entries/s | vs exportLines |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (Optional<Score> score : List.of(lines, catchUp)) {
+            score.ifPresent(s -> md.append("| `").append(s.benchmark().substring(s.benchmark().lastIndexOf('.') + 1))
+                    .append("` | ").append(fmt("%,.1f", s.score())).append(" | ")
+                    .append(fmt("%.0f", s.score() * 1e6 / entries)).append(" | ")
+                    .append(fmt("%,.0f", entries / (s.score() / 1e3))).append(" | ")
+                    .append(lines.map(l -> fmt("%.2f ×", s.score() / l.score())).orElse("")).append(" |\n"));
+        }
+        md.append('\n')
+                .append("The tree is never on the append path: appends do not touch it (the `AppendBenchmark` numbers")
+                .append(" above are taken with the tree in the build), and a head or a proof first hashes what was")
+                .append(" appended since the last one, at the rate above. Digest and proof times on a large ledger,")
+                .append(" and the tree's size on disk, are in the large-ledger check below.\n\n");
     }
 
     // ------------------------------------------------------------------------------------------------ latency
@@ -649,7 +698,8 @@ public final class Report {
                 .append(fmt("%,d", memory.events())).append(" envelopes of the same workload (one `appendEvent` or")
                 .append(" `appendUserEvent` each) and closes the store; a second JVM with `").append(MemoryCheck.HEAP)
                 .append("` opens it and answers the audit query (").append(v.get("query")).append(") and the")
-                .append(" correlation query.\n\n| | |\n|---|---|\n")
+                .append(" correlation query, then builds the Merkle tree from nothing, opens the store again and times")
+                .append(" `digest` and inclusion proofs.\n\n| | |\n|---|---|\n")
                 .append(row("entries", fmt("%,.0f", entries)))
                 .append(row("writing them (one JVM, " + MemoryCheck.HEAP + ")", v.get("write.seconds") + " s, peak heap "
                         + v.get("write.heap.peak.mib") + " MiB"))
@@ -663,8 +713,19 @@ public final class Report {
                 .append(row("correlation query", fmt("%.2f ms (%s hits)", memory.number("correlation.ms"),
                         v.get("correlation.hits"))))
                 .append(row("heap: maximum / peak used / used after GC", v.get("heap.max.mib") + " / "
-                        + v.get("query.heap.peak.mib") + " / " + v.get("query.heap.used.mib") + " MiB"))
-                .append('\n')
+                        + v.get("query.heap.peak.mib") + " / " + v.get("query.heap.used.mib") + " MiB"));
+        if (v.get("tree.bytes") != null) {
+            md.append(row("Merkle tree: catch-up from nothing", fmt("%s s, %,.0f entries/s", v.get("tree.catchup.seconds"),
+                            memory.number("tree.size") / memory.number("tree.catchup.seconds"))))
+                    .append(row("Merkle tree on disk", fmt("%,.0f MiB, **%.2f bytes/entry**", memory.number("tree.bytes")
+                            / 1048576, memory.number("tree.bytes") / entries)))
+                    .append(row("`digest` (store opened again): first / mean of the next 20", fmt("%.2f ms / %.3f ms",
+                            memory.number("tree.digest.first.ms"), memory.number("tree.digest.ms"))))
+                    .append(row("inclusion proof of a random entry: first / mean of the next 20", fmt(
+                            "%.2f ms / %.3f ms (%s hashes)", memory.number("tree.proof.first.ms"),
+                            memory.number("tree.proof.ms"), v.get("tree.proof.hashes"))));
+        }
+        md.append('\n')
                 .append("Run it alone: `java -cp bench/target/benchmarks.jar io.experienceledger.bench.MemoryCheck ")
                 .append(memory.events()).append("`.\n\n");
     }

@@ -16,9 +16,11 @@ import java.util.List;
  * transparency-log ecosystem). Any subtree hash is then at most 255 hashes of work from the files, so a tree head
  * and a proof cost {@code O(log n)} reads and a few hundred hashes, and the files take about 32 bytes a leaf.
  *
- * <p>Appending writes the leaf hash, then each level it completes. A crash can leave a file ahead or behind the
- * others, or a hash cut short: opening trusts level 0 up to its last whole hash and rebuilds the levels above it
- * from there. Not thread-safe; the caller serialises appends and reads.
+ * <p>Appending keeps the leaves of the current, incomplete group of 256 in memory and writes them as one block when
+ * the group is complete (its level-8 hash is computed from memory too) or when {@link #sync()} is called; reads of
+ * those leaves are answered from memory. A crash can leave a file ahead or behind the others, or a hash cut short:
+ * opening trusts level 0 up to its last whole hash and rebuilds the levels above it from there. Not thread-safe; the
+ * caller serialises appends and reads.
  */
 public final class MerkleTreeFiles implements AutoCloseable {
     /** Levels are stored every this many levels: 256 hashes of one stored level make one of the next. */
@@ -31,6 +33,12 @@ public final class MerkleTreeFiles implements AutoCloseable {
     /** {@code levels.get(i)} stores level {@code i * LEVEL_STEP}. */
     private final List<FileChannel> levels = new ArrayList<>();
     private final ByteBuffer one = ByteBuffer.allocate(HASH);
+    /** The leaves from {@link #tailStart} to {@link #size}: the incomplete group of 256, not all in the file yet. */
+    private final byte[] tail = new byte[FAN_OUT * HASH];
+    /** The first leaf of the tail (a multiple of 256); {@code Long.MAX_VALUE} read-only (every leaf in the file). */
+    private long tailStart = Long.MAX_VALUE;
+    /** The leaves of the tail already written to the file. */
+    private int tailWritten;
     private boolean readOnly;
     private long size;
 
@@ -52,6 +60,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
             tree.size = leaves.size() / HASH;
             leaves.truncate(tree.size * HASH);
             tree.repairUpperLevels();
+            tree.loadTail();
         } catch (IOException e) {
             tree.close();
             throw new UncheckedIOException("cannot open the Merkle tree in " + dir + ": " + e.getMessage(), e);
@@ -98,10 +107,12 @@ public final class MerkleTreeFiles implements AutoCloseable {
     public void truncate(long leaves) {
         checkSize(leaves);
         try {
+            writeTail();
             size = leaves;
             for (int slot = 0; slot < levels.size(); slot++) {
                 levels.get(slot).truncate((leaves >>> (slot * LEVEL_STEP)) * HASH);
             }
+            loadTail();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate the Merkle tree in " + dir + ": " + e.getMessage(), e);
         }
@@ -112,18 +123,29 @@ public final class MerkleTreeFiles implements AutoCloseable {
         if (readOnly) {
             throw new IllegalStateException("the Merkle tree in " + dir + " is open read-only");
         }
+        if (leafHash.length != HASH) {
+            throw new IllegalArgumentException("a leaf hash is 32 bytes, got " + leafHash.length);
+        }
         try {
-            write(0, size, leafHash);
+            final int inTail = (int) (size - tailStart);
+            System.arraycopy(leafHash, 0, tail, inTail * HASH, HASH);
             size++;
-            completeLevels(size);
+            if (inTail + 1 == FAN_OUT) {
+                writeTail();
+                write(LEVEL_STEP, tailStart >>> LEVEL_STEP, rootOfTail());
+                tailStart = size;
+                tailWritten = 0;
+                completeLevels(size);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Merkle tree in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Forces the files to the device. */
+    /** Writes what is held in memory to the files and forces them to the device. */
     public void sync() {
         try {
+            writeTail();
             for (FileChannel level : levels) {
                 level.force(false);
             }
@@ -191,9 +213,51 @@ public final class MerkleTreeFiles implements AutoCloseable {
         return row[0];
     }
 
-    /** After leaf {@code leaves - 1} was written: writes each stored level whose subtree it completes. */
+    /** The root of the 256 leaves of the complete tail. */
+    private byte[] rootOfTail() {
+        final byte[][] row = new byte[FAN_OUT][];
+        for (int i = 0; i < FAN_OUT; i++) {
+            row[i] = java.util.Arrays.copyOfRange(tail, i * HASH, (i + 1) * HASH);
+        }
+        for (int width = FAN_OUT; width > 1; width /= 2) {
+            for (int i = 0; i < width / 2; i++) {
+                row[i] = hashes.node(row[2 * i], row[2 * i + 1]);
+            }
+        }
+        return row[0];
+    }
+
+    /** Writes the leaves of the tail not yet in the file, in one write. */
+    private void writeTail() throws IOException {
+        final int held = size == tailStart || tailStart == Long.MAX_VALUE ? 0 : (int) (size - tailStart);
+        if (held > tailWritten) {
+            final ByteBuffer buffer = ByteBuffer.wrap(tail, tailWritten * HASH, (held - tailWritten) * HASH);
+            long at = (tailStart + tailWritten) * HASH;
+            while (buffer.hasRemaining()) {
+                at += level(0).write(buffer, at);
+            }
+            tailWritten = held;
+        }
+    }
+
+    /** Reads the leaves of the incomplete group of 256 at the end into the tail. */
+    private void loadTail() throws IOException {
+        tailStart = size / FAN_OUT * FAN_OUT;
+        tailWritten = (int) (size - tailStart);
+        final ByteBuffer buffer = ByteBuffer.wrap(tail, 0, tailWritten * HASH);
+        long at = tailStart * HASH;
+        while (buffer.hasRemaining()) {
+            final int read = level(0).read(buffer, at);
+            if (read < 0) {
+                throw new IOException(fileName(0) + " ends before leaf " + size);
+            }
+            at += read;
+        }
+    }
+
+    /** After the group of leaves ending at {@code leaves} was written: writes each level above 8 it completes. */
     private void completeLevels(long leaves) throws IOException {
-        for (int level = LEVEL_STEP; leaves % (1L << level) == 0 && level < Long.SIZE - 1; level += LEVEL_STEP) {
+        for (int level = 2 * LEVEL_STEP; leaves % (1L << level) == 0 && level < Long.SIZE - 1; level += LEVEL_STEP) {
             final long index = (leaves >>> level) - 1;
             write(level, index, combine(level - LEVEL_STEP, index * FAN_OUT, FAN_OUT));
         }
@@ -246,6 +310,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
     }
 
     private byte[] read(int level, long index) {
+        if (level == 0 && index >= tailStart) {
+            return java.util.Arrays.copyOfRange(tail, (int) (index - tailStart) * HASH, (int) (index - tailStart + 1)
+                    * HASH);
+        }
         try {
             final FileChannel channel = level(level);
             one.clear();
@@ -272,6 +340,13 @@ public final class MerkleTreeFiles implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!readOnly && !levels.isEmpty()) {
+            try {
+                writeTail();
+            } catch (IOException ignored) {
+                // leaves not written are past the committed size: the next open hashes them again
+            }
+        }
         for (FileChannel level : levels) {
             try {
                 level.close();
