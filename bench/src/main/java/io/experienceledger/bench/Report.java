@@ -733,7 +733,7 @@ public final class Report {
     // ------------------------------------------------------------------------------------------------ findings
 
     private void findings(StringBuilder md) {
-        md.append(Findings.text(append, query, gap, scan, latency));
+        md.append(Findings.text(append, query, gap, scan, tree, memory, latency));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
