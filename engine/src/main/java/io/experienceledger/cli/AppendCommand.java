@@ -1,6 +1,7 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.journal.Durability;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
@@ -63,6 +64,12 @@ final class AppendCommand implements Callable<Integer> {
             description = "How long to wait for another process's writer lock (default ${DEFAULT-VALUE} s).")
     private int lockWaitSeconds;
 
+    @Option(names = "--roll-cycle", paramLabel = "NAME",
+            description = "For a new ledger: how often its journal starts a new file, one of Chronicle's named roll"
+                    + " cycles (FAST_DAILY, the default; FAST_HOURLY, MINUTELY, TEST_SECONDLY for tests, ...). The"
+                    + " ledger keeps it for life; an existing ledger of another cycle is refused.")
+    private String rollCycle;
+
     /** What the checking pass found. */
     private static final class Census {
         long engine;
@@ -81,7 +88,8 @@ final class AppendCommand implements Callable<Integer> {
         try (AppendInput input = AppendInput.of(source, console.in(), Stores.MAX_ENVELOPE_BYTES)) {
             census = check(input, console);
             if (census.engine + census.user > 0) {
-                try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds)) {
+                try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds,
+                        Durability.PAGE_CACHE, rollCycle)) {
                     append(opened, input, census, console);
                     damage = opened.damage();
                 }

@@ -80,6 +80,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --store: how long to wait for another process's writer lock (default ${DEFAULT-VALUE} s).")
     private int lockWaitSeconds;
 
+    @Option(names = "--roll-cycle", paramLabel = "NAME",
+            description = "For a new ledger: how often its journal starts a new file, one of Chronicle's named roll"
+                    + " cycles (FAST_DAILY, the default; FAST_HOURLY, MINUTELY, TEST_SECONDLY for tests, ...). The"
+                    + " ledger keeps it for life; an existing ledger of another cycle is refused.")
+    private String rollCycle;
+
     @Override
     public Integer call() throws IOException {
         if (events < 1) {
@@ -104,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
     private int run(Path dir, boolean temporary, StopSignal stop) {
         final PrintWriter out = ledger.console().out();
         final SyntheticWorkload workload = new SyntheticWorkload(seed, tenants);
-        try (ChronicleExperienceStore opened = Stores.openForWriting(dir, lockWaitSeconds, durability)) {
+        try (ChronicleExperienceStore opened = Stores.openForWriting(dir, lockWaitSeconds, durability, rollCycle)) {
             out.printf("Experience Ledger demo: %s synthetic envelopes, %d tenants, seed %d, durability %s%n",
                     Numbers.count(events), tenants, seed, durability);
             out.printf("store     %s (%s)%n%n", dir.toAbsolutePath(),

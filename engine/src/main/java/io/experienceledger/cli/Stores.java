@@ -37,15 +37,31 @@ final class Stores {
     }
 
     static ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds, Durability durability) {
+        return openForWriting(dir, lockWaitSeconds, durability, null);
+    }
+
+    /**
+     * Opens {@code dir} for writing, creating the ledger when missing; {@code rollCycle} (a Chronicle roll cycle's
+     * name, or null) is the roll cycle of a new ledger, and must be the existing ledger's.
+     */
+    static ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds, Durability durability,
+                                                   String rollCycle) {
         if (lockWaitSeconds < 0) {
             throw LedgerException.badInput("--lock-wait must not be negative, was " + lockWaitSeconds);
         }
-        createIfMissing(dir);
-        return ChronicleExperienceStore.builder(dir)
+        final ChronicleExperienceStore.Builder builder = ChronicleExperienceStore.builder(dir)
                 .writerLockTimeout(Duration.ofSeconds(lockWaitSeconds))
                 .maxEntryBytes(MAX_ENVELOPE_BYTES)
-                .durability(durability)
-                .open();
+                .durability(durability);
+        if (rollCycle != null) {
+            try {
+                builder.rollCycle(rollCycle);
+            } catch (IllegalArgumentException e) {
+                throw LedgerException.badInput("--roll-cycle: " + e.getMessage());
+            }
+        }
+        createIfMissing(dir);
+        return builder.open();
     }
 
     /** Creates a missing ledger directory (and its parents); a failure names the directory and why. */

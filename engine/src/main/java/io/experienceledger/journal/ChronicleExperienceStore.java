@@ -371,6 +371,22 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             return this;
         }
 
+        /**
+         * {@link #rollCycle(RollCycle)} by the name of one of Chronicle's named roll cycles, such as
+         * {@code FAST_DAILY}, {@code FAST_HOURLY}, {@code MINUTELY} or {@code TEST_SECONDLY}.
+         *
+         * @throws IllegalArgumentException when no named roll cycle has that name
+         */
+        public Builder rollCycle(String name) {
+            final RollCycle named = JournalRollCycle.named(Objects.requireNonNull(name, "name"));
+            if (named == null) {
+                throw new IllegalArgumentException("no roll cycle is named '" + name + "'; use one of Chronicle's"
+                        + " named roll cycles, such as FAST_DAILY (the default), FAST_HOURLY, FIVE_MINUTELY, MINUTELY"
+                        + " or TEST_SECONDLY");
+            }
+            return rollCycle(named);
+        }
+
         /** The size of each memory-mapped chunk of a journal file; default 64 MiB. Files are sparse. */
         public Builder blockSize(long bytes) {
             this.blockSize = bytes;
