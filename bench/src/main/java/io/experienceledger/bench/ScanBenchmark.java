@@ -60,16 +60,7 @@ public class ScanBenchmark extends ChronicleJvm {
         @Setup(Level.Trial)
         public void write() {
             dir = TempStores.create("scan");
-            final ExperienceEventEnvelope typical = Envelopes.typical.envelope();
-            final ExperienceEventEnvelope[] byTenant = new ExperienceEventEnvelope[16];
-            for (int t = 0; t < byTenant.length; t++) {
-                byTenant[t] = typical.withTenant("tenant-" + t);
-            }
-            try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
-                for (int i = 0; i < entries; i++) {
-                    store.appendEvent(byTenant[i & 15]);
-                }
-            }
+            writeTypical(dir, entries);
         }
 
         @TearDown(Level.Trial)
@@ -107,6 +98,20 @@ public class ScanBenchmark extends ChronicleJvm {
         @TearDown(Level.Trial)
         public void close() {
             queue.close();
+        }
+    }
+
+    /** Appends {@code entries} typical envelopes to a new ledger in {@code dir}, tenants tenant-0 .. tenant-15 in turn. */
+    static void writeTypical(Path dir, int entries) {
+        final ExperienceEventEnvelope typical = Envelopes.typical.envelope();
+        final ExperienceEventEnvelope[] byTenant = new ExperienceEventEnvelope[16];
+        for (int t = 0; t < byTenant.length; t++) {
+            byTenant[t] = typical.withTenant("tenant-" + t);
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            for (int i = 0; i < entries; i++) {
+                store.appendEvent(byTenant[i & 15]);
+            }
         }
     }
 

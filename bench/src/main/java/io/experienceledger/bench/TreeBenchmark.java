@@ -3,7 +3,6 @@ package io.experienceledger.bench;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.merkle.TreeHead;
-import io.experienceledger.model.ExperienceEventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +50,7 @@ public class TreeBenchmark extends ChronicleJvm {
         @Setup(Level.Trial)
         public void write() {
             dir = TempStores.create("tree");
-            final ExperienceEventEnvelope typical = Envelopes.typical.envelope();
-            try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
-                for (int i = 0; i < entries; i++) {
-                    store.appendEvent(typical.withTenant("tenant-" + (i & 15)));
-                }
-            }
+            ScanBenchmark.writeTypical(dir, entries);
         }
 
         @TearDown(Level.Trial)
