@@ -95,6 +95,10 @@ class LedgerTreeTest {
         try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
             assertEquals(second, store.tree().head(), "rebuilt from the journal");
         }
+        deleteTree(dir.resolve("index"));
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            assertEquals(second, store.tree().head(), "rebuilt with the side index after DIR/index was deleted");
+        }
     }
 
     @Test
