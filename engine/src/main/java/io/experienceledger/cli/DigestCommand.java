@@ -52,7 +52,6 @@ final class DigestCommand implements Callable<Integer> {
             throw LedgerException.badInput("--origin names a signed checkpoint's origin; it needs --sign KEY");
         }
         final NoteSigner signer = signerKey == null ? null : signer(signerKey);
-        final Checkpoint checkpoint;
         final String digest;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             digest = opened.digest();
@@ -61,6 +60,7 @@ final class DigestCommand implements Callable<Integer> {
             ledger.console().out().println(digest);
             return ExitCode.OK;
         }
+        final Checkpoint checkpoint;
         try {
             checkpoint = new Checkpoint(origin == null ? signer.name() : origin, TreeHead.parse(digest));
         } catch (IllegalArgumentException e) {

@@ -132,7 +132,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
             size++;
             if (inTail + 1 == FAN_OUT) {
                 writeTail();
-                write(LEVEL_STEP, tailStart >>> LEVEL_STEP, rootOfTail());
+                write(LEVEL_STEP, tailStart >>> LEVEL_STEP, combine(0, tailStart, FAN_OUT));
                 tailStart = size;
                 tailWritten = 0;
                 completeLevels(size);
@@ -206,20 +206,6 @@ public final class MerkleTreeFiles implements AutoCloseable {
             row[i] = read(level, first + i);
         }
         for (int width = count; width > 1; width /= 2) {
-            for (int i = 0; i < width / 2; i++) {
-                row[i] = hashes.node(row[2 * i], row[2 * i + 1]);
-            }
-        }
-        return row[0];
-    }
-
-    /** The root of the 256 leaves of the complete tail. */
-    private byte[] rootOfTail() {
-        final byte[][] row = new byte[FAN_OUT][];
-        for (int i = 0; i < FAN_OUT; i++) {
-            row[i] = java.util.Arrays.copyOfRange(tail, i * HASH, (i + 1) * HASH);
-        }
-        for (int width = FAN_OUT; width > 1; width /= 2) {
             for (int i = 0; i < width / 2; i++) {
                 row[i] = hashes.node(row[2 * i], row[2 * i + 1]);
             }

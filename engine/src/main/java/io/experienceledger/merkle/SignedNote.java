@@ -6,9 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Notes signed as C2SP {@code signed-note} specifies (the format of Go's {@code sumdb/note}, of checkpoints of
@@ -75,7 +73,6 @@ public final class SignedNote {
                     + lines.length);
         }
         final List<String> others = new ArrayList<>();
-        final Set<Integer> seen = new HashSet<>();
         boolean verified = false;
         for (String line : lines) {
             if (!line.startsWith(SIGNATURE_START)) {
@@ -103,8 +100,8 @@ public final class SignedNote {
                 others.add(name + "+" + NoteKeys.hexId(keyId));
                 continue;
             }
-            if (!seen.add(keyId)) {
-                continue;
+            if (verified) {
+                continue; // the key's signature again: the first one decided, as in Go's note.Open
             }
             if (!verifier.verifies(text, java.util.Arrays.copyOfRange(signature, 4, signature.length))) {
                 throw new InvalidSignature("the signature of " + name + "+" + NoteKeys.hexId(keyId)
