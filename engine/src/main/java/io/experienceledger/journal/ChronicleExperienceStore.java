@@ -64,6 +64,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final IntegrityCheck integrity;
     private final Mirroring mirroring;
     private final LedgerTree tree;
+    private final LedgerPruner pruner;
+    private final AutomaticRetention retention;
 
     private ChronicleExperienceStore(StoreSettings settings) {
         this.layout = LedgerDirectory.open(settings.dir(), !settings.readOnly(),
@@ -99,19 +101,28 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 damage, lifecycle);
         this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
         this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
-                !settings.readOnly(), scans, lifecycle, damage);
+                !settings.readOnly(), opened, scans, lifecycle, damage);
         this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage, tree);
         this.appender = new BatchAppender(opened, settings, lifecycle);
         this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
         }
+        this.pruner = new LedgerPruner(layout, opened, tree, catchUp, cycleStores, ledgerId());
         if (!settings.readOnly()) {
             final long openBatch = catchUp.openBatchBegin();
             if (openBatch >= 0) {
                 appender.abortOpenBatch(openBatch);
             }
+            try {
+                pruner.finishInterrupted();
+            } catch (RuntimeException | Error e) {
+                closeResources();
+                throw e;
+            }
         }
+        this.retention = settings.retainCycles() > 0
+                ? new AutomaticRetention(this, opened.queue().rollCycle(), settings.retainCycles()) : null;
     }
 
     /** Opens, creating it if needed, the store in {@code dir} with default settings (page-cache durability). */
@@ -282,6 +293,38 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return integrity.digest();
     }
 
+    /**
+     * Removes (or archives) the journal files whose roll cycle ended before {@code request.before()}: never the
+     * newest file, never part of a batch, never entries a shipper has not shipped (unless forced). The Merkle
+     * tree's head does not change, later entries keep their leaf indices and proofs, and the side index is rebuilt
+     * from what is kept. Safe beside appends in this process and readers in others; a crash leaves the ledger as
+     * it was before or after each file's removal. Runs one at a time.
+     *
+     * @throws ExperienceStoreException a storage error on a read-only store, a damaged journal, or when a file
+     *                                  cannot be archived (nothing is removed then)
+     */
+    public PruneResult prune(PruneRequest request) {
+        Objects.requireNonNull(request, "request");
+        lifecycle.checkOpen();
+        if (writerLock == null) {
+            throw ExperienceStoreException.storageError("prune needs the writer: this store of " + layout.root()
+                    + " is open read-only");
+        }
+        return pruner.prune(request);
+    }
+
+    /** What retention has removed from this ledger, if anything. */
+    public Optional<PruneRecord> pruned() {
+        lifecycle.checkOpen();
+        journal.refreshFirstRetained();
+        return Optional.ofNullable(PruneRecord.read(layout.root()));
+    }
+
+    /** Why the last automatic retention pass failed, if it did (it tries again at its next pass). */
+    public Optional<String> retentionFailure() {
+        return retention == null ? Optional.empty() : retention.lastFailure();
+    }
+
     /** The directory this store lives in. */
     public Path directory() {
         return layout.root();
@@ -318,6 +361,9 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
      */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         appender.shutDown(() -> {
             lifecycle.markClosed();
             try {
@@ -325,9 +371,13 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 catchUp.finish();
                 appender.syncOnClose();
             } finally {
-                StoreResources.closeAll(index, appender, catchUp, cycleStores, journal, writerLock);
+                closeResources();
             }
         });
+    }
+
+    private void closeResources() {
+        StoreResources.closeAll(index, appender, catchUp, cycleStores, journal, writerLock);
     }
 
     /**
@@ -344,6 +394,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private boolean readOnly;
         private Duration writerLockTimeout = Duration.ofSeconds(10);
         private IndexOptions indexOptions = IndexOptions.defaults();
+        private int retainCycles;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -418,13 +469,24 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
 
         /**
+         * Automatic retention: a background thread of the store (never the appending threads) prunes, once per
+         * roll cycle and at open, the journal files older than the newest {@code cycles} roll cycles, as
+         * {@link ChronicleExperienceStore#prune} with the default request (deleting, shipped entries only).
+         * Default 0: off.
+         */
+        public Builder retainCycles(int cycles) {
+            this.retainCycles = cycles;
+            return this;
+        }
+
+        /**
          * Opens the store, creating the directory when it is missing or empty (unless read-only).
          *
          * @throws IllegalArgumentException when a setting is out of its range
          */
         public ChronicleExperienceStore open() {
             return new ChronicleExperienceStore(new StoreSettings(dir, durability, syncInterval, rollCycle, blockSize,
-                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions));
+                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions, retainCycles));
         }
     }
 }

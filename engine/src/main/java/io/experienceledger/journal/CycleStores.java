@@ -46,6 +46,17 @@ final class CycleStores implements AutoCloseable {
         return store;
     }
 
+    /** Closes the kept files of cycles before {@code cycle} (retention removed them), so they are unmapped. */
+    synchronized void closeBefore(int cycle) {
+        for (Iterator<SingleChronicleQueueStore> it = kept.iterator(); it.hasNext(); ) {
+            final SingleChronicleQueueStore store = it.next();
+            if (store.cycle() < cycle) {
+                it.remove();
+                queue.closeStore(store);
+            }
+        }
+    }
+
     /** Closes every kept file; later {@link #acquire} calls answer null. */
     @Override
     public synchronized void close() {

@@ -76,11 +76,20 @@ final class EntryCursor implements AutoCloseable {
             damage = journal.truncation().problem();
             return this;
         }
+        final long first = position < 0 ? journal.refreshFirstRetained() : journal.firstRetained();
+        if (position < first) {
+            return startAtRetained(first);
+        }
         if (position < 0) {
             tailer.toStart();
             return this;
         }
         if (!tailer.moveToIndex(position)) {
+            // the file of position may have been pruned meanwhile by another process
+            final long retained = journal.refreshFirstRetained();
+            if (position < retained) {
+                return startAtRetained(retained);
+            }
             tailer.toEnd();
             return this;
         }
@@ -88,6 +97,15 @@ final class EntryCursor implements AutoCloseable {
             if (!skipped.isPresent()) {
                 tailer.toEnd();
             }
+        }
+        return this;
+    }
+
+    /** Positions at the first entry retention kept: the first document of a file, never inside a batch. */
+    private EntryCursor startAtRetained(long first) {
+        batch = BatchState.NONE;
+        if (!tailer.moveToIndex(first) && !tailer.moveToIndex(journal.refreshFirstRetained())) {
+            tailer.toEnd();
         }
         return this;
     }

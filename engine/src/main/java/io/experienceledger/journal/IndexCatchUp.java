@@ -100,6 +100,29 @@ final class IndexCatchUp implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes the journal again from its first retained entry, dropping every posting (retention removed the
+     * oldest files). Returns false when the index could not be reset; queries stay right either way, as they skip
+     * positions before the first retained one.
+     */
+    boolean rebuild() {
+        lock.writeLock().lock();
+        try {
+            if (!index.reset()) {
+                return false;
+            }
+            caughtUpTo = -1;
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+            catchUp();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** True when the last catch-up could not index every entry. Read it in the work of {@link #read}. */
     boolean lagging() {
         return lagging;

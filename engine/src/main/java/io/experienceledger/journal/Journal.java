@@ -53,6 +53,10 @@ final class Journal implements AutoCloseable {
     private boolean preallocationUnsupported;
     /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
     private long lastAppended = Long.MIN_VALUE;
+    /** The journal index of the first entry retention kept (-1: nothing pruned), from {@link PruneRecord}. */
+    private volatile long firstRetained = -1;
+    /** The prune record's modification time when it was last read, to read it again only when it changed. */
+    private volatile long recordStamp = Long.MIN_VALUE;
 
     private Journal(SingleChronicleQueue queue, Path dir, JournalFiles.Truncation truncation) {
         this.queue = queue;
@@ -94,6 +98,12 @@ final class Journal implements AutoCloseable {
                     + " open the store read-only to query it");
         }
         final Journal journal = new Journal(queue, dir, truncation);
+        try {
+            journal.refreshFirstRetained();
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
         if (!readOnly) {
             journal.appender = journal.newAppender();
             journal.prefetcher = new JournalPrefetcher(dir.toString());
@@ -279,6 +289,43 @@ final class Journal implements AutoCloseable {
     /** The truncated file, where and what, or null when every file is whole. */
     JournalFiles.Truncation truncation() {
         return truncation;
+    }
+
+    /**
+     * The journal index of the first entry retention kept, or -1 when nothing was pruned: scans start there, never
+     * at Chronicle's first file (which, for a moment while files are removed, may name one that is gone).
+     */
+    long firstRetained() {
+        return firstRetained;
+    }
+
+    /**
+     * Reads the prune record again if it changed since it was last read (another process pruned): one {@code stat}
+     * when it did not. Returns {@link #firstRetained()}.
+     */
+    long refreshFirstRetained() {
+        final Path root = dir.getParent();
+        final Path file = root.resolve(PruneRecord.FILE);
+        long stamp;
+        try {
+            stamp = java.nio.file.Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            stamp = -1;
+        } catch (java.io.IOException e) {
+            throw ExperienceStoreException.storageError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (stamp != recordStamp) {
+            final PruneRecord record = stamp < 0 ? null : PruneRecord.read(root);
+            firstRetained = record == null ? -1 : record.firstRetained();
+            recordStamp = stamp;
+        }
+        return firstRetained;
+    }
+
+    /** After this process pruned: scans start at {@code index}. */
+    void retainFrom(long index) {
+        firstRetained = index;
+        recordStamp = Long.MIN_VALUE;
     }
 
     /** The index of the last entry, or -1 when the journal is empty. */

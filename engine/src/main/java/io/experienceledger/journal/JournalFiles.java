@@ -210,7 +210,7 @@ final class JournalFiles {
     }
 
     /** The roll cycle a file holds, from its name (Chronicle names files by the cycle's start, in UTC). */
-    private static int cycleOf(Path file, RollCycle rollCycle) {
+    static int cycleOf(Path file, RollCycle rollCycle) {
         final String name = file.getFileName().toString();
         final SimpleDateFormat format = new SimpleDateFormat(rollCycle.format());
         format.setTimeZone(TimeZone.getTimeZone("UTC"));

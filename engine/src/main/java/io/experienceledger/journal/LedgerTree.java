@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.merkle.MerkleProofBuilder;
 import io.experienceledger.merkle.MerkleTreeFiles;
@@ -27,12 +28,17 @@ import java.util.Properties;
  * up from the journal when a head or a proof is asked for, never on the append path; deleting it changes no
  * answer. A read-only store reads those files up to their committed size and hashes the rest of the journal in
  * memory (32 bytes an entry). Thread-safe.
+ *
+ * <p>After retention pruned the first {@code P} entries ({@link PruneRecord}), the tree keeps only the roots of
+ * their complete subtrees: heads, proofs about later entries and consistency proofs from trees of at least
+ * {@code P} entries are unchanged; a proof about a pruned entry is refused (check it with the archive).
  */
 public final class LedgerTree {
     static final String DIRECTORY = "tree";
     private static final String CHECKPOINT = "tree.properties";
 
     private final Path dir;
+    private final Path ledgerRoot;
     private final String ledgerId;
     private final boolean writable;
     private final JournalScans scans;
@@ -47,10 +53,17 @@ public final class LedgerTree {
     /** The journal index to resume hashing after (-1: from the start). */
     private long resume = -1;
     private boolean opened;
+    /** What retention pruned, as this tree last read it; null when nothing was. */
+    private PruneRecord pruned;
+    /** The journal's first retained index when the tree was opened: a change means another prune. */
+    private long openedAtFirstRetained = -1;
+    private final Journal journal;
 
-    LedgerTree(Path indexDir, String ledgerId, boolean writable, JournalScans scans, StoreLifecycle lifecycle,
-               DamageLog damage) {
+    LedgerTree(Path indexDir, String ledgerId, boolean writable, Journal journal, JournalScans scans,
+               StoreLifecycle lifecycle, DamageLog damage) {
         this.dir = indexDir.resolve(DIRECTORY);
+        this.ledgerRoot = indexDir.getParent();
+        this.journal = journal;
         this.ledgerId = ledgerId;
         this.writable = writable;
         this.scans = scans;
@@ -66,9 +79,42 @@ public final class LedgerTree {
      *                                  the journal is damaged (a tree without the damaged entry would be wrong)
      */
     public synchronized TreeHead head() {
+        while (true) {
+            catchUp();
+            final long size = size();
+            final TreeHead head = new TreeHead(size, size == 0 ? hashes.empty() : hash(0, size));
+            if (!prunedMeanwhile()) {
+                return head;
+            }
+        }
+    }
+
+    /** The number of entries retention pruned: leaf indices below it have no proof here. */
+    public synchronized long prunedLeaves() {
         catchUp();
-        final long size = size();
-        return new TreeHead(size, size == 0 ? hashes.empty() : hash(0, size));
+        return prunedCount();
+    }
+
+    /** What retention pruned, or null when nothing was. */
+    public synchronized PruneRecord pruneRecord() {
+        catchUp();
+        return pruned;
+    }
+
+    private long prunedCount() {
+        return pruned == null ? 0 : pruned.entries();
+    }
+
+    /**
+     * True when a reader's tree saw another process prune while it computed (its hashes below the cut may have
+     * been given back): it closes its files, to open them again as the prune left them.
+     */
+    private boolean prunedMeanwhile() {
+        if (writable || journal.refreshFirstRetained() == openedAtFirstRetained) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     /**
@@ -78,13 +124,23 @@ public final class LedgerTree {
      * @throws ExperienceStoreException invalid query when the index or size is past the ledger's end
      */
     public synchronized List<byte[]> inclusion(long leafIndex, long treeSize) {
-        catchUp();
-        requireSize(treeSize);
-        if (leafIndex < 0 || leafIndex >= treeSize) {
-            throw ExperienceStoreException.invalidQuery("leaf index " + leafIndex + " is not in a tree of "
-                    + treeSize + " entries");
+        while (true) {
+            catchUp();
+            requireSize(treeSize);
+            if (leafIndex < 0 || leafIndex >= treeSize) {
+                throw ExperienceStoreException.invalidQuery("leaf index " + leafIndex + " is not in a tree of "
+                        + treeSize + " entries");
+            }
+            if (leafIndex < prunedCount()) {
+                throw ExperienceStoreException.invalidQuery("entry " + leafIndex + " was pruned (the ledger keeps"
+                        + " entries from " + prunedCount() + " on): prove it from its archive (ledger verify"
+                        + " --archive checks archived files against this ledger)");
+            }
+            final List<byte[]> path = new MerkleProofBuilder(this::hash).inclusion(leafIndex, treeSize);
+            if (!prunedMeanwhile()) {
+                return path;
+            }
         }
-        return new MerkleProofBuilder(this::hash).inclusion(leafIndex, treeSize);
     }
 
     /**
@@ -94,20 +150,97 @@ public final class LedgerTree {
      * @throws ExperienceStoreException invalid query unless {@code 0 <= firstSize <= secondSize <= size}
      */
     public synchronized List<byte[]> consistency(long firstSize, long secondSize) {
-        catchUp();
-        requireSize(secondSize);
-        if (firstSize < 0 || firstSize > secondSize) {
-            throw ExperienceStoreException.invalidQuery("a tree of " + secondSize + " entries cannot extend one of "
-                    + firstSize);
+        while (true) {
+            catchUp();
+            requireSize(secondSize);
+            if (firstSize < 0 || firstSize > secondSize) {
+                throw ExperienceStoreException.invalidQuery("a tree of " + secondSize + " entries cannot extend one of "
+                        + firstSize);
+            }
+            if (firstSize > 0 && firstSize < prunedCount()) {
+                throw ExperienceStoreException.invalidQuery("the tree of " + firstSize + " entries ends inside the "
+                        + prunedCount() + " entries retention pruned: a consistency proof from it needs their hashes,"
+                        + " which only the archive has (ledger verify --digest with --archive checks such a head)");
+            }
+            final List<byte[]> path = new MerkleProofBuilder(this::hash).consistency(firstSize, secondSize);
+            if (!prunedMeanwhile()) {
+                return path;
+            }
         }
-        return new MerkleProofBuilder(this::hash).consistency(firstSize, secondSize);
     }
 
-    /** The root of the tree of the first {@code treeSize} entries. */
+    /**
+     * The root of the tree of the first {@code treeSize} entries. Below the pruned entries' end only the roots at
+     * the ends of the removed journal files are known.
+     *
+     * @throws ExperienceStoreException invalid query for a size past the end, or inside the pruned part and not at
+     *                                  the end of a removed file
+     */
     public synchronized byte[] root(long treeSize) {
+        while (true) {
+            catchUp();
+            requireSize(treeSize);
+            final byte[] root = treeSize == 0 ? hashes.empty()
+                    : treeSize < prunedCount() ? prunedRoot(treeSize) : hash(0, treeSize);
+            if (!prunedMeanwhile()) {
+                return root;
+            }
+        }
+    }
+
+    private byte[] prunedRoot(long treeSize) {
+        for (PruneRecord.PrunedFile file : pruned.files()) {
+            if (file.endLeaf() == treeSize) {
+                return file.rootAtEnd().clone();
+            }
+        }
+        throw ExperienceStoreException.invalidQuery("the tree of " + treeSize + " entries ends inside the "
+                + prunedCount() + " entries retention pruned, not at the end of a removed journal file: its root"
+                + " is known only from the archive (ledger verify --digest with --archive)");
+    }
+
+    /** The roots of the complete subtrees of the first {@code treeSize} entries, for a prune to keep. */
+    synchronized MerkleFrontier frontier(long treeSize) {
         catchUp();
         requireSize(treeSize);
-        return treeSize == 0 ? hashes.empty() : hash(0, treeSize);
+        if (files != null && treeSize <= files.size()) {
+            return files.frontier(treeSize);
+        }
+        final long[] starts = MerkleFrontier.starts(treeSize);
+        final List<byte[]> roots = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            roots.add(hash(starts[i], i + 1 < starts.length ? starts[i + 1] : treeSize));
+        }
+        return MerkleFrontier.of(treeSize, roots);
+    }
+
+    /** Writes the leaf hashes of entries {@code [from, to)} to {@code target}, 32 bytes each (a writer's tree). */
+    synchronized void copyLeaves(long from, long to, Path target) {
+        catchUp();
+        try {
+            files.copyLeaves(from, to, target);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw ExperienceStoreException.storageError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After {@code record} was written: drops the tree's hashes under the pruned entries, keeping their roots.
+     * Returns the bytes of disk given back.
+     */
+    synchronized long prune(PruneRecord record) {
+        catchUp();
+        pruned = record;
+        openedAtFirstRetained = record.firstRetained();
+        if (!writable) {
+            return 0;
+        }
+        try {
+            return files.prune(record.entries(), record.frontier());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw ExperienceStoreException.storageError("the Merkle tree in " + dir + " cannot be pruned: "
+                    + e.getMessage() + " (delete " + dir + " and it is rebuilt)", e);
+        }
     }
 
     /**
@@ -116,7 +249,7 @@ public final class LedgerTree {
      */
     synchronized String checkAgainstJournal() {
         catchUp();
-        final long[] leaf = {0};
+        final long[] leaf = {prunedCount()};
         final String[] problem = {null};
         final long persisted = files == null ? 0 : files.size();
         scans.scan(-1, (index, batch, record) -> {
@@ -148,7 +281,12 @@ public final class LedgerTree {
     }
 
     private long size() {
-        return (files == null ? 0 : files.size()) + overlay.size();
+        return persisted() + overlay.size();
+    }
+
+    /** The leaves this tree does not hold in memory: in its files, or pruned. */
+    private long persisted() {
+        return files == null ? prunedCount() : files.size();
     }
 
     private void requireSize(long treeSize) {
@@ -159,9 +297,13 @@ public final class LedgerTree {
 
     /** The tree hash of leaves {@code [from, to)}: from the files where they reach, the overlay above them. */
     private byte[] hash(long from, long to) {
-        final long persisted = files == null ? 0 : files.size();
+        final long persisted = persisted();
         if (to <= persisted) {
-            return files.hash(from, to);
+            try {
+                return files != null ? files.hash(from, to) : pruned.frontier().subtree(from, to);
+            } catch (IllegalArgumentException e) {
+                throw ExperienceStoreException.invalidQuery(e.getMessage());
+            }
         }
         if (to - from == 1) {
             return overlay.get((int) (from - persisted));
@@ -174,6 +316,9 @@ public final class LedgerTree {
     private void catchUp() {
         lifecycle.checkOpen();
         try {
+            if (opened && !writable && journal.firstRetained() != openedAtFirstRetained) {
+                close();
+            }
             if (!opened) {
                 open();
                 opened = true;
@@ -194,7 +339,7 @@ public final class LedgerTree {
                 if (writable) {
                     files.truncate(before);
                 } else {
-                    overlay.subList((int) (before - (files == null ? 0 : files.size())), overlay.size()).clear();
+                    overlay.subList((int) (before - persisted()), overlay.size()).clear();
                 }
                 resume = resumeBefore;
                 throw ExperienceStoreException.storageError("the journal is damaged (" + damage.first().get()
@@ -212,6 +357,44 @@ public final class LedgerTree {
 
     /** The committed part: a checkpoint of another ledger, or none, means starting from the journal's start. */
     private void open() throws IOException {
+        openedAtFirstRetained = journal.refreshFirstRetained();
+        pruned = PruneRecord.read(ledgerRoot);
+        if (pruned != null && !pruned.ledgerId().equals(ledgerId)) {
+            throw ExperienceStoreException.storageError(ledgerRoot.resolve(PruneRecord.FILE) + " belongs to ledger "
+                    + pruned.ledgerId() + ", not to this one (" + ledgerId + "); restore this ledger's own record");
+        }
+        openFiles();
+        if (pruned == null || files == null && !writable) {
+            return;
+        }
+        if (files != null && files.prunedLeaves() < pruned.entries()) {
+            if (files.size() >= pruned.entries() && writable) {
+                // a prune that stopped before the tree gave its hashes back: finish it
+                files.prune(pruned.entries(), pruned.frontier());
+            } else if (writable) {
+                // the tree is behind the pruned entries (deleted, or never built): start again at their frontier
+                files.close();
+                deleteTreeFiles();
+                files = MerkleTreeFiles.open(dir);
+                files.startAt(pruned.frontier());
+                resume = -1;
+            } else {
+                files.close();
+                files = null;
+                resume = -1;
+            }
+        }
+    }
+
+    private void deleteTreeFiles() throws IOException {
+        try (java.util.stream.Stream<Path> listed = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) listed::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private void openFiles() throws IOException {
         final Properties checkpoint = readCheckpoint();
         long leaves = 0;
         if (checkpoint != null && ledgerId.equals(checkpoint.getProperty("journal.id"))) {
@@ -277,6 +460,7 @@ public final class LedgerTree {
     synchronized void close() {
         opened = false;
         resume = -1;
+        pruned = null;
         if (files != null) {
             files.close();
             files = null;

@@ -50,7 +50,10 @@ final class LedgerVerifier {
             return truncated(0, truncation);
         }
         try (ExcerptTailer tailer = journal.tailer()) {
-            tailer.toStart();
+            final long first = journal.refreshFirstRetained();
+            if (first < 0 || !tailer.moveToIndex(first)) {
+                tailer.toStart();
+            }
             while (true) {
                 if (truncation != null && tailer.index() >= truncation.readLimit()) {
                     return truncated(entries, truncation);

@@ -37,6 +37,10 @@ final class PositionedReader implements AutoCloseable {
      * (damage is noted). {@link #release()} after use.
      */
     Bytes<?> open(long position) {
+        if (position < journal.firstRetained()) {
+            // an index older than the last prune may still name it: it is gone, not damaged
+            return null;
+        }
         if (position >= journal.readLimit()) {
             // at or after a truncation of the journal (the index may predate it): never read
             damage.note(journal.truncation().problem());

@@ -18,9 +18,11 @@ import net.openhft.chronicle.queue.RollCycle;
  * @param readOnly          whether the store opens without the writer lock, for queries only
  * @param writerLockTimeout how long to wait for another process to release the writer lock
  * @param indexOptions      settings of the side index
+ * @param retainCycles      automatic retention: keep the journal files of this many newest roll cycles (0: off)
  */
 record StoreSettings(Path dir, Durability durability, Duration syncInterval, RollCycle rollCycle, long blockSize,
-                     long maxEntryBytes, boolean readOnly, Duration writerLockTimeout, IndexOptions indexOptions) {
+                     long maxEntryBytes, boolean readOnly, Duration writerLockTimeout, IndexOptions indexOptions,
+                     int retainCycles) {
     /** The smallest block size: 1 MiB. */
     static final long MIN_BLOCK_SIZE = 1L << 20;
     /** The default largest entry, unless a quarter of the block size is less: 1 MiB. */
@@ -44,6 +46,14 @@ record StoreSettings(Path dir, Durability durability, Duration syncInterval, Rol
         }
         if (syncInterval.isNegative() || syncInterval.isZero()) {
             throw new IllegalArgumentException("syncInterval must be positive, was " + syncInterval);
+        }
+        if (retainCycles < 0) {
+            throw new IllegalArgumentException("retainCycles must be at least 1 (or 0 for no automatic retention),"
+                    + " was " + retainCycles);
+        }
+        if (retainCycles > 0 && readOnly) {
+            throw new IllegalArgumentException("retainCycles needs a writable store: a read-only store removes"
+                    + " nothing");
         }
         if (rollCycle != null && !JournalRollCycle.isNamed(rollCycle)) {
             throw new IllegalArgumentException("rollCycle must be one of Chronicle's named roll cycles"

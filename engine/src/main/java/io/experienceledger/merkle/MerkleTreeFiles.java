@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import net.openhft.posix.PosixAPI;
 
 /**
  * A Merkle tree kept in files, one per stored level, of fixed 32-byte hashes: level 0 holds every leaf hash,
@@ -21,12 +25,22 @@ import java.util.List;
  * those leaves are answered from memory. A crash can leave a file ahead or behind the others, or a hash cut short:
  * opening trusts level 0 up to its last whole hash and rebuilds the levels above it from there. Not thread-safe; the
  * caller serialises appends and reads.
+ *
+ * <p>A tree can be pruned ({@link #prune}): of its first {@code P} leaves it then keeps only the roots of their
+ * complete subtrees ({@link MerkleFrontier}, in {@code pruned.frontier}), and the disk blocks of every stored hash
+ * under them are given back ({@code fallocate(PUNCH_HOLE)}; the files keep their length, leaf indices do not move).
+ * Every hash a proof about a later leaf, or a consistency proof from a tree of at least {@code P} leaves, needs is
+ * still there; asking for one of the dropped hashes is refused, never answered with a hole's zeros.
  */
 public final class MerkleTreeFiles implements AutoCloseable {
     /** Levels are stored every this many levels: 256 hashes of one stored level make one of the next. */
     static final int LEVEL_STEP = 8;
     private static final int FAN_OUT = 1 << LEVEL_STEP;
     private static final int HASH = MerkleHashes.HASH_BYTES;
+    private static final String PRUNED = "pruned.frontier";
+    private static final int O_RDWR = 2;
+    private static final int FALLOC_FL_KEEP_SIZE = 1;
+    private static final int FALLOC_FL_PUNCH_HOLE = 2;
 
     private final Path dir;
     private final MerkleHashes hashes = new MerkleHashes();
@@ -41,6 +55,9 @@ public final class MerkleTreeFiles implements AutoCloseable {
     private int tailWritten;
     private boolean readOnly;
     private long size;
+    /** The leaves below this were pruned; {@link #pruned} holds the roots of their complete subtrees. */
+    private long prunedBelow;
+    private MerkleFrontier pruned = new MerkleFrontier();
 
     private MerkleTreeFiles(Path dir) {
         this.dir = dir;
@@ -55,9 +72,14 @@ public final class MerkleTreeFiles implements AutoCloseable {
         final MerkleTreeFiles tree = new MerkleTreeFiles(dir);
         try {
             Files.createDirectories(dir);
+            tree.readPruned();
             tree.level(0);
             final FileChannel leaves = tree.levels.get(0);
             tree.size = leaves.size() / HASH;
+            if (tree.size < tree.prunedBelow) {
+                throw new IOException(fileName(0) + " holds " + tree.size + " leaves, fewer than the "
+                        + tree.prunedBelow + " pruned ones");
+            }
             leaves.truncate(tree.size * HASH);
             tree.repairUpperLevels();
             tree.loadTail();
@@ -80,9 +102,14 @@ public final class MerkleTreeFiles implements AutoCloseable {
         final MerkleTreeFiles tree = new MerkleTreeFiles(dir);
         tree.readOnly = true;
         try {
+            tree.readPruned();
             final FileChannel level0 = FileChannel.open(dir.resolve(fileName(0)), StandardOpenOption.READ);
             tree.levels.add(level0);
             tree.size = Math.min(leaves, level0.size() / HASH);
+            if (tree.size < tree.prunedBelow) {
+                throw new IOException("the tree holds " + tree.size + " leaves, fewer than the " + tree.prunedBelow
+                        + " pruned ones");
+            }
             for (int level = LEVEL_STEP; (tree.size >>> level) > 0; level += LEVEL_STEP) {
                 final FileChannel channel = FileChannel.open(dir.resolve(fileName(level)), StandardOpenOption.READ);
                 tree.levels.add(channel);
@@ -106,6 +133,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
     /** Drops every leaf from {@code leaves} on (and the subtrees they completed): back to a committed size. */
     public void truncate(long leaves) {
         checkSize(leaves);
+        if (leaves < prunedBelow) {
+            throw new IllegalArgumentException("the tree's first " + prunedBelow + " leaves were pruned: it cannot go"
+                    + " back to " + leaves);
+        }
         try {
             writeTail();
             size = leaves;
@@ -132,7 +163,8 @@ public final class MerkleTreeFiles implements AutoCloseable {
             size++;
             if (inTail + 1 == FAN_OUT) {
                 writeTail();
-                write(LEVEL_STEP, tailStart >>> LEVEL_STEP, combine(0, tailStart, FAN_OUT));
+                write(LEVEL_STEP, tailStart >>> LEVEL_STEP, tailStart < prunedBelow
+                        ? hash(tailStart, tailStart + FAN_OUT) : combine(0, tailStart, FAN_OUT));
                 tailStart = size;
                 tailWritten = 0;
                 completeLevels(size);
@@ -184,6 +216,14 @@ public final class MerkleTreeFiles implements AutoCloseable {
      */
     public byte[] hash(long from, long to) {
         final long n = to - from;
+        if (from < prunedBelow) {
+            if (to <= prunedBelow) {
+                return pruned.subtree(from, to);
+            }
+            // a subtree across the cut: its left part is made of kept roots, its right part of stored hashes
+            final long k = MerkleProofBuilder.largestPowerOfTwoBelow(n);
+            return hashes.node(hash(from, from + k), hash(from + k, to));
+        }
         if (n == 1) {
             return read(0, from);
         }
@@ -230,8 +270,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
     private void loadTail() throws IOException {
         tailStart = size / FAN_OUT * FAN_OUT;
         tailWritten = (int) (size - tailStart);
-        final ByteBuffer buffer = ByteBuffer.wrap(tail, 0, tailWritten * HASH);
-        long at = tailStart * HASH;
+        // leaves of the group below the cut were pruned: never read, not loaded
+        final int skipped = (int) Math.max(0, Math.min(prunedBelow, size) - tailStart);
+        final ByteBuffer buffer = ByteBuffer.wrap(tail, skipped * HASH, (tailWritten - skipped) * HASH);
+        long at = (tailStart + skipped) * HASH;
         while (buffer.hasRemaining()) {
             final int read = level(0).read(buffer, at);
             if (read < 0) {
@@ -245,7 +287,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
     private void completeLevels(long leaves) throws IOException {
         for (int level = 2 * LEVEL_STEP; leaves % (1L << level) == 0 && level < Long.SIZE - 1; level += LEVEL_STEP) {
             final long index = (leaves >>> level) - 1;
-            write(level, index, combine(level - LEVEL_STEP, index * FAN_OUT, FAN_OUT));
+            write(level, index, stored(level, index));
         }
     }
 
@@ -259,9 +301,178 @@ public final class MerkleTreeFiles implements AutoCloseable {
             final FileChannel channel = level(level);
             final long held = Math.min(channel.size() / HASH, expected);
             channel.truncate(held * HASH);
-            for (long index = held; index < expected; index++) {
-                write(level, index, combine(level - LEVEL_STEP, index * FAN_OUT, FAN_OUT));
+            // subtrees entirely below the cut are not kept: the frontier answers for them
+            for (long index = Math.max(held, prunedBelow >>> level); index < expected; index++) {
+                write(level, index, stored(level, index));
             }
+        }
+    }
+
+    /** The hash of the subtree stored as {@code index} of stored level {@code level}, from the level below. */
+    private byte[] stored(int level, long index) {
+        final long from = index << level;
+        return from < prunedBelow ? hash(from, from + (1L << level))
+                : combine(level - LEVEL_STEP, index * FAN_OUT, FAN_OUT);
+    }
+
+    /**
+     * Copies the leaf hashes of leaves {@code [from, to)}, 32 bytes each in order, to {@code target} (created or
+     * replaced), forced to the device.
+     */
+    public void copyLeaves(long from, long to, Path target) {
+        checkSize(to);
+        if (from < prunedBelow || from > to) {
+            throw new IllegalArgumentException("leaves [" + from + ", " + to + ") are not all kept");
+        }
+        try {
+            writeTail();
+            final FileChannel leaves = level(0);
+            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                long at = from * HASH;
+                final long end = to * HASH;
+                while (at < end) {
+                    at += leaves.transferTo(at, end - at, out);
+                }
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy leaves of the Merkle tree in " + dir + " to " + target + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The first {@link #prunedLeaves()} leaves are pruned: only the roots of their complete subtrees are kept. */
+    public long prunedLeaves() {
+        return prunedBelow;
+    }
+
+    /** The roots of the complete subtrees of the first {@code treeSize} leaves ({@code prunedLeaves() <= treeSize}). */
+    public MerkleFrontier frontier(long treeSize) {
+        checkSize(treeSize);
+        final long[] starts = MerkleFrontier.starts(treeSize);
+        final List<byte[]> roots = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            roots.add(hash(starts[i], i + 1 < starts.length ? starts[i + 1] : treeSize));
+        }
+        return MerkleFrontier.of(treeSize, roots);
+    }
+
+    /**
+     * Drops the hashes under the first {@code leaves} leaves, keeping the roots of their complete subtrees: first
+     * recorded ({@code pruned.frontier}, replaced atomically), then the disk blocks of the dropped hashes are given
+     * back. When {@code expected} is not null it must be what this tree holds for those leaves, or nothing changes.
+     *
+     * @return the bytes of disk given back (0 where the file system cannot punch holes)
+     * @throws IllegalArgumentException when {@code leaves} is past the tree's end, or {@code expected} differs
+     */
+    public long prune(long leaves, MerkleFrontier expected) {
+        checkSize(leaves);
+        if (readOnly) {
+            throw new IllegalStateException("the Merkle tree in " + dir + " is open read-only");
+        }
+        if (leaves <= prunedBelow) {
+            return 0;
+        }
+        final MerkleFrontier kept = frontier(leaves);
+        if (expected != null && (expected.size() != leaves || !java.util.Arrays.equals(kept.root(), expected.root()))) {
+            throw new IllegalArgumentException("the Merkle tree's first " + leaves + " leaves do not have the roots"
+                    + " the prune record keeps for them");
+        }
+        try {
+            writeTail();
+            sync();
+            writePruned(kept);
+            pruned = kept;
+            prunedBelow = leaves;
+            long given = 0;
+            for (int slot = 0; slot < levels.size(); slot++) {
+                given += punch(dir.resolve(fileName(slot * LEVEL_STEP)), (leaves >>> (slot * LEVEL_STEP)) * HASH);
+            }
+            return given;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prune the Merkle tree in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts an empty tree at {@code frontier}: its leaves were pruned before this tree was built (the tree was
+     * deleted and is rebuilt from what the journal still holds). The next leaf appended is leaf
+     * {@code frontier.size()}.
+     */
+    public void startAt(MerkleFrontier frontier) {
+        if (readOnly || size != 0) {
+            throw new IllegalStateException("only an empty, writable tree can start at a pruned frontier");
+        }
+        if (frontier.size() == 0) {
+            return;
+        }
+        try {
+            writePruned(frontier);
+            pruned = frontier;
+            prunedBelow = frontier.size();
+            // the level files keep absolute positions: the pruned part is a hole
+            write(0, frontier.size() - 1, new byte[HASH]);
+            size = frontier.size();
+            for (int level = LEVEL_STEP; level < Long.SIZE - 1 && (size >>> level) > 0; level += LEVEL_STEP) {
+                write(level, (size >>> level) - 1, new byte[HASH]);
+            }
+            punch(dir.resolve(fileName(0)), size * HASH);
+            loadTail();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Merkle tree in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void readPruned() throws IOException {
+        final Path file = dir.resolve(PRUNED);
+        if (Files.notExists(file)) {
+            return;
+        }
+        try {
+            pruned = MerkleFrontier.parse(Files.readString(file, StandardCharsets.US_ASCII));
+            prunedBelow = pruned.size();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void writePruned(MerkleFrontier frontier) throws IOException {
+        final Path file = dir.resolve(PRUNED);
+        final Path temp = dir.resolve(PRUNED + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            final ByteBuffer text = ByteBuffer.wrap((frontier.text() + "\n").getBytes(StandardCharsets.US_ASCII));
+            while (text.hasRemaining()) {
+                channel.write(text);
+            }
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Gives back the disk blocks of the first {@code bytes} bytes of {@code file}; 0 when it cannot. */
+    private static long punch(Path file, long bytes) {
+        if (bytes <= 0 || Files.notExists(file)) {
+            return 0;
+        }
+        try {
+            final int fd = PosixAPI.posix().open(file.toString(), O_RDWR, 0);
+            if (fd < 0) {
+                return 0;
+            }
+            try {
+                return PosixAPI.posix().fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, bytes) == 0
+                        ? bytes : 0;
+            } finally {
+                PosixAPI.posix().close(fd);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
         }
     }
 
@@ -296,6 +507,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
     }
 
     private byte[] read(int level, long index) {
+        if ((index + 1) << level <= prunedBelow) {
+            throw new IllegalArgumentException("hash " + index + " of level " + level + " of the Merkle tree in " + dir
+                    + " was pruned");
+        }
         if (level == 0 && index >= tailStart) {
             return java.util.Arrays.copyOfRange(tail, (int) (index - tailStart) * HASH, (int) (index - tailStart + 1)
                     * HASH);

@@ -344,6 +344,28 @@ public final class SideIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops every posting and segment, publishing an empty index, so that the journal indexes again from its start
+     * (after retention removed its oldest files: the space of their postings comes back). Only the index's writer
+     * may; false (nothing changed) for a reader or when the empty manifest cannot be written.
+     */
+    public boolean reset() {
+        checkOpen();
+        if (!becomeWriter()) {
+            return false;
+        }
+        final Manifest empty = manifest.next(List.of());
+        try {
+            empty.write(dir, options.syncWrites());
+        } catch (IOException e) {
+            lastWriteFailure = "could not write index manifest: " + e;
+            return false;
+        }
+        install(empty, NO_SEGMENTS, false);
+        deleteStale();
+        return true;
+    }
+
     /** When the memtable is full: write it, or take the lock and write it, or adopt a newer index from disk. */
     private boolean makeRoom() {
         if (becomeWriter()) {
