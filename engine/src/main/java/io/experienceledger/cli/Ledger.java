@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             ProveCommand.class,
             CheckProofCommand.class,
             KeygenCommand.class,
+            PruneCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -84,6 +84,11 @@ final class ProveCommand implements Callable<Integer> {
             if (what.index != null && (what.index < 0 || what.index >= size)) {
                 throw LedgerException.badInput("--index " + what.index + " is not in a tree of " + size + " entries");
             }
+            final long pruned = opened.tree().prunedLeaves();
+            if (what.index != null && what.index < pruned) {
+                throw LedgerException.notFound("Not found: entry " + what.index + " was pruned; the ledger keeps"
+                        + " entries from " + pruned + " on (ledger verify --archive checks an archived one)");
+            }
             final Map<Long, String> entries = what.index != null ? entryAt(opened, what.index)
                     : entriesWith(opened, what.eventId, size);
             if (what.index == null && entries.isEmpty()) {
@@ -140,7 +145,7 @@ final class ProveCommand implements Callable<Integer> {
     private static Map<Long, String> entries(ChronicleExperienceStore store, long size,
                                              BiPredicate<Long, ExperienceRecord> wanted) {
         final Map<Long, String> found = new TreeMap<>();
-        final long[] leaf = {0};
+        final long[] leaf = {store.tree().prunedLeaves()};
         store.scan(-1, (index, record) -> {
             if (leaf[0] >= size) {
                 return false;

@@ -1,6 +1,7 @@
 package io.experienceledger.cli;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
+import io.experienceledger.journal.PruneRecord;
 import io.experienceledger.journal.LedgerStats;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -34,8 +35,10 @@ final class StatsCommand implements Callable<Integer> {
         final LedgerStats stats;
         final String directory;
         final Optional<String> damage;
+        final Optional<PruneRecord> pruned;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             stats = opened.stats();
+            pruned = opened.pruned();
             directory = opened.directory().toString();
             damage = Optional.ofNullable(stats.damage()).or(opened::damage);
         }
@@ -46,12 +49,17 @@ final class StatsCommand implements Callable<Integer> {
         out.printf("index     %s on disk, %s entries indexed, state %s%n", Numbers.bytes(stats.indexBytes()),
                 Numbers.count(stats.indexedEntries()), stats.indexState());
         out.printf("damage    %s%n", damage.orElse("none"));
+        final long prunedEntries = pruned.map(PruneRecord::entries).orElse(0L);
+        pruned.ifPresent(record -> out.printf("pruned    %s entries (positions 0 to %d), %s in %s journal files,"
+                + " last on %s; the ledger starts at entry %d%n", Numbers.count(record.entries()),
+                record.entries() - 1, Numbers.bytes(record.bytes()), Numbers.count(record.files().size()),
+                record.lastPruned(), record.entries()));
         for (ShippedMarks.Mark mark : ShippedMarks.read(store.store)) {
             if (mark.problem() != null) {
                 out.printf("shipped   %s: %s%n", mark.topic(), mark.problem());
             } else {
                 out.printf("shipped   %s: %s, %s not yet%n", mark.topic(), Numbers.count(mark.entries()),
-                        Numbers.count(Math.max(0, stats.entries() - mark.entries())));
+                        Numbers.count(Math.max(0, prunedEntries + stats.entries() - mark.entries())));
             }
         }
         ShippedMarks.readMirrored(store.store).ifPresent(mirrored -> out.printf("mirrored  %s%n",

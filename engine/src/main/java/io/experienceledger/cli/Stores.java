@@ -32,6 +32,15 @@ final class Stores {
         return ChronicleExperienceStore.builder(dir).readOnly().open();
     }
 
+    /** Opens an existing ledger for writing: a missing directory or one that holds no ledger is not created. */
+    static ChronicleExperienceStore openExistingForWriting(Path dir, int lockWaitSeconds) {
+        if (Files.notExists(dir.resolve("ledger.properties"))) {
+            throw LedgerException.notFound("Not found: " + dir.toAbsolutePath().normalize() + " holds no ledger"
+                    + " (no ledger.properties)");
+        }
+        return openForWriting(dir, lockWaitSeconds);
+    }
+
     static ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds) {
         return openForWriting(dir, lockWaitSeconds, Durability.PAGE_CACHE);
     }

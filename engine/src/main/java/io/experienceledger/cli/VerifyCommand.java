@@ -4,10 +4,12 @@ import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.OriginStats;
 import io.experienceledger.journal.VerifyReport;
 import io.experienceledger.merkle.TreeHead;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ledger verify}: re-reads the whole ledger and checks checksums, the hash chain and the side index. */
@@ -21,6 +23,9 @@ import picocli.CommandLine.ParentCommand;
                     + " tree extends that head (as printed by 'ledger digest' earlier): the history up to it was not"
                     + " rewritten. --checkpoint FILE --key PUB does the same with a signed checkpoint ('ledger digest"
                     + " --sign'), once its signature is checked.",
+            "With --archive ARCHIVE_DIR, also checks the journal files 'ledger prune --archive-to' moved there"
+                    + " against the roots the ledger kept of them, naming a file (and its first entry) that does not"
+                    + " match; a --digest of a tree that ends inside the pruned entries is checked with the archive.",
             "In a ledger that mirrors others (`ledger mirror`), also reports each origin with positions missing (a gap:"
                     + " records dropped from the topic before they were mirrored) or held twice; these are findings"
                     + " about the sources' delivery, not damage, and leave the exit code at 0.",
@@ -31,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
             "  ledger verify --store audit",
             "  ledger digest --store audit > digest.txt   # keep it somewhere else",
             "  ledger verify --store audit --digest \"$(cat digest.txt)\"",
-            "  ledger verify --store audit --checkpoint checkpoint.txt --key audit.key.pub"})
+            "  ledger verify --store audit --checkpoint checkpoint.txt --key audit.key.pub",
+            "  ledger verify --store audit --archive /mnt/cold/audit"})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private Ledger ledger;
@@ -41,6 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     private TrustedHead head;
+
+    @Option(names = "--archive", paramLabel = "ARCHIVE_DIR",
+            description = "Also check the journal files archived there by 'ledger prune --archive-to'.")
+    private Path archive;
 
     @Override
     public Integer call() {
@@ -56,15 +66,16 @@ final class VerifyCommand implements Callable<Integer> {
         final Map<String, OriginStats> origins;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
             try {
-                report = opened.verify(digest);
+                report = archive == null ? opened.verify(digest) : opened.verify(digest, archive);
             } catch (IllegalArgumentException e) {
                 throw LedgerException.badInput(e.getMessage());
             }
             origins = report.intact() ? opened.stats().origins() : Map.of();
         }
         if (report.intact()) {
-            ledger.console().out().printf("intact: %d journal entries, tree head %s%s%n", report.entries(),
-                    report.digest(), digest == null ? "" : "; the history up to the given digest is unchanged");
+            ledger.console().out().printf("intact: %d journal entries, tree head %s%s%s%n", report.entries(),
+                    report.digest(), digest == null ? "" : "; the history up to the given digest is unchanged",
+                    archive == null ? "" : "; the archive in " + archive + " matches the ledger");
             OriginTable.findings(ledger.console().out(), origins);
             return ExitCode.OK;
         }

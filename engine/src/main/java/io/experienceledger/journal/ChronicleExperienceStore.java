@@ -282,6 +282,16 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     /**
+     * {@link #verify(String)}, and also checks the journal files archived in {@code archive} by a prune against the
+     * roots this ledger kept of them ({@link ArchiveCheck}); a digest of a tree that ends inside the archived entries
+     * is checked with the root computed from the archive.
+     */
+    public VerifyReport verify(String expectedDigestOrNull, Path archive) {
+        lifecycle.checkOpen();
+        return integrity.verify(expectedDigestOrNull, Objects.requireNonNull(archive, "archive"));
+    }
+
+    /**
      * The head of the ledger's Merkle tree, {@code <tree_size>:<root_hash_hex>} ({@link #tree()}): keep it
      * elsewhere, and {@code verify(digest)} later proves the first {@code tree_size} entries were not rewritten;
      * anyone can check a proof against it ({@link io.experienceledger.merkle.MerkleProofs}).

@@ -26,6 +26,11 @@ final class IntegrityCheck {
 
     /** See {@link ChronicleExperienceStore#verify}. */
     VerifyReport verify(String expectedDigestOrNull) {
+        return verify(expectedDigestOrNull, null);
+    }
+
+    /** See {@link ChronicleExperienceStore#verify(String, java.nio.file.Path)}. */
+    VerifyReport verify(String expectedDigestOrNull, java.nio.file.Path archive) {
         final TreeHead expected = expectedDigestOrNull == null ? null : parse(expectedDigestOrNull);
         final VerifyReport journalReport = catchUp.exclusive(() -> {
             final LedgerVerifier verifier = new LedgerVerifier(journal);
@@ -43,18 +48,37 @@ final class IntegrityCheck {
         }
         final String treeProblem = tree.checkAgainstJournal();
         final TreeHead head = tree.head();
-        final String problem = treeProblem != null ? treeProblem : expected == null ? null : extends_(head, expected);
+        ArchiveCheck.Report archived = null;
+        if (archive != null) {
+            archived = ArchiveCheck.check(archive, tree.pruneRecord(),
+                    expected == null ? java.util.List.of() : java.util.List.of(expected.size()));
+        }
+        String problem = treeProblem != null ? treeProblem : expected == null ? null
+                : extends_(head, expected, archived == null ? java.util.Map.of() : archived.roots());
+        if (problem == null && archived != null && !archived.intact()) {
+            problem = "the archive " + archive + " does not match the ledger: " + String.join("; ",
+                    archived.problems());
+        }
         return new VerifyReport(journalReport.entries(), journalReport.chainHead(), problem, -1, null, -1,
                 head.toString());
     }
 
     /** Null when the tree {@code head} extends {@code expected}; otherwise what is wrong. */
-    private String extends_(TreeHead head, TreeHead expected) {
+    private String extends_(TreeHead head, TreeHead expected, java.util.Map<Long, byte[]> archivedRoots) {
         if (expected.size() > head.size()) {
             return "the digest covers " + expected.size() + " entries but the ledger has only " + head.size()
                     + ": entries were removed";
         }
-        final byte[] root = tree.root(expected.size());
+        final byte[] root;
+        if (archivedRoots.containsKey(expected.size())) {
+            root = archivedRoots.get(expected.size());
+        } else {
+            try {
+                root = tree.root(expected.size());
+            } catch (io.experienceledger.store.ExperienceStoreException e) {
+                return "the digest's tree of " + expected.size() + " entries cannot be checked here: " + e.getMessage();
+            }
+        }
         if (!java.util.Arrays.equals(root, expected.root())) {
             return "the tree of the first " + expected.size() + " entries has root " + MerkleHashes.hex(root)
                     + ", not the digest's " + MerkleHashes.hex(expected.root()) + ": the history up to there was"

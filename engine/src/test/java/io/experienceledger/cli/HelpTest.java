@@ -49,7 +49,7 @@ class HelpTest {
         assertEquals(2, none.code(), none::toString);
         assertTrue(none.err().startsWith("Missing command: one of demo, append, query, trace, export, tail, stats,"
                 + " verify, digest, prove, check-proof,"
-                + " keygen, help"), none.err());
+                + " keygen, prune, help"), none.err());
         final Cli.Result unknown = Cli.run("qeury", "--store", "x");
         assertEquals(2, unknown.code(), unknown::toString);
         assertTrue(unknown.err().contains("query"), "suggests the closest command: " + unknown.err());

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -160,6 +161,73 @@ class PruneTest {
             assertEquals(lines.subList(50, lines.size()), exportLines(store), "the batch is whole, and visible");
             assertEquals(head, store.tree().head());
         }
+    }
+
+    @Test
+    void archivedFilesAreCheckedAgainstTheLedgerAndADamagedOneIsNamed() throws Exception {
+        final Path dir = root.resolve("ledger");
+        final Path archive = root.resolve("archive");
+        final Instant cutAt;
+        final TreeHead first;
+        final TreeHead inside;
+        try (ChronicleExperienceStore store = secondly(dir)) {
+            append(store, 120, 1);
+            inside = store.tree().head();
+            append(store, 80, 2);
+            first = store.tree().head();
+            nextCycle();
+            append(store, 150, 3);
+            nextCycle();
+            cutAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            append(store, 50, 4);
+            final List<String> names = journalFiles(dir).subList(0, 2);
+            final PruneResult result = store.prune(PruneRequest.before(cutAt).archiveTo(archive));
+            assertEquals(2, result.files().size(), result::toString);
+            for (String name : names) {
+                assertTrue(Files.exists(archive.resolve(name)), name + " archived");
+                assertTrue(Files.exists(archive.resolve(name + ".check")));
+                assertEquals(32L * result.files().get(names.indexOf(name)).leaves(),
+                        Files.size(archive.resolve(name + ".leaves")));
+                assertFalse(Files.exists(dir.resolve("journal").resolve(name)), name + " left the ledger");
+            }
+            assertTrue(store.verify(null, archive).intact(), () -> store.verify(null, archive).problem());
+            final String insideDigest = inside.size() + ":" + MerkleHashes.hex(inside.root());
+            assertFalse(store.verify(insideDigest).intact(), "a head inside the pruned part needs the archive");
+            assertTrue(store.verify(insideDigest, archive).intact(), () -> store.verify(insideDigest, archive)
+                    .problem());
+            assertTrue(store.verify(first.size() + ":" + MerkleHashes.hex(first.root())).intact(),
+                    "a head at the end of a removed file is checked from the root kept for it");
+            final String wrong = inside.size() + ":" + MerkleHashes.hex(first.root());
+            assertFalse(store.verify(wrong, archive).intact());
+
+            // one byte of an archived entry changed
+            final Path damaged = archive.resolve(names.get(1));
+            final byte[] bytes = Files.readAllBytes(damaged);
+            final int at = indexOf(bytes, "\"tenant".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    bytes.length / 2);
+            bytes[at + 1] ^= 0x20;
+            Files.write(damaged, bytes);
+            final VerifyReport report = store.verify(null, archive);
+            assertFalse(report.intact());
+            assertTrue(report.problem().contains(names.get(1)) && report.problem().contains("entry "),
+                    report.problem());
+            assertFalse(report.problem().contains(names.get(0)), "the intact file is not blamed: "
+                    + report.problem());
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] needle, int from) {
+        for (int i = from; i + needle.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        for (int i = 4096; i < bytes.length; i++) {
+            if (bytes[i] != 0 && bytes[i + 1] != 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no entry bytes found");
     }
 
     @Test
