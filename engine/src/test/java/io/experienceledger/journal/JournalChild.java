@@ -22,6 +22,10 @@ import java.util.List;
  *       and waits to be killed, so that the store is never closed;</li>
  *   <li>{@code tree DIR SEED} — appends batches of 1 to 3000 events forever, asking for the Merkle tree's head after
  *       each and printing {@code head <size>:<root>};</li>
+ *   <li>{@code prune DIR BEFORE_MILLIS ARCHIVE} — prints {@code opened}, prunes the files that ended before
+ *       BEFORE_MILLIS to ARCHIVE, prints {@code pruned N} and closes;</li>
+ *   <li>{@code retain DIR CYCLES} — opens the store with automatic retention of CYCLES roll cycles and appends single
+ *       events {@code s-<N>} forever, about one a millisecond, printing {@code ack N} every 100;</li>
  *   <li>{@code probe DIR} — tries to open the store writable for 200 ms and prints {@code acquired} or
  *       {@code refused}.</li>
  * </ul>
@@ -41,8 +45,27 @@ public final class JournalChild {
             }
             return;
         }
+        if (args[0].equals("retain")) {
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
+                    .retainCycles(Integer.parseInt(args[2])).open()) {
+                for (long n = 0; ; n++) {
+                    store.appendEvent(StoreFixtures.engine("s-" + n, "2026-03-01T00:00:00Z"));
+                    if (n % 100 == 99) {
+                        System.out.println("ack " + n);
+                    }
+                    Thread.sleep(1);
+                }
+            }
+        }
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
                 .writerLockTimeout(Duration.ofSeconds(20)).open()) {
+            if (args[0].equals("prune")) {
+                System.out.println("opened");
+                final PruneResult result = store.prune(PruneRequest.before(java.time.Instant.ofEpochMilli(
+                        Long.parseLong(args[2]))).archiveTo(Path.of(args[3])));
+                System.out.println("pruned " + result.files().size());
+                return;
+            }
             switch (args[0]) {
                 case "batches" -> batches(store, Integer.parseInt(args[2]));
                 case "slowbatches" -> slowBatches(store, Integer.parseInt(args[2]));
