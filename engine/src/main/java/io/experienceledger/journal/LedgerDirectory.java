@@ -236,7 +236,7 @@ final class LedgerDirectory {
     }
 
     /** Bytes of disk blocks in use ({@code du} counts KiB; files are sparse, so their size overstates it). */
-    private static long allocatedBytes(Path file) {
+    static long allocatedBytes(Path file) {
         try {
             return net.openhft.posix.PosixAPI.posix().du(file.toString()) * 1024;
         } catch (IOException | RuntimeException | LinkageError e) {
