@@ -96,7 +96,7 @@ final class PruneCommand implements Callable<Integer> {
             final PruneResult result = opened.prune(request);
             final String verb = dryRun ? "would remove" : archiveTo != null ? "archived" : "removed";
             for (PruneRecord.PrunedFile file : result.files()) {
-                out.printf("%s %s: entries %d to %d (%d), %d bytes%n", verb, file.name(), file.firstLeaf(),
+                out.printf("%s %s: entries %d to %d (%d), %d bytes on disk%n", verb, file.name(), file.firstLeaf(),
                         file.endLeaf() - 1, file.leaves(), file.bytes());
             }
             boolean unshipped = false;
@@ -108,7 +108,7 @@ final class PruneCommand implements Callable<Integer> {
                 out.println("nothing to prune: no journal file ended before " + instant + " that can go");
             } else {
                 final TreeHead head = opened.tree().head();
-                out.printf("%s %d files, %d entries, %d bytes%s; tree head %s%s%n", dryRun ? "would prune" : "pruned",
+                out.printf("%s %d files, %d entries, %d bytes on disk%s; tree head %s%s%n", dryRun ? "would prune" : "pruned",
                         result.files().size(), result.entries(), result.bytes(), archiveTo == null ? ""
                                 : " (to " + archiveTo + ")", head, dryRun ? ""
                                 : "; the ledger starts at entry " + opened.tree().prunedLeaves());

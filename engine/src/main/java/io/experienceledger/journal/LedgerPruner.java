@@ -113,7 +113,7 @@ final class LedgerPruner {
                 firstKept = file;
                 break;
             }
-            candidates.add(new Candidate(file, cycle, size(file)));
+            candidates.add(new Candidate(file, cycle, LedgerDirectory.allocatedBytes(file)));
         }
         if (candidates.isEmpty()) {
             return new PruneResult(List.of(), 0, 0, firstRetained, kept, request.dryRun());
@@ -358,16 +358,36 @@ final class LedgerPruner {
              FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
             final byte[] buffer = new byte[1 << 16];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            long at = 0;
+            boolean holeAtEnd = false;
+            for (int read = in.readNBytes(buffer, 0, buffer.length); read > 0;
+                 read = in.readNBytes(buffer, 0, buffer.length)) {
                 sha.update(buffer, 0, read);
-                final ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
+                // Chronicle's files are sparse: a block of zeros stays a hole in the copy
+                holeAtEnd = allZero(buffer, read);
+                if (!holeAtEnd) {
+                    final ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                    while (chunk.hasRemaining()) {
+                        out.write(chunk, at + chunk.position());
+                    }
                 }
+                at += read;
+            }
+            if (holeAtEnd) {
+                out.write(ByteBuffer.wrap(new byte[1]), at - 1);
             }
             out.force(true);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static boolean allZero(byte[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static MessageDigest sha256() {
@@ -397,13 +417,6 @@ final class LedgerPruner {
         }
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw ExperienceStoreException.storageError("cannot read the size of " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     /** The journal's cycle files, oldest first. */
     private List<Path> journalFiles() {

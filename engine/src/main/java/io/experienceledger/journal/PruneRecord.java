@@ -28,7 +28,7 @@ import java.util.Properties;
  * @param ledgerId      the ledger's identity, as {@code ledger.properties} gives it
  * @param firstRetained the journal index of the first entry kept; every scan starts there
  * @param frontier      the pruned leaves' size and the roots of their complete subtrees
- * @param bytes         journal bytes removed in all
+ * @param bytes         disk space of the journal files removed, in all
  * @param lastPruned    when the last prune removed something
  * @param files         every journal file removed, oldest first
  */
@@ -44,7 +44,7 @@ public record PruneRecord(String ledgerId, long firstRetained, MerkleFrontier fr
      * @param firstLeaf  the leaf index (position) of its first entry
      * @param leaves     its entries, as leaves of the tree (committed entries; aborted batches are not leaves)
      * @param rootAtEnd  the root of the tree of its last entry and every entry before
-     * @param bytes      its size
+     * @param bytes      the disk space it took (its blocks in use: Chronicle's files are sparse)
      * @param firstIndex the journal index of its first document
      * @param archive    the directory it was archived to, or empty when it was deleted
      */

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param files         the journal files, oldest first
  * @param entries       the entries (tree leaves) they held
- * @param bytes         their size
+ * @param bytes         the disk space they took
  * @param firstRetained the journal index the ledger now starts at (-1 when nothing was ever pruned)
  * @param kept          why files that ended before the instant were kept, for a person; empty when none were
  * @param dryRun        true when nothing was changed
