@@ -5,6 +5,7 @@ import io.experienceledger.journal.PruneRecord;
 import io.experienceledger.journal.PruneRequest;
 import io.experienceledger.journal.PruneResult;
 import io.experienceledger.merkle.TreeHead;
+import io.experienceledger.store.ExperienceStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,6 +68,21 @@ final class PruneCommand implements Callable<Integer> {
             description = "How long to wait for another process's writer lock (default ${DEFAULT-VALUE} s).")
     private int lockWaitSeconds;
 
+    /** The ledger as its writer; a writer in another process is named, with how that process can prune. */
+    private ChronicleExperienceStore openWriter() {
+        try {
+            return Stores.openExistingForWriting(store.store, lockWaitSeconds);
+        } catch (ExperienceStoreException e) {
+            if (e.kind() == ExperienceStoreException.Kind.STORAGE_ERROR
+                    && e.detail().contains("is being written by another process")) {
+                throw LedgerException.storage(e.detail() + " Nothing was pruned: prune is done by the ledger's"
+                        + " writer. Run it once that process has closed the ledger, or let the process prune itself"
+                        + " (ChronicleExperienceStore.prune, or Builder.retainCycles).", e);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() {
         final Instant instant;
@@ -92,7 +108,7 @@ final class PruneCommand implements Callable<Integer> {
         }
         final PrintWriter out = ledger.console().out();
         final PrintWriter err = ledger.console().err();
-        try (ChronicleExperienceStore opened = Stores.openExistingForWriting(store.store, lockWaitSeconds)) {
+        try (ChronicleExperienceStore opened = openWriter()) {
             final PruneResult result = opened.prune(request);
             final String verb = dryRun ? "would remove" : archiveTo != null ? "archived" : "removed";
             for (PruneRecord.PrunedFile file : result.files()) {

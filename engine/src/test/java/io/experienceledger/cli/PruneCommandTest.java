@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.experienceledger.journal.JournalChild;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,6 +109,17 @@ class PruneCommandTest {
         final Cli.Result nothing = Cli.run("prune", "--store", store.toString(), "--before", "2020-01-01T00:00:00Z");
         assertEquals(0, nothing.code(), nothing::toString);
         assertTrue(nothing.out().contains("nothing to prune"), nothing.out());
+
+        try (ChildJvm writer = ChildJvm.start(JournalChild.class, "hold", store.toString())) {
+            assertEquals("ready", writer.readLine(), writer.errors());
+            final Cli.Result held = Cli.run("prune", "--store", store.toString(), "--before", cut.toString(),
+                    "--lock-wait", "0");
+            assertEquals(3, held.code(), held::toString);
+            assertTrue(held.err().contains("being written by another process") && held.err().contains("Nothing was"
+                    + " pruned"), held.err());
+            writer.kill();
+        }
+        assertEquals(6, Cli.run("export", "--store", store.toString()).out().lines().count());
 
         Files.createDirectories(store.resolve("shipped"));
         Files.writeString(store.resolve("shipped").resolve("audit.properties"),

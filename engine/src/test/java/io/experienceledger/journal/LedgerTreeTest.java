@@ -198,7 +198,8 @@ class LedgerTreeTest {
         }
     }
 
-    private static void append(ChronicleExperienceStore store, int count, long seed) {
+    /** Appends {@code count} entries drawn from {@code seed}: singles of both sides and batches of 1 to 20. */
+    static void append(ChronicleExperienceStore store, int count, long seed) {
         final SyntheticWorkload workload = new SyntheticWorkload(seed, 4);
         final Random random = new Random(seed);
         int written = 0;
@@ -221,7 +222,7 @@ class LedgerTreeTest {
         }
     }
 
-    private static List<String> exportLines(ChronicleExperienceStore store) {
+    static List<String> exportLines(ChronicleExperienceStore store) {
         final List<String> lines = new ArrayList<>();
         store.scan(-1, (index, record) -> lines.add(ConvergeJson.writeAnyEnvelope(record)));
         return lines;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.merkle.MerkleProofs;
@@ -333,27 +332,11 @@ class PruneTest {
     }
 
     static void append(ChronicleExperienceStore store, int count, long seed) {
-        final SyntheticWorkload workload = new SyntheticWorkload(seed, 4);
-        final Random random = new Random(seed);
-        int written = 0;
-        while (written < count) {
-            if (random.nextInt(5) == 0) {
-                final List<ExperienceRecord> batch = new ArrayList<>();
-                for (int i = 0; i < 1 + random.nextInt(20) && written < count; i++, written++) {
-                    batch.add(workload.next());
-                }
-                store.appendBatch(batch.iterator());
-            } else {
-                store.appendBatch(List.of(workload.next()).iterator());
-                written++;
-            }
-        }
+        LedgerTreeTest.append(store, count, seed);
     }
 
     static List<String> exportLines(ChronicleExperienceStore store) {
-        final List<String> lines = new ArrayList<>();
-        store.scan(-1, (index, record) -> lines.add(ConvergeJson.writeAnyEnvelope(record)));
-        return lines;
+        return LedgerTreeTest.exportLines(store);
     }
 
     private static byte[] rootOf(List<String> lines) {

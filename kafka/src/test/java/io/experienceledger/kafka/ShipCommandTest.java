@@ -47,6 +47,41 @@ class ShipCommandTest {
     }
 
     @Test
+    void pruneRemovesOnlyWhatTheShipperHasShipped() throws Exception {
+        final Path ledger = dir.resolve("ledger");
+        io.experienceledger.journal.ChronicleExperienceStore.builder(ledger).rollCycle("TEST_SECONDLY").open().close();
+        TestLedgers.append(ledger, 60, 31);
+        final String[] ship = {"ship", "--store", ledger.toString(), "--bootstrap-servers", BROKER.bootstrapServers(),
+            "--topic", "cli-prune"};
+        assertEquals(0, run(ship).code());
+        nextSecond();
+        TestLedgers.append(ledger, 40, 32);
+        nextSecond();
+        final String cut = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        TestLedgers.append(ledger, 10, 33);
+        final String[] prune = {"prune", "--store", ledger.toString(), "--before", cut};
+        final Run guarded = run(prune);
+        assertEquals(3, guarded.code(), guarded.output());
+        assertTrue(guarded.output().contains("pruned 1 files, 60 entries"), guarded.output());
+        assertTrue(guarded.output().contains("not yet shipped (topic cli-prune"), guarded.output());
+        final Run shipped = run(ship);
+        assertEquals("shipped 50 entries to cli-prune (110 entries of this ledger in all)\n", shipped.output());
+        final Run pruned = run(prune);
+        assertEquals(0, pruned.code(), pruned.output());
+        assertTrue(pruned.output().contains("pruned 1 files, 40 entries"), pruned.output());
+        assertEquals("shipped 0 entries to cli-prune (110 entries of this ledger in all)\n", run(ship).output(),
+                "the shipper resumes after the pruned files");
+        final Run stats = run("stats", "--store", ledger.toString());
+        assertTrue(stats.output().contains("shipped   cli-prune: 110, 0 not yet\n"), stats.output());
+        assertTrue(stats.output().contains("pruned    100 entries"), stats.output());
+        assertEquals(110, BROKER.readCommitted("cli-prune").size());
+    }
+
+    private static void nextSecond() throws InterruptedException {
+        Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20);
+    }
+
+    @Test
     void followShipsNewEntriesThroughABrokerRestartUntilSigterm() throws Exception {
         final Path ledger = dir.resolve("ledger");
         TestLedgers.append(ledger, 100, 22);
