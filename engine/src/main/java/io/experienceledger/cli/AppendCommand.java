@@ -70,6 +70,11 @@ final class AppendCommand implements Callable<Integer> {
                     + " ledger keeps it for life; an existing ledger of another cycle is refused.")
     private String rollCycle;
 
+    @Option(names = "--group-readable",
+            description = "For a new ledger: directories 0750 and files 0640, readable by its group (by default a"
+                    + " new ledger is 0700/0600, whatever the umask).")
+    private boolean groupReadable;
+
     /** What the checking pass found. */
     private static final class Census {
         long engine;
@@ -89,7 +94,7 @@ final class AppendCommand implements Callable<Integer> {
             census = check(input, console);
             if (census.engine + census.user > 0) {
                 try (ChronicleExperienceStore opened = Stores.openForWriting(store.store, lockWaitSeconds,
-                        Durability.PAGE_CACHE, rollCycle)) {
+                        Durability.PAGE_CACHE, rollCycle, groupReadable)) {
                     append(opened, input, census, console);
                     damage = opened.damage();
                 }

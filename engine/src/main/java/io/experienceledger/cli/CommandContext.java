@@ -39,6 +39,12 @@ public final class CommandContext {
         return Stores.openForWriting(dir, lockWaitSeconds);
     }
 
+    /** {@link #openForWriting(Path, int)}; a ledger created here is group-readable when asked (0750/0640). */
+    public ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds, boolean groupReadable) {
+        return Stores.openForWriting(dir, lockWaitSeconds, io.experienceledger.journal.Durability.PAGE_CACHE, null,
+                groupReadable);
+    }
+
     /** The exit code {@code ledger} gives a failure of {@code kind} (1 not found, 2 bad input, 3 storage). */
     public int exitCode(ExperienceStoreException.Kind kind) {
         return Failures.exitCode(kind);

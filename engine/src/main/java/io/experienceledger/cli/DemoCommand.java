@@ -86,6 +86,11 @@ final class DemoCommand implements Callable<Integer> {
                     + " ledger keeps it for life; an existing ledger of another cycle is refused.")
     private String rollCycle;
 
+    @Option(names = "--group-readable",
+            description = "For a new ledger: directories 0750 and files 0640, readable by its group (by default a"
+                    + " new ledger is 0700/0600, whatever the umask).")
+    private boolean groupReadable;
+
     @Override
     public Integer call() throws IOException {
         if (events < 1) {
@@ -110,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
     private int run(Path dir, boolean temporary, StopSignal stop) {
         final PrintWriter out = ledger.console().out();
         final SyntheticWorkload workload = new SyntheticWorkload(seed, tenants);
-        try (ChronicleExperienceStore opened = Stores.openForWriting(dir, lockWaitSeconds, durability, rollCycle)) {
+        try (ChronicleExperienceStore opened = Stores.openForWriting(dir, lockWaitSeconds, durability, rollCycle,
+                groupReadable)) {
             out.printf("Experience Ledger demo: %s synthetic envelopes, %d tenants, seed %d, durability %s%n",
                     Numbers.count(events), tenants, seed, durability);
             out.printf("store     %s (%s)%n%n", dir.toAbsolutePath(),

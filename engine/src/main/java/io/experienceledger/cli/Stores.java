@@ -46,7 +46,7 @@ final class Stores {
     }
 
     static ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds, Durability durability) {
-        return openForWriting(dir, lockWaitSeconds, durability, null);
+        return openForWriting(dir, lockWaitSeconds, durability, null, false);
     }
 
     /**
@@ -54,7 +54,7 @@ final class Stores {
      * name, or null) is the roll cycle of a new ledger, and must be the existing ledger's.
      */
     static ChronicleExperienceStore openForWriting(Path dir, int lockWaitSeconds, Durability durability,
-                                                   String rollCycle) {
+                                                   String rollCycle, boolean groupReadable) {
         if (lockWaitSeconds < 0) {
             throw LedgerException.badInput("--lock-wait must not be negative, was " + lockWaitSeconds);
         }
@@ -68,6 +68,9 @@ final class Stores {
             } catch (IllegalArgumentException e) {
                 throw LedgerException.badInput("--roll-cycle: " + e.getMessage());
             }
+        }
+        if (groupReadable) {
+            builder.groupReadable();
         }
         createIfMissing(dir);
         return builder.open();

@@ -1,5 +1,6 @@
 package io.experienceledger.cli;
 
+import io.experienceledger.files.ExposureCheck;
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.journal.OriginStats;
 import io.experienceledger.journal.VerifyReport;
@@ -29,6 +30,9 @@ import picocli.CommandLine.ParentCommand;
             "In a ledger that mirrors others (`ledger mirror`), also reports each origin with positions missing (a gap:"
                     + " records dropped from the topic before they were mirrored) or held twice; these are findings"
                     + " about the sources' delivery, not damage, and leave the exit code at 0.",
+            "Also reports, as a finding, files and directories of the ledger more open than its setting (owner-only,"
+                    + " or group-readable when created so), with the chmod that fixes them; --strict makes such a"
+                    + " finding exit 3.",
             "Exits with 0 when intact; otherwise names the first damaged entry (journal index, file, offset) and"
                     + " what is wrong, and exits with 3."},
         footerHeading = "%nExamples:%n",
@@ -48,6 +52,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private TrustedHead head;
 
+    @Option(names = "--strict",
+            description = "Exit with 3 also when the ledger's files are more open than its setting (readable or"
+                    + " writable by other users).")
+    private boolean strict;
+
     @Option(names = "--archive", paramLabel = "ARCHIVE_DIR",
             description = "Also check the journal files archived there by 'ledger prune --archive-to'.")
     private Path archive;
@@ -64,7 +73,9 @@ final class VerifyCommand implements Callable<Integer> {
         final String digest = trusted == null ? null : trusted.toString();
         final VerifyReport report;
         final Map<String, OriginStats> origins;
+        final ExposureCheck.Exposure exposure;
         try (ChronicleExperienceStore opened = Stores.openForReading(store.store)) {
+            exposure = opened.exposure();
             try {
                 report = archive == null ? opened.verify(digest) : opened.verify(digest, archive);
             } catch (IllegalArgumentException e) {
@@ -77,6 +88,14 @@ final class VerifyCommand implements Callable<Integer> {
                     report.digest(), digest == null ? "" : "; the history up to the given digest is unchanged",
                     archive == null ? "" : "; the archive in " + archive + " matches the ledger");
             OriginTable.findings(ledger.console().out(), origins);
+            if (!exposure.none()) {
+                ledger.console().out().println("finding: " + exposure.summary());
+                for (ExposureCheck.Finding finding : exposure.findings()) {
+                    ledger.console().out().printf("  %s is %s, expected %s%s%n", finding.path(), finding.mode(),
+                            finding.expected(), finding.worldWritable() ? ": anyone may change it" : "");
+                }
+                return strict ? ExitCode.STORAGE_ERROR : ExitCode.OK;
+            }
             return ExitCode.OK;
         }
         ledger.console().err().println("damaged: " + report.damage());

@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.ExposureCheck;
 import io.experienceledger.index.IndexOptions;
 import io.experienceledger.index.internal.SideIndex;
 import io.experienceledger.model.ArtifactId;
@@ -66,10 +67,12 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final LedgerTree tree;
     private final LedgerPruner pruner;
     private final AutomaticRetention retention;
+    private final ExposureCheck.Exposure exposure;
 
     private ChronicleExperienceStore(StoreSettings settings) {
         this.layout = LedgerDirectory.open(settings.dir(), !settings.readOnly(),
-                settings.rollCycle() == null ? JournalRollCycle.DEFAULT : settings.rollCycle());
+                settings.rollCycle() == null ? JournalRollCycle.DEFAULT : settings.rollCycle(),
+                settings.groupReadable());
         final JournalRollCycle rollCycle = JournalRollCycle.resolve(layout, settings.rollCycle());
         WriterLock lock = null;
         Journal opened = null;
@@ -121,6 +124,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 throw e;
             }
         }
+        this.exposure = ExposureCheck.check(layout.root(), layout.groupReadable());
+        ExposureWarning.once(exposure);
         this.retention = settings.retainCycles() > 0
                 ? new AutomaticRetention(this, opened.queue().rollCycle(), settings.retainCycles()) : null;
     }
@@ -330,6 +335,21 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return Optional.ofNullable(PruneRecord.read(layout.root()));
     }
 
+    /**
+     * What of the ledger's directory is more open than its setting (owner-only, or group-readable when it was
+     * created so), as found when the store was opened: readable or writable by other users. Opening warns about it
+     * once on stderr; {@code ledger verify} reports it.
+     */
+    public ExposureCheck.Exposure exposure() {
+        return exposure;
+    }
+
+    /** Looks again at the modes of the ledger's files (after a {@code chmod}, say). */
+    public ExposureCheck.Exposure checkExposure() {
+        lifecycle.checkOpen();
+        return ExposureCheck.check(layout.root(), layout.groupReadable());
+    }
+
     /** Why the last automatic retention pass failed, if it did (it tries again at its next pass). */
     public Optional<String> retentionFailure() {
         return retention == null ? Optional.empty() : retention.lastFailure();
@@ -405,6 +425,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private Duration writerLockTimeout = Duration.ofSeconds(10);
         private IndexOptions indexOptions = IndexOptions.defaults();
         private int retainCycles;
+        private boolean groupReadable;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -490,13 +511,23 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
 
         /**
+         * A new ledger is group-readable: its directories {@code 0750} and files {@code 0640}, for a reader running
+         * as another user of the same group. By default a new ledger is owner-only ({@code 0700}, {@code 0600}),
+         * whatever the umask. The ledger records it; an existing ledger keeps what it was created with.
+         */
+        public Builder groupReadable() {
+            this.groupReadable = true;
+            return this;
+        }
+
+        /**
          * Opens the store, creating the directory when it is missing or empty (unless read-only).
          *
          * @throws IllegalArgumentException when a setting is out of its range
          */
         public ChronicleExperienceStore open() {
             return new ChronicleExperienceStore(new StoreSettings(dir, durability, syncInterval, rollCycle, blockSize,
-                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions, retainCycles));
+                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions, retainCycles, groupReadable));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.File;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ final class Journal implements AutoCloseable {
     private boolean preallocationUnsupported;
     /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
     private long lastAppended = Long.MIN_VALUE;
+    /** The cycle whose file was last given the ledger's mode. */
+    private int securedCycle = Integer.MIN_VALUE;
     /** The journal index of the first entry retention kept (-1: nothing pruned), from {@link PruneRecord}. */
     private volatile long firstRetained = -1;
     /** The prune record's modification time when it was last read, to read it again only when it changed. */
@@ -99,6 +102,11 @@ final class Journal implements AutoCloseable {
         }
         final Journal journal = new Journal(queue, dir, truncation);
         try {
+            if (!readOnly) {
+                // Chronicle creates its directory and files with the process's umask: the ledger's modes instead
+                secure(dir);
+                secure(dir.resolve("metadata.cq4t"));
+            }
             journal.refreshFirstRetained();
         } catch (RuntimeException e) {
             queue.close();
@@ -109,6 +117,17 @@ final class Journal implements AutoCloseable {
             journal.prefetcher = new JournalPrefetcher(dir.toString());
         }
         return journal;
+    }
+
+    /** Gives a file or directory Chronicle created the mode of the ledger directory it is in. */
+    private static void secure(Path path) {
+        try {
+            if (java.nio.file.Files.exists(path)) {
+                FileModes.matchDirectory(path);
+            }
+        } catch (java.io.IOException e) {
+            throw ExperienceStoreException.storageError("cannot set the mode of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private ExcerptAppender newAppender() {
@@ -176,6 +195,11 @@ final class Journal implements AutoCloseable {
         while (true) {
             reserve(length);
             final DocumentContext context = appender.writingDocument();
+            if (appender.cycle() != securedCycle && appender.currentFile() != null) {
+                // a new cycle's file: the ledger's mode before the first entry is written to it
+                secure(appender.currentFile().toPath());
+                securedCycle = appender.cycle();
+            }
             if (preallocationUnsupported || appender.cycle() == preallocatedCycle) {
                 return context;
             }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import io.experienceledger.files.FileModes;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
@@ -35,6 +36,7 @@ final class LedgerDirectory {
     static final int FORMAT_MINOR = 0;
     /** The marker's property naming the journal's roll cycle (optional: ledgers created before it have none). */
     static final String ROLL_CYCLE = "journal.rollCycle";
+    static final String GROUP_READABLE = "files.groupReadable";
     private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path root;
@@ -42,22 +44,35 @@ final class LedgerDirectory {
     private final long identityLo;
     /** The journal's roll cycle as recorded, or null for a ledger created before it was recorded. */
     private final RollCycle rollCycle;
+    /** True when the ledger was created group-readable (0750/0640), false for owner-only (0700/0600). */
+    private final boolean groupReadable;
 
-    private LedgerDirectory(Path root, long identityHi, long identityLo, RollCycle rollCycle) {
+    private LedgerDirectory(Path root, long identityHi, long identityLo, RollCycle rollCycle, boolean groupReadable) {
         this.root = root;
         this.identityHi = identityHi;
         this.identityLo = identityLo;
         this.rollCycle = rollCycle;
+        this.groupReadable = groupReadable;
     }
 
     /**
      * Opens (and, when {@code create} is set, initialises) the ledger at {@code dir}. A ledger created here records
-     * {@code rollCycle}, one of Chronicle's named roll cycles; an existing one keeps the cycle it recorded.
+     * {@code rollCycle}, one of Chronicle's named roll cycles, and whether it is {@code groupReadable}; an existing
+     * one keeps what it recorded.
      */
     static LedgerDirectory open(Path dir, boolean create, RollCycle rollCycle) {
+        return open(dir, create, rollCycle, false);
+    }
+
+    static LedgerDirectory open(Path dir, boolean create, RollCycle rollCycle, boolean groupReadable) {
         final Path root = dir.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw ExperienceStoreException.storageError(root + " is a file, not a ledger directory");
+        }
+        if (Files.isDirectory(root) && !(Files.isReadable(root) && Files.isExecutable(root))) {
+            throw ExperienceStoreException.storageError("permission denied: " + root + " cannot be read by this user"
+                    + " (" + owner(root) + "). A ledger is private to its owner unless it was created group-readable"
+                    + " (--group-readable, Builder.groupReadable()); then a user of its group can read it");
         }
         final Path marker = root.resolve(MARKER);
         if (Files.isRegularFile(marker)) {
@@ -79,7 +94,19 @@ final class LedgerDirectory {
             throw ExperienceStoreException.storageError(root + " is not a ledger directory: it has files but no "
                     + MARKER + ". Point the store at a new or empty directory.");
         }
-        return initialise(root, marker, rollCycle);
+        return initialise(root, marker, rollCycle, groupReadable);
+    }
+
+    /** Who owns {@code dir}, its group and mode, for a message; what can be read of it. */
+    private static String owner(Path dir) {
+        try {
+            final java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(dir,
+                    java.nio.file.attribute.PosixFileAttributes.class);
+            return "owner " + attributes.owner().getName() + ", group " + attributes.group().getName() + ", mode "
+                    + FileModes.describe(attributes.permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+            return "not readable";
+        }
     }
 
     private static LedgerDirectory read(Path root, Path marker) {
@@ -107,7 +134,8 @@ final class LedgerDirectory {
         } catch (NumberFormatException e) {
             throw ExperienceStoreException.storageError(marker + " is damaged: journal.id must be 32 hex digits");
         }
-        return new LedgerDirectory(root, hi, lo, recordedRollCycle(properties.getProperty(ROLL_CYCLE), marker));
+        return new LedgerDirectory(root, hi, lo, recordedRollCycle(properties.getProperty(ROLL_CYCLE), marker),
+                Boolean.parseBoolean(properties.getProperty(GROUP_READABLE, "false").trim()));
     }
 
     /** The roll cycle named in the marker; null when the marker names none (it predates the property). */
@@ -135,18 +163,22 @@ final class LedgerDirectory {
      * Writes the marker under a name of its own, then links it into place: the link fails if another process
      * created the ledger at the same moment, and then that process's marker is the one read. Never overwrites.
      */
-    private static LedgerDirectory initialise(Path root, Path marker, RollCycle rollCycle) {
+    private static LedgerDirectory initialise(Path root, Path marker, RollCycle rollCycle, boolean groupReadable) {
         final UUID id = UUID.randomUUID();
         final String text = "# Experience Ledger store. Written once when the store was created; do not edit.\n"
                 + "format.major=" + FORMAT_MAJOR + "\n"
                 + "format.minor=" + FORMAT_MINOR + "\n"
                 + "journal.id=" + String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits()) + "\n"
-                + ROLL_CYCLE + "=" + JournalRollCycle.nameOf(rollCycle) + "\n";
+                + ROLL_CYCLE + "=" + JournalRollCycle.nameOf(rollCycle) + "\n"
+                + GROUP_READABLE + "=" + groupReadable + "\n";
         try {
             Files.createDirectories(root);
             requireWritable(root, true);
+            // before anything is written in it: others are kept out whatever the umask
+            FileModes.setDirectoryMode(root, FileModes.directoryMode(groupReadable));
             final Path temp = root.resolve(MARKER + "." + id + TEMP_SUFFIX);
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            FileModes.matchDirectory(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -166,7 +198,8 @@ final class LedgerDirectory {
             }
             throw ExperienceStoreException.storageError("cannot create a ledger in " + root + ": " + e.getMessage(), e);
         }
-        return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits(), rollCycle);
+        return new LedgerDirectory(root, id.getMostSignificantBits(), id.getLeastSignificantBits(), rollCycle,
+                groupReadable);
     }
 
     private static void requireWritable(Path root, boolean creating) {
@@ -246,6 +279,11 @@ final class LedgerDirectory {
                 return 0;
             }
         }
+    }
+
+    /** True when the ledger was created group-readable: directories 0750, files 0640 (else 0700, 0600). */
+    boolean groupReadable() {
+        return groupReadable;
     }
 
     Path root() {

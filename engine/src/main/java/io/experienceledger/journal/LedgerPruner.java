@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
@@ -317,7 +318,11 @@ final class LedgerPruner {
     /** Copies each file, its leaf hashes and what checks them into {@code dir}, each complete before it is named. */
     private void archive(Path dir, List<Candidate> going, List<PruneRecord.PrunedFile> removed) {
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                // an archive holds what the ledger held: as private as the ledger
+                FileModes.setDirectoryMode(dir, Files.getPosixFilePermissions(root));
+            }
             for (int i = 0; i < going.size(); i++) {
                 final Candidate candidate = going.get(i);
                 final PruneRecord.PrunedFile pruned = removed.get(i);
@@ -357,6 +362,7 @@ final class LedgerPruner {
         try (InputStream in = Files.newInputStream(from);
              FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileModes.matchDirectory(to);
             final byte[] buffer = new byte[1 << 16];
             long at = 0;
             boolean holeAtEnd = false;
@@ -401,6 +407,7 @@ final class LedgerPruner {
     private static void write(Path file, String text) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileModes.matchDirectory(file);
             final ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 out.write(bytes);

@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
@@ -449,6 +450,7 @@ public final class LedgerTree {
         final Path file = dir.resolve(CHECKPOINT);
         final Path temp = dir.resolve(CHECKPOINT + ".tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
+        FileModes.matchDirectory(temp);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

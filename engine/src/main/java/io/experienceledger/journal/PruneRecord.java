@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
@@ -161,6 +162,7 @@ public record PruneRecord(String ledgerId, long firstRetained, MerkleFrontier fr
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                FileModes.matchDirectory(temp);
                 final ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);

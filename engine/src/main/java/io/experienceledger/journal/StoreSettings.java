@@ -19,10 +19,11 @@ import net.openhft.chronicle.queue.RollCycle;
  * @param writerLockTimeout how long to wait for another process to release the writer lock
  * @param indexOptions      settings of the side index
  * @param retainCycles      automatic retention: keep the journal files of this many newest roll cycles (0: off)
+ * @param groupReadable     a new ledger's directories 0750 and files 0640 (else 0700 and 0600)
  */
 record StoreSettings(Path dir, Durability durability, Duration syncInterval, RollCycle rollCycle, long blockSize,
                      long maxEntryBytes, boolean readOnly, Duration writerLockTimeout, IndexOptions indexOptions,
-                     int retainCycles) {
+                     int retainCycles, boolean groupReadable) {
     /** The smallest block size: 1 MiB. */
     static final long MIN_BLOCK_SIZE = 1L << 20;
     /** The default largest entry, unless a quarter of the block size is less: 1 MiB. */

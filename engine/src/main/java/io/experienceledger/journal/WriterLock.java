@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,6 +64,7 @@ final class WriterLock implements AutoCloseable {
         final FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileModes.matchDirectory(file);
         } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot open " + file + " to take the writer lock: " + e.getMessage(), e);
         }

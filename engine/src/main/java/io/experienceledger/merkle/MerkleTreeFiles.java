@@ -1,5 +1,6 @@
 package io.experienceledger.merkle;
 
+import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -71,7 +72,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
     public static MerkleTreeFiles open(Path dir) {
         final MerkleTreeFiles tree = new MerkleTreeFiles(dir);
         try {
-            Files.createDirectories(dir);
+            FileModes.createDirectories(dir);
             tree.readPruned();
             tree.level(0);
             final FileChannel leaves = tree.levels.get(0);
@@ -329,6 +330,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
             final FileChannel leaves = level(0);
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                FileModes.matchDirectory(target);
                 long at = from * HASH;
                 final long end = to * HASH;
                 while (at < end) {
@@ -442,6 +444,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
         final Path temp = dir.resolve(PRUNED + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileModes.matchDirectory(temp);
             final ByteBuffer text = ByteBuffer.wrap((frontier.text() + "\n").getBytes(StandardCharsets.US_ASCII));
             while (text.hasRemaining()) {
                 channel.write(text);
@@ -482,8 +485,10 @@ public final class MerkleTreeFiles implements AutoCloseable {
             throw new IOException("no level " + level + " in a read-only tree of " + size + " leaves");
         }
         while (levels.size() <= slot) {
-            levels.add(FileChannel.open(dir.resolve(fileName(levels.size() * LEVEL_STEP)), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE));
+            final Path file = dir.resolve(fileName(levels.size() * LEVEL_STEP));
+            levels.add(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
+            FileModes.matchDirectory(file);
         }
         return levels.get(slot);
     }

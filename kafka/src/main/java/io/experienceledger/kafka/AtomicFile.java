@@ -1,5 +1,6 @@
 package io.experienceledger.kafka;
 
+import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +17,7 @@ final class AtomicFile {
     static void replace(Path file, CharSequence text) throws IOException {
         final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
+        FileModes.matchDirectory(temp);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -65,6 +65,11 @@ final class MirrorCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     private int batchEntries;
 
+    @Option(names = "--group-readable",
+            description = "For a new central ledger: directories 0750 and files 0640, readable by its group (by"
+                    + " default 0700/0600, whatever the umask).")
+    private boolean groupReadable;
+
     @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for another writer of the ledger to finish (default ${DEFAULT-VALUE}).")
     private int lockWaitSeconds;
@@ -76,7 +81,7 @@ final class MirrorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final Properties config = cluster.clientProperties(spec.commandLine());
-        try (ChronicleExperienceStore opened = context.openForWriting(store, lockWaitSeconds);
+        try (ChronicleExperienceStore opened = context.openForWriting(store, lockWaitSeconds, groupReadable);
              LedgerMirror mirror = build(opened, config);
              TerminationRequest stop = new TerminationRequest()) {
             final long before = mirror.status().entries();

@@ -1,5 +1,6 @@
 package io.experienceledger.kafka;
 
+import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class ShipMark {
                 + "journal.index=" + checkpoint.journalIndex() + "\n"
                 + "entries=" + checkpoint.position() + "\n";
         try {
-            Files.createDirectories(file.getParent());
+            FileModes.createDirectories(file.getParent());
             AtomicFile.replace(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record the shipped position in " + file + ": " + e.getMessage(), e);

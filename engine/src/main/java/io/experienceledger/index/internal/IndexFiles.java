@@ -1,5 +1,6 @@
 package io.experienceledger.index.internal;
 
+import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,6 +26,7 @@ final class IndexFiles {
         final Path temp = dir.resolve(name + ManifestDescriptor.TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
+            FileModes.matchDirectory(temp);
             writeFully(channel, bytes, 0);
             if (sync) {
                 channel.force(true);

@@ -1,5 +1,6 @@
 package io.experienceledger.index.internal;
 
+import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -36,6 +37,7 @@ final class IndexLock implements AutoCloseable {
             Shared shared = OPEN.get(file);
             if (shared == null) {
                 shared = new Shared(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+                FileModes.matchDirectory(file);
                 OPEN.put(file, shared);
             }
             shared.users++;

@@ -1,5 +1,6 @@
 package io.experienceledger.index.internal;
 
+import io.experienceledger.files.FileModes;
 import static io.experienceledger.index.internal.SegmentDescriptor.BLOB_LENGTH_OFFSET;
 import static io.experienceledger.index.internal.SegmentDescriptor.CHECKSUM_OFFSET;
 import static io.experienceledger.index.internal.SegmentDescriptor.ENTRY_COUNT_OFFSET;
@@ -85,6 +86,7 @@ final class SegmentWriter implements AutoCloseable {
         this.blobStart = SegmentDescriptor.blobOffset(keyCount);
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
+        FileModes.matchDirectory(temp);
     }
 
     /** Begins the next key; hashes must ascend as unsigned numbers and every key needs at least one posting. */

@@ -1,5 +1,6 @@
 package io.experienceledger.index.internal;
 
+import io.experienceledger.files.FileModes;
 import io.experienceledger.index.IndexOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ public final class SideIndex implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            FileModes.createDirectories(dir);
             opened = IndexLock.open(dir);
         } catch (IOException e) {
             lastWriteFailure = "index directory not writable, keeping the index in memory: " + e;
