@@ -75,6 +75,10 @@ class ShipCommandTest {
         assertTrue(stats.output().contains("shipped   cli-prune: 110, 0 not yet\n"), stats.output());
         assertTrue(stats.output().contains("pruned    100 entries"), stats.output());
         assertEquals(110, BROKER.readCommitted("cli-prune").size());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(ledger.resolve("shipped"))), "the shipper's marks are private");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(ledger.resolve("shipped").resolve("cli-prune.properties"))));
     }
 
     private static void nextSecond() throws InterruptedException {
