@@ -54,6 +54,8 @@ final class Journal implements AutoCloseable {
     private boolean preallocationUnsupported;
     /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
     private long lastAppended = Long.MIN_VALUE;
+    /** When {@link #refreshFirstRetainedAtMostEvery} last looked at the prune record. */
+    private volatile long lastRetainedCheck = System.nanoTime();
     /** The cycle whose file was last given the ledger's mode. */
     private int securedCycle = Integer.MIN_VALUE;
     /** The journal index of the first entry retention kept (-1: nothing pruned), from {@link PruneRecord}. */
@@ -344,6 +346,16 @@ final class Journal implements AutoCloseable {
             recordStamp = stamp;
         }
         return firstRetained;
+    }
+
+    /** {@link #refreshFirstRetained()} unless it ran less than {@code nanos} ago (a query's cheap check). */
+    long refreshFirstRetainedAtMostEvery(long nanos) {
+        final long now = System.nanoTime();
+        if (now - lastRetainedCheck < nanos) {
+            return firstRetained;
+        }
+        lastRetainedCheck = now;
+        return refreshFirstRetained();
     }
 
     /** After this process pruned: scans start at {@code index}. */

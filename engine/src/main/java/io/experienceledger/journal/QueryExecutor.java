@@ -19,6 +19,9 @@ import java.util.function.Function;
  * under its read lock, and records what it cost ({@link #lastWork()}).
  */
 final class QueryExecutor {
+    /** How stale a reader's view of another process's prune may be: a {@code stat} at most this often. */
+    private static final long PRUNE_CHECK_NANOS = 100_000_000L;
+
     private final Journal journal;
     private final CycleStores cycleStores;
     private final SideIndex index;
@@ -101,6 +104,8 @@ final class QueryExecutor {
 
     /** Runs {@code work} on a new run and records what it cost, also when it fails. */
     private <T> T run(boolean indexLagging, byte[] origin, Function<QueryRun, T> work) {
+        // another process may have pruned: its postings of removed entries are skipped from then on
+        journal.refreshFirstRetainedAtMostEvery(PRUNE_CHECK_NANOS);
         final QueryRun run = new QueryRun(journal, cycleStores, index, indexSpacing, indexLagging, origin, damage);
         try {
             return work.apply(run);

@@ -283,7 +283,20 @@ class PruneTest {
             append(store, 100, 2);
             final TreeHead head = reader.tree().head();
             final List<String> lines = exportLines(reader);
+            final java.util.Set<io.experienceledger.model.TenantId> tenants = new java.util.HashSet<>();
+            for (io.experienceledger.model.ExperienceEventEnvelope envelope : reader.queryEvents(EventQuery.all())) {
+                if (envelope.tenantId() != null) {
+                    tenants.add(envelope.tenantId());
+                }
+            }
+            assertFalse(tenants.isEmpty());
             store.prune(PruneRequest.before(cutAt));
+            Thread.sleep(150);
+            for (io.experienceledger.model.TenantId tenant : tenants) {
+                final EventQuery byTenant = EventQuery.all().withTenant(tenant);
+                assertEquals(store.queryEvents(byTenant), reader.queryEvents(byTenant),
+                        "an indexed query of a reader open before the prune answers the retained entries");
+            }
             assertEquals(lines.subList(100, 200), exportLines(reader));
             assertEquals(head, reader.tree().head());
             assertEquals(100, reader.queryRecords(EventQuery.all()).size());
