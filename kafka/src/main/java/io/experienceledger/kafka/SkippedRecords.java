@@ -39,6 +39,15 @@ final class SkippedRecords implements AutoCloseable {
     void write(ConsumerRecord<byte[], byte[]> record, String reason) {
         try {
             if (out == null) {
+                if (Files.notExists(file)) {
+                    // the records it keeps are ledger entries (or what claimed to be): as private as a ledger
+                    try {
+                        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    } catch (UnsupportedOperationException | java.nio.file.FileAlreadyExistsException ignored) {
+                        // no POSIX modes here, or created meanwhile: opened as it is
+                    }
+                }
                 out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                         StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             }
