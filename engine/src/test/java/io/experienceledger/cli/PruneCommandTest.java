@@ -32,6 +32,7 @@ class PruneCommandTest {
     void pruneToAnArchiveKeepsTheDigestAndTheArchiveChecks() throws Exception {
         final Path store = dir.resolve("audit");
         final Path archive = dir.resolve("cold");
+        nextSecond();
         append(store, 0, 5);
         nextSecond();
         append(store, 5, 5);
@@ -92,6 +93,7 @@ class PruneCommandTest {
     @Test
     void badInputIsRefusedAndTheShippingGuardHolds() throws Exception {
         final Path store = dir.resolve("audit");
+        nextSecond();
         append(store, 0, 3);
         nextSecond();
         final Instant cut = Instant.now().truncatedTo(ChronoUnit.SECONDS);
