@@ -1,7 +1,10 @@
 package io.experienceledger.journal;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
@@ -9,13 +12,22 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
  * The roll-cycle files that located reads ({@link LocatedReads}) use, opened once and kept for the next query:
  * opening one costs a file open, a mapping and a header parse, more than the rest of a small query. Keeps the
  * {@value #KEPT} most recently used; each reader takes its own {@code MappedBytes} over a kept file, which holds
- * its own reference, so evicting a file never unmaps it under a reader. Thread-safe.
+ * its own reference, so evicting a file never unmaps it under a reader. The bytes a query used are handed back
+ * ({@link #giveBack}) and lent to the next query of the same file: a new {@code MappedBytes} maps its chunk again,
+ * and releasing the last one unmaps it (with an {@code msync}), which cost a small query more than its reads.
+ * Thread-safe.
  */
 final class CycleStores implements AutoCloseable {
     private static final int KEPT = 4;
+    /** Idle bytes kept per file: as many as queries that read it at once, usually one. */
+    private static final int IDLE_PER_FILE = 4;
 
     private final SingleChronicleQueue queue;
     private final ArrayDeque<SingleChronicleQueueStore> kept = new ArrayDeque<>(KEPT);
+    /** Bytes over kept files that no query uses now, by cycle. */
+    private final Map<Integer, ArrayDeque<MappedBytes>> idle = new HashMap<>();
+    /** The length each kept file had when a reader last looked: files only grow, so a reader looks again only past it. */
+    private final Map<Integer, Long> lengths = new HashMap<>();
     private boolean closed;
 
     CycleStores(Journal journal) {
@@ -40,10 +52,63 @@ final class CycleStores implements AutoCloseable {
             return null;
         }
         if (kept.size() == KEPT) {
-            queue.closeStore(kept.removeLast());
+            close(kept.removeLast());
         }
         kept.addFirst(store);
         return store;
+    }
+
+    /**
+     * Bytes over the file of roll cycle {@code cycle} for one reader: idle ones a query gave back, or new ones; null
+     * when there is no such file. Give them back when done.
+     */
+    synchronized MappedBytes lend(int cycle) {
+        final ArrayDeque<MappedBytes> free = idle.get(cycle);
+        if (free != null && !free.isEmpty() && !closed) {
+            return free.pop();
+        }
+        final SingleChronicleQueueStore store = acquire(cycle);
+        return store == null ? null : store.bytes();
+    }
+
+    /** The length of the file of {@code cycle} as last seen by a reader (0 when unknown): a lower bound. */
+    synchronized long knownLength(int cycle) {
+        return lengths.getOrDefault(cycle, 0L);
+    }
+
+    /**
+     * Takes back bytes {@link #lend} gave for {@code cycle}, with the file length the reader saw; the bytes are
+     * released when their file is no longer kept.
+     */
+    synchronized void giveBack(int cycle, MappedBytes bytes, long fileLength) {
+        if (isKept(cycle)) {
+            lengths.merge(cycle, fileLength, Math::max);
+        }
+        final ArrayDeque<MappedBytes> free = idle.computeIfAbsent(cycle, c -> new ArrayDeque<>(IDLE_PER_FILE));
+        if (closed || free.size() == IDLE_PER_FILE || !isKept(cycle)) {
+            bytes.releaseLast();
+            return;
+        }
+        free.push(bytes);
+    }
+
+    private boolean isKept(int cycle) {
+        for (SingleChronicleQueueStore store : kept) {
+            if (store.cycle() == cycle) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes a kept file and releases the idle bytes over it. */
+    private void close(SingleChronicleQueueStore store) {
+        lengths.remove(store.cycle());
+        final ArrayDeque<MappedBytes> free = idle.remove(store.cycle());
+        if (free != null) {
+            free.forEach(MappedBytes::releaseLast);
+        }
+        queue.closeStore(store);
     }
 
     /** Closes the kept files of cycles before {@code cycle} (retention removed them), so they are unmapped. */
@@ -52,7 +117,7 @@ final class CycleStores implements AutoCloseable {
             final SingleChronicleQueueStore store = it.next();
             if (store.cycle() < cycle) {
                 it.remove();
-                queue.closeStore(store);
+                close(store);
             }
         }
     }
@@ -62,7 +127,10 @@ final class CycleStores implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         while (!kept.isEmpty()) {
-            queue.closeStore(kept.removeFirst());
+            close(kept.removeFirst());
         }
+        idle.values().forEach(free -> free.forEach(MappedBytes::releaseLast));
+        idle.clear();
+        lengths.clear();
     }
 }

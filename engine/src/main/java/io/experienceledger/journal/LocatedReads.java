@@ -4,7 +4,6 @@ import java.io.File;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.wire.Wires;
 
 /**
@@ -23,7 +22,6 @@ final class LocatedReads implements AutoCloseable {
 
     private final CycleStores stores;
     private final RollCycle rollCycle;
-    private SingleChronicleQueueStore store;
     private MappedBytes bytes;
     private int cycle = Integer.MIN_VALUE;
     private long fileLength;
@@ -71,26 +69,25 @@ final class LocatedReads implements AutoCloseable {
         }
         release();
         cycle = wanted;
-        store = stores.acquire(wanted);
-        if (store == null) {
+        bytes = stores.lend(wanted);
+        if (bytes == null) {
             return false;
         }
-        bytes = store.bytes();
-        fileLength = file().length();
+        // a lower bound: read() looks at the file again only for a location past it
+        fileLength = stores.knownLength(wanted);
         return true;
     }
 
     /** The file of the entry last {@link #read}. */
     File file() {
-        return store.file();
+        return bytes.mappedFile().file();
     }
 
     private void release() {
         if (bytes != null) {
-            bytes.releaseLast();
+            stores.giveBack(cycle, bytes, fileLength);
             bytes = null;
         }
-        store = null;
         cycle = Integer.MIN_VALUE;
     }
 
