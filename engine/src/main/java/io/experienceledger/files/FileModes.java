@@ -52,6 +52,18 @@ public final class FileModes {
         }
     }
 
+    /** Sets {@code path}'s mode; nothing on a file system without POSIX modes. */
+    public static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(path, mode);
+        }
+    }
+
+    /** The mode of {@code dir}, or null on a file system without POSIX modes. */
+    public static Set<PosixFilePermission> modeOf(Path dir) throws IOException {
+        return POSIX ? Files.getPosixFilePermissions(dir) : null;
+    }
+
     /**
      * Creates {@code dir} and its missing parents, each with the mode of the directory it is created in. For
      * directories inside a ledger (or an archive), whose top is already there.

@@ -104,8 +104,13 @@ final class EntryCursor implements AutoCloseable {
     /** Positions at the first entry retention kept: the first document of a file, never inside a batch. */
     private EntryCursor startAtRetained(long first) {
         batch = BatchState.NONE;
-        if (!tailer.moveToIndex(first) && !tailer.moveToIndex(journal.refreshFirstRetained())) {
-            tailer.toEnd();
+        final int cycle = journal.queue().rollCycle().toCycle(first);
+        if (journal.moveToFirstDocumentFrom(tailer, cycle) < 0) {
+            final long refreshed = journal.refreshFirstRetained();
+            if (refreshed == first || journal.moveToFirstDocumentFrom(tailer,
+                    journal.queue().rollCycle().toCycle(refreshed)) < 0) {
+                tailer.toEnd();
+            }
         }
         return this;
     }

@@ -329,7 +329,7 @@ final class Journal implements AutoCloseable {
      * Reads the prune record again if it changed since it was last read (another process pruned): one {@code stat}
      * when it did not. Returns {@link #firstRetained()}.
      */
-    long refreshFirstRetained() {
+    synchronized long refreshFirstRetained() {
         final Path root = dir.getParent();
         final Path file = root.resolve(PruneRecord.FILE);
         long stamp;
@@ -358,8 +358,35 @@ final class Journal implements AutoCloseable {
         return refreshFirstRetained();
     }
 
+    /**
+     * Moves {@code tailer} to the first document of the journal at or after the start of roll cycle {@code cycle}:
+     * a cycle's file can hold no document (its first write went to the next cycle), and then the next file's first
+     * document is it. Returns that document's journal index, or -1 (the tailer unmoved) when no file from that
+     * cycle on holds one.
+     */
+    long moveToFirstDocumentFrom(ExcerptTailer tailer, int cycle) {
+        final RollCycle rollCycle = queue.rollCycle();
+        int at = cycle;
+        while (true) {
+            final long index = rollCycle.toIndex(at, 0);
+            if (tailer.moveToIndex(index)) {
+                return index;
+            }
+            final int next;
+            try {
+                next = queue.nextCycle(at, net.openhft.chronicle.queue.TailerDirection.FORWARD);
+            } catch (java.text.ParseException | RuntimeException e) {
+                return -1;
+            }
+            if (next <= at) {
+                return -1;
+            }
+            at = next;
+        }
+    }
+
     /** After this process pruned: scans start at {@code index}. */
-    void retainFrom(long index) {
+    synchronized void retainFrom(long index) {
         firstRetained = index;
         recordStamp = Long.MIN_VALUE;
     }

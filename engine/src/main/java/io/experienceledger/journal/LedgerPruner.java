@@ -206,7 +206,7 @@ final class LedgerPruner {
         try (ExcerptTailer tailer = journal.tailer()) {
             for (int i = 0; i < candidates.size(); i++) {
                 final Path next = files.get(files.indexOf(candidates.get(i).file) + 1);
-                if (!continuesBatch(tailer, rollCycle.toIndex(JournalFiles.cycleOf(next, rollCycle), 0))) {
+                if (!continuesBatch(tailer, JournalFiles.cycleOf(next, rollCycle))) {
                     cut = i + 1;
                 }
             }
@@ -217,8 +217,9 @@ final class LedgerPruner {
         return cut;
     }
 
-    private static boolean continuesBatch(ExcerptTailer tailer, long firstIndex) {
-        if (!tailer.moveToIndex(firstIndex)) {
+    /** True when the first document from roll cycle {@code cycle} on (files can be empty) is inside a batch. */
+    private boolean continuesBatch(ExcerptTailer tailer, int cycle) {
+        if (journal.moveToFirstDocumentFrom(tailer, cycle) < 0) {
             return false;
         }
         try (DocumentContext context = tailer.readingDocument()) {
@@ -318,19 +319,27 @@ final class LedgerPruner {
     /** Copies each file, its leaf hashes and what checks them into {@code dir}, each complete before it is named. */
     private void archive(Path dir, List<Candidate> going, List<PruneRecord.PrunedFile> removed) {
         try {
+            final java.util.Set<java.nio.file.attribute.PosixFilePermission> rootMode = FileModes.modeOf(root);
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
                 // an archive holds what the ledger held: as private as the ledger
-                FileModes.setDirectoryMode(dir, Files.getPosixFilePermissions(root));
+                if (rootMode != null) {
+                    FileModes.setDirectoryMode(dir, rootMode);
+                }
             }
+            // its files too, whatever the archive directory's own mode
+            final java.util.Set<java.nio.file.attribute.PosixFilePermission> fileMode = rootMode == null ? null
+                    : FileModes.fileModeIn(rootMode);
             for (int i = 0; i < going.size(); i++) {
                 final Candidate candidate = going.get(i);
                 final PruneRecord.PrunedFile pruned = removed.get(i);
                 final Path copy = dir.resolve(candidate.name());
                 final Path temp = dir.resolve(candidate.name() + ".tmp");
+                createPrivate(temp, fileMode);
                 final String sha256 = copy(candidate.file, temp);
                 move(temp, copy);
                 final Path leaves = dir.resolve(candidate.name() + LEAVES_SUFFIX);
+                createPrivate(temp, fileMode);
                 tree.copyLeaves(pruned.firstLeaf(), pruned.endLeaf(), temp);
                 move(temp, leaves);
                 final MerkleFrontier before = tree.frontier(pruned.firstLeaf());
@@ -346,6 +355,7 @@ final class LedgerPruner {
                         + "frontier.before=" + before.text() + "\n"
                         + "root.after=" + Base64.getEncoder().encodeToString(pruned.rootAtEnd()) + "\n"
                         + "archived=" + Instant.now() + "\n";
+                createPrivate(temp, fileMode);
                 write(temp, check);
                 move(temp, dir.resolve(candidate.name() + CHECK_SUFFIX));
             }
@@ -356,13 +366,22 @@ final class LedgerPruner {
         }
     }
 
-    /** Copies {@code from} to {@code to}, forced to the device; returns the SHA-256 of the bytes, in hex. */
+    /** Creates {@code file} empty with {@code mode} (when not null), before anything is written to it. */
+    private static void createPrivate(Path file, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode)
+            throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        if (mode != null) {
+            FileModes.setMode(file, mode);
+        }
+    }
+
+    /** Copies {@code from} into {@code to}, forced to the device; returns the SHA-256 of the bytes, in hex. */
     private static String copy(Path from, Path to) throws IOException {
         final MessageDigest sha = sha256();
         try (InputStream in = Files.newInputStream(from);
              FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
-            FileModes.matchDirectory(to);
             final byte[] buffer = new byte[1 << 16];
             long at = 0;
             boolean holeAtEnd = false;
@@ -407,7 +426,6 @@ final class LedgerPruner {
     private static void write(Path file, String text) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            FileModes.matchDirectory(file);
             final ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 out.write(bytes);

@@ -249,6 +249,15 @@ public final class LedgerTree {
      * otherwise the first leaf that does not (the tree's files were changed, or the journal under them).
      */
     synchronized String checkAgainstJournal() {
+        while (true) {
+            final String problem = compareWithJournal();
+            if (!prunedMeanwhile()) {
+                return problem;
+            }
+        }
+    }
+
+    private String compareWithJournal() {
         catchUp();
         final long[] leaf = {prunedCount()};
         final String[] problem = {null};
@@ -301,7 +310,7 @@ public final class LedgerTree {
         final long persisted = persisted();
         if (to <= persisted) {
             try {
-                return files != null ? files.hash(from, to) : pruned.frontier().subtree(from, to);
+                return files != null ? files.hash(from, to) : pruned.frontier().hash(from, to);
             } catch (IllegalArgumentException e) {
                 throw ExperienceStoreException.invalidQuery(e.getMessage());
             }
@@ -321,7 +330,15 @@ public final class LedgerTree {
                 close();
             }
             if (!opened) {
-                open();
+                try {
+                    open();
+                } catch (IOException | RuntimeException e) {
+                    if (files != null) {
+                        files.close();
+                        files = null;
+                    }
+                    throw e;
+                }
                 opened = true;
             }
             final long before = size();
@@ -404,16 +421,18 @@ public final class LedgerTree {
         }
         if (writable) {
             files = MerkleTreeFiles.open(dir);
+            // a pruned tree cannot go back below its kept roots: it hashes again from the first retained entry
+            final long floor = files.prunedLeaves();
             if (files.size() < leaves) {
                 // files behind their checkpoint: not ours to trust; hash everything again
-                files.truncate(0);
-                leaves = 0;
+                leaves = floor;
+                resume = -1;
+            }
+            if (leaves <= floor) {
+                leaves = floor;
                 resume = -1;
             }
             files.truncate(leaves);
-            if (leaves == 0) {
-                resume = -1;
-            }
         } else if (leaves > 0 && MerkleTreeFiles.exists(dir)) {
             files = MerkleTreeFiles.openReadOnly(dir, leaves);
             if (files.size() < leaves) {

@@ -51,8 +51,10 @@ final class LedgerVerifier {
         }
         try (ExcerptTailer tailer = journal.tailer()) {
             final long first = journal.refreshFirstRetained();
-            if (first < 0 || !tailer.moveToIndex(first)) {
+            if (first < 0) {
                 tailer.toStart();
+            } else if (journal.moveToFirstDocumentFrom(tailer, journal.queue().rollCycle().toCycle(first)) < 0) {
+                tailer.toEnd();
             }
             while (true) {
                 if (truncation != null && tailer.index() >= truncation.readLimit()) {

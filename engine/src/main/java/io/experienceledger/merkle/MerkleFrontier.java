@@ -129,6 +129,27 @@ public final class MerkleFrontier {
                 + " roots of the complete subtrees of the first " + size + " leaves are");
     }
 
+    /**
+     * The RFC 9162 hash of leaves {@code [from, to)} when it can be made of the kept roots (the tree of all
+     * {@link #size()} leaves, or of any suffix of its complete subtrees).
+     *
+     * @throws IllegalArgumentException for any other range: its hashes are not kept
+     */
+    public byte[] hash(long from, long to) {
+        final long[] starts = starts(size);
+        for (int i = 0; i < starts.length; i++) {
+            final long end = i + 1 < starts.length ? starts[i + 1] : size;
+            if (starts[i] == from && end == to) {
+                return subtrees.get(i).clone();
+            }
+        }
+        if (to - from > 1 && from >= 0 && to <= size) {
+            final long k = MerkleProofBuilder.largestPowerOfTwoBelow(to - from);
+            return hashes.node(hash(from, from + k), hash(from + k, to));
+        }
+        return subtree(from, to);
+    }
+
     /** Where each complete subtree of a tree of {@code size} leaves starts, largest (leftmost) first. */
     public static long[] starts(long size) {
         final long[] starts = new long[Long.bitCount(size)];

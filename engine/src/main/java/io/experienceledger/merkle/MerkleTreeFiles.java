@@ -219,7 +219,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
         final long n = to - from;
         if (from < prunedBelow) {
             if (to <= prunedBelow) {
-                return pruned.subtree(from, to);
+                return pruned.hash(from, to);
             }
             // a subtree across the cut: its left part is made of kept roots, its right part of stored hashes
             final long k = MerkleProofBuilder.largestPowerOfTwoBelow(n);
@@ -318,7 +318,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
 
     /**
      * Copies the leaf hashes of leaves {@code [from, to)}, 32 bytes each in order, to {@code target} (created or
-     * replaced), forced to the device.
+     * replaced; the caller gives it its mode), forced to the device.
      */
     public void copyLeaves(long from, long to, Path target) {
         checkSize(to);
@@ -330,7 +330,6 @@ public final class MerkleTreeFiles implements AutoCloseable {
             final FileChannel leaves = level(0);
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                FileModes.matchDirectory(target);
                 long at = from * HASH;
                 final long end = to * HASH;
                 while (at < end) {

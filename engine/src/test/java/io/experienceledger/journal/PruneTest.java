@@ -99,6 +99,8 @@ class PruneTest {
             }
             assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, assertThrows(ExperienceStoreException.class,
                     () -> store.tree().consistency(heads.get(0).size() - 1, before.size())).kind());
+            assertArrayEquals(heads.get(1).root(), store.tree().root(pruned), "the tree of exactly the pruned entries");
+            assertTrue(store.verify(heads.get(1).toString()).intact(), "a head at the cut verifies");
             assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, assertThrows(ExperienceStoreException.class,
                     () -> store.tree().inclusion(pruned - 1, before.size())).kind());
             final long fileEnd = result.files().get(0).endLeaf();
@@ -177,7 +179,9 @@ class PruneTest {
     @Test
     void archivedFilesAreCheckedAgainstTheLedgerAndADamagedOneIsNamed() throws Exception {
         final Path dir = root.resolve("ledger");
-        final Path archive = root.resolve("archive");
+        final Path archive = Files.createDirectory(root.resolve("archive"));
+        // an archive directory more open than the ledger: the archived files are as private as the ledger's
+        Files.setPosixFilePermissions(archive, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         final Instant cutAt;
         final TreeHead first;
         final TreeHead inside;
@@ -199,6 +203,10 @@ class PruneTest {
             for (String name : names) {
                 assertTrue(Files.exists(archive.resolve(name)), name + " archived");
                 assertTrue(Files.exists(archive.resolve(name + ".check")));
+                for (String suffix : List.of("", ".check", ".leaves")) {
+                    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(archive.resolve(name + suffix))), name + suffix);
+                }
                 assertEquals(32L * result.files().get(names.indexOf(name)).leaves(),
                         Files.size(archive.resolve(name + ".leaves")));
                 assertFalse(Files.exists(dir.resolve("journal").resolve(name)), name + " left the ledger");
