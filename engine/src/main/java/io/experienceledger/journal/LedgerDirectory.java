@@ -177,8 +177,9 @@ final class LedgerDirectory {
             // before anything is written in it: others are kept out whatever the umask
             FileModes.setDirectoryMode(root, FileModes.directoryMode(groupReadable));
             final Path temp = root.resolve(MARKER + "." + id + TEMP_SUFFIX);
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.createFile(temp);
             FileModes.matchDirectory(temp);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }

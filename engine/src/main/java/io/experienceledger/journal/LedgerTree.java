@@ -468,8 +468,10 @@ public final class LedgerTree {
                 + "journal.index=" + journalIndex + "\n";
         final Path file = dir.resolve(CHECKPOINT);
         final Path temp = dir.resolve(CHECKPOINT + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
         FileModes.matchDirectory(temp);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

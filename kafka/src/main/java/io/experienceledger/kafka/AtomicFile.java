@@ -16,8 +16,11 @@ final class AtomicFile {
     /** Writes {@code text} to a sibling temporary file, then moves it over {@code file}. */
     static void replace(Path file, CharSequence text) throws IOException {
         final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
+        // the ledger's mode before the text is in it
         FileModes.matchDirectory(temp);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
