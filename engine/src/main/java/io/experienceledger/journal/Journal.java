@@ -56,8 +56,6 @@ final class Journal implements AutoCloseable {
     private long lastAppended = Long.MIN_VALUE;
     /** When {@link #refreshFirstRetainedAtMostEvery} last looked at the prune record. */
     private volatile long lastRetainedCheck = System.nanoTime();
-    /** The cycle whose file was last given the ledger's mode. */
-    private int securedCycle = Integer.MIN_VALUE;
     /** The journal index of the first entry retention kept (-1: nothing pruned), from {@link PruneRecord}. */
     private volatile long firstRetained = -1;
     /** The prune record's modification time when it was last read, to read it again only when it changed. */
@@ -119,6 +117,14 @@ final class Journal implements AutoCloseable {
             journal.prefetcher = new JournalPrefetcher(dir.toString());
         }
         return journal;
+    }
+
+    /** Gives the current cycle's file, which Chronicle created with the umask, the ledger's mode. */
+    private void secureCurrentFile() {
+        final File file = appender.currentFile();
+        if (file != null) {
+            secure(file.toPath());
+        }
     }
 
     /** Gives a file or directory Chronicle created the mode of the ledger directory it is in. */
@@ -197,12 +203,13 @@ final class Journal implements AutoCloseable {
         while (true) {
             reserve(length);
             final DocumentContext context = appender.writingDocument();
-            if (appender.cycle() != securedCycle && appender.currentFile() != null) {
-                // a new cycle's file: the ledger's mode before the first entry is written to it
-                secure(appender.currentFile().toPath());
-                securedCycle = appender.cycle();
+            if (appender.cycle() == preallocatedCycle) {
+                return context;
             }
-            if (preallocationUnsupported || appender.cycle() == preallocatedCycle) {
+            if (preallocationUnsupported) {
+                // a new cycle's file, not allocated ahead: only its mode, before the first entry is written to it
+                secureCurrentFile();
+                preallocatedCycle = appender.cycle();
                 return context;
             }
             context.rollbackOnClose();
@@ -246,6 +253,7 @@ final class Journal implements AutoCloseable {
             writeEnd = context.wire().bytes().writePosition();
             context.rollbackOnClose();
         }
+        secureCurrentFile();
         final File file = appender.currentFile();
         preallocatedFile = file;
         preallocatedCycle = appender.cycle();

@@ -1,6 +1,6 @@
 package io.experienceledger.journal;
 
-import io.experienceledger.files.FileModes;
+import io.experienceledger.files.AtomicFiles;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -200,19 +198,12 @@ public final class LedgerTree {
                 + " is known only from the archive (ledger verify --digest with --archive)");
     }
 
-    /** The roots of the complete subtrees of the first {@code treeSize} entries, for a prune to keep. */
+    /** The roots of the complete subtrees of the first {@code treeSize} entries, for a prune to keep (a writer's). */
     synchronized MerkleFrontier frontier(long treeSize) {
         catchUp();
         requireSize(treeSize);
-        if (files != null && treeSize <= files.size()) {
-            return files.frontier(treeSize);
-        }
-        final long[] starts = MerkleFrontier.starts(treeSize);
-        final List<byte[]> roots = new ArrayList<>(starts.length);
-        for (int i = 0; i < starts.length; i++) {
-            roots.add(hash(starts[i], i + 1 < starts.length ? starts[i + 1] : treeSize));
-        }
-        return MerkleFrontier.of(treeSize, roots);
+        // a writer's tree: every leaf is in its files
+        return files.frontier(treeSize);
     }
 
     /** Writes the leaf hashes of entries {@code [from, to)} to {@code target}, 32 bytes each (a writer's tree). */
@@ -466,17 +457,7 @@ public final class LedgerTree {
                 + "journal.id=" + ledgerId + "\n"
                 + "leaves=" + leaves + "\n"
                 + "journal.index=" + journalIndex + "\n";
-        final Path file = dir.resolve(CHECKPOINT);
-        final Path temp = dir.resolve(CHECKPOINT + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp);
-        FileModes.matchDirectory(temp);
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(dir.resolve(CHECKPOINT), text);
     }
 
     /** Closes the files; the store does, when it closes. */

@@ -1,18 +1,13 @@
 package io.experienceledger.journal;
 
-import io.experienceledger.files.FileModes;
+import io.experienceledger.files.AtomicFiles;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -158,22 +153,8 @@ public record PruneRecord(String ledgerId, long firstRetained, MerkleFrontier fr
             text.append('\n');
         }
         final Path target = root.resolve(FILE);
-        final Path temp = root.resolve(FILE + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                FileModes.matchDirectory(temp);
-                final ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(target, text);
             LedgerDirectory.syncDirectory(root);
         } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot write " + target + ": " + e.getMessage()

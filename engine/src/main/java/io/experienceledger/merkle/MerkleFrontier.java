@@ -118,12 +118,9 @@ public final class MerkleFrontier {
      * @throws IllegalArgumentException for any other range: its hashes are not kept
      */
     public byte[] subtree(long from, long to) {
-        final long[] starts = starts(size);
-        for (int i = 0; i < starts.length; i++) {
-            final long end = i + 1 < starts.length ? starts[i + 1] : size;
-            if (starts[i] == from && end == to) {
-                return subtrees.get(i).clone();
-            }
+        final byte[] kept = kept(from, to);
+        if (kept != null) {
+            return kept;
         }
         throw new IllegalArgumentException("the hash of leaves [" + from + ", " + to + ") is not kept: only the"
                 + " roots of the complete subtrees of the first " + size + " leaves are");
@@ -136,6 +133,19 @@ public final class MerkleFrontier {
      * @throws IllegalArgumentException for any other range: its hashes are not kept
      */
     public byte[] hash(long from, long to) {
+        final byte[] kept = kept(from, to);
+        if (kept != null) {
+            return kept;
+        }
+        if (to - from > 1 && from >= 0 && to <= size) {
+            final long k = MerkleProofBuilder.largestPowerOfTwoBelow(to - from);
+            return hashes.node(hash(from, from + k), hash(from + k, to));
+        }
+        return subtree(from, to);
+    }
+
+    /** The kept root of exactly leaves {@code [from, to)}, or null when no complete subtree is that range. */
+    private byte[] kept(long from, long to) {
         final long[] starts = starts(size);
         for (int i = 0; i < starts.length; i++) {
             final long end = i + 1 < starts.length ? starts[i + 1] : size;
@@ -143,11 +153,7 @@ public final class MerkleFrontier {
                 return subtrees.get(i).clone();
             }
         }
-        if (to - from > 1 && from >= 0 && to <= size) {
-            final long k = MerkleProofBuilder.largestPowerOfTwoBelow(to - from);
-            return hashes.node(hash(from, from + k), hash(from + k, to));
-        }
-        return subtree(from, to);
+        return null;
     }
 
     /** Where each complete subtree of a tree of {@code size} leaves starts, largest (leftmost) first. */

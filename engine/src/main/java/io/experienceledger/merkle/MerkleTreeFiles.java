@@ -1,15 +1,14 @@
 package io.experienceledger.merkle;
 
+import io.experienceledger.files.AtomicFiles;
 import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -439,22 +438,7 @@ public final class MerkleTreeFiles implements AutoCloseable {
     }
 
     private void writePruned(MerkleFrontier frontier) throws IOException {
-        final Path file = dir.resolve(PRUNED);
-        final Path temp = dir.resolve(PRUNED + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            FileModes.matchDirectory(temp);
-            final ByteBuffer text = ByteBuffer.wrap((frontier.text() + "\n").getBytes(StandardCharsets.US_ASCII));
-            while (text.hasRemaining()) {
-                channel.write(text);
-            }
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(dir.resolve(PRUNED), frontier.text() + "\n");
     }
 
     /** Gives back the disk blocks of the first {@code bytes} bytes of {@code file}; 0 when it cannot. */

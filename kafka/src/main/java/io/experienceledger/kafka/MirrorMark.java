@@ -1,5 +1,6 @@
 package io.experienceledger.kafka;
 
+import io.experienceledger.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class MirrorMark {
         position.offsets().forEach((partition, offset) -> text.append("offset.").append(partition.topic()).append('.')
                 .append(partition.partition()).append('=').append(offset).append('\n'));
         try {
-            AtomicFile.replace(file, text);
+            AtomicFiles.replace(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record the mirrored position in " + file + ": "
                     + e.getMessage(), e);

@@ -1,9 +1,9 @@
 package io.experienceledger.kafka;
 
+import io.experienceledger.files.AtomicFiles;
 import io.experienceledger.files.FileModes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +31,7 @@ final class ShipMark {
                 + "entries=" + checkpoint.position() + "\n";
         try {
             FileModes.createDirectories(file.getParent());
-            AtomicFile.replace(file, text);
+            AtomicFiles.replace(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record the shipped position in " + file + ": " + e.getMessage(), e);
         }
