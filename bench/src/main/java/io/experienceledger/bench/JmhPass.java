@@ -22,6 +22,7 @@ final class JmhPass {
     private final List<Score> scores = new ArrayList<>();
     private final int measured;
     private final String[] jvmArgs;
+    private int threads = 1;
 
     JmhPass() {
         this(MEASURED);
@@ -33,12 +34,18 @@ final class JmhPass {
         this.jvmArgs = jvmArgs.clone();
     }
 
+    /** Runs this pass's benchmarks on {@code count} threads at once (JMH's {@code -t}); one by default. */
+    JmhPass threads(int count) {
+        threads = count;
+        return this;
+    }
+
     /** Runs the benchmarks matching {@code include} with {@code params} (name, values, name, values...). */
     JmhPass run(String include, String... params) {
         final ChainedOptionsBuilder options = new OptionsBuilder().include(include)
                 .forks(1).warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measured).measurementTime(TimeValue.seconds(1))
-                .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5));
+                .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5)).threads(threads);
         if (jvmArgs.length > 0) {
             // only when there are some: setting them at all changes which of the host JVM's flags a fork inherits
             options.jvmArgsAppend(jvmArgs);

@@ -27,10 +27,17 @@ import org.HdrHistogram.Histogram;
  * that starts late because the one before it was slow is charged the wait (no coordinated omission). Each target
  * runs in its own JVM, warms up at the same rate, then measures.
  *
+ * <p>With {@code threads} above one, that many threads append to the same store (raw: each with its own appender
+ * on the same queue) at {@code rate / threads} each, their schedules staggered evenly, so that the total rate is
+ * the same; a thread waiting for its next due time then yields its core instead of spinning on it (more threads
+ * than cores would otherwise take turns by the scheduler's time slice), and so does the single thread it is
+ * compared with ({@link #runThreads}).
+ *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness [rate] [warmupSeconds] [seconds]
+ * java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness [rate] [warmupSeconds] [seconds] [threads]
  * </pre>
- * Defaults: 100,000 appends/s, 5 s of warm-up, 10 s measured. Prints p50 to max, in microseconds.
+ * Defaults: 100,000 appends/s, 5 s of warm-up, 10 s measured, one spinning thread. Prints p50 to max, in
+ * microseconds.
  */
 public final class LatencyHarness {
     /** The targets, in the order they run. */
@@ -45,17 +52,32 @@ public final class LatencyHarness {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--child")) {
             child(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Path.of(args[5]));
+                    Path.of(args[5]), Integer.parseInt(args[6]), Boolean.parseBoolean(args[7]));
             return;
         }
         final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        System.out.print(table(rate, run(rate, warmup, seconds)));
+        final int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        System.out.print(table(rate, threads == 0 ? run(rate, warmup, seconds)
+                : runThreads(rate, warmup, seconds, threads)));
     }
 
-    /** Measures every target in its own JVM; the histograms hold nanoseconds. */
+    /** Measures every target in its own JVM, one thread spinning between appends; histograms hold nanoseconds. */
     static Map<String, Histogram> run(int rate, int warmupSeconds, int seconds) {
+        return run(rate, warmupSeconds, seconds, 1, false);
+    }
+
+    /**
+     * Measures every target in its own JVM, {@code threads} threads appending at {@code rate} in total and yielding
+     * between appends; histograms hold nanoseconds, all threads' merged.
+     */
+    static Map<String, Histogram> runThreads(int rate, int warmupSeconds, int seconds, int threads) {
+        return run(rate, warmupSeconds, seconds, threads, true);
+    }
+
+    private static Map<String, Histogram> run(int rate, int warmupSeconds, int seconds, int threads,
+                                              boolean yielding) {
         final Map<String, Histogram> results = new LinkedHashMap<>();
         final Path dir = TempStores.create("latency-results");
         try {
@@ -63,7 +85,7 @@ public final class LatencyHarness {
                 final Path out = dir.resolve(target + ".hdr");
                 Jvm.run(LatencyHarness.class, List.of("-Xmx512m", "-Xms512m"), "--child", target,
                         Integer.toString(rate), Integer.toString(warmupSeconds), Integer.toString(seconds),
-                        out.toString());
+                        out.toString(), Integer.toString(threads), Boolean.toString(yielding));
                 results.put(target, read(out));
             }
             return results;
@@ -95,24 +117,57 @@ public final class LatencyHarness {
         return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
     }
 
-    private static void child(String target, int rate, int warmupSeconds, int seconds, Path out) {
+    private static void child(String target, int rate, int warmupSeconds, int seconds, Path out, int threads,
+                              boolean yielding) {
         final Path dir = TempStores.create("latency-" + target);
-        try (Appender appender = target.equals("engine") ? new EngineAppender(dir) : new RawAppender(dir)) {
-            schedule(appender, rate, (long) rate * warmupSeconds);
-            write(schedule(appender, rate, (long) rate * seconds), out);
+        try (Target appending = target.equals("engine") ? new EngineTarget(dir) : new RawTarget(dir)) {
+            final Histogram all = new Histogram(60_000_000_000L, 3);
+            final Histogram[] each = new Histogram[threads];
+            final Thread[] workers = new Thread[threads];
+            final long interval = 1_000_000_000L * threads / rate;
+            final long start = System.nanoTime() + 100_000_000L;
+            for (int t = 0; t < threads; t++) {
+                final int worker = t;
+                workers[t] = new Thread(() -> {
+                    try (Appender appender = appending.appender()) {
+                        final long first = start + interval * worker / threads;
+                        final long warmupCount = (long) rate * warmupSeconds / threads;
+                        schedule(appender, first, interval, warmupCount, yielding);
+                        each[worker] = schedule(appender, first + interval * warmupCount, interval,
+                                (long) rate * seconds / threads, yielding);
+                    }
+                }, "append-" + t);
+                workers[t].start();
+            }
+            for (int t = 0; t < threads; t++) {
+                workers[t].join();
+                if (each[t] == null) {
+                    throw new IllegalStateException("appending thread " + t + " failed");
+                }
+                all.add(each[t]);
+            }
+            write(all, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             TempStores.delete(dir);
         }
     }
 
-    /** Appends {@code count} times, one every 1/rate s, and records each append's latency from its due time. */
-    private static Histogram schedule(Appender appender, int rate, long count) {
+    /**
+     * Appends {@code count} times, the first at {@code due} then one every {@code interval} ns, and records each
+     * append's latency from its due time; between appends the thread spins, or yields its core.
+     */
+    private static Histogram schedule(Appender appender, long due, long interval, long count, boolean yielding) {
         final Histogram histogram = new Histogram(60_000_000_000L, 3);
-        final long interval = 1_000_000_000L / rate;
-        long due = System.nanoTime() + interval;
         for (long i = 0; i < count; i++) {
             while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+                if (yielding) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
             }
             appender.append();
             histogram.recordValue(System.nanoTime() - due);
@@ -144,7 +199,16 @@ public final class LatencyHarness {
         }
     }
 
-    /** One append of the measured kind. */
+    /** What is appended to: one store or queue, shared by the appending threads. */
+    private interface Target extends AutoCloseable {
+        /** An appender for the calling thread. */
+        Appender appender();
+
+        @Override
+        void close();
+    }
+
+    /** One append of the measured kind, by one thread. */
     private interface Appender extends AutoCloseable {
         void append();
 
@@ -152,17 +216,26 @@ public final class LatencyHarness {
         void close();
     }
 
-    private static final class EngineAppender implements Appender {
+    private static final class EngineTarget implements Target {
         private final ChronicleExperienceStore store;
-        private final ExperienceEventEnvelope envelope = Envelopes.typical.envelope();
 
-        EngineAppender(Path dir) {
+        EngineTarget(Path dir) {
             store = ChronicleExperienceStore.open(dir);
         }
 
         @Override
-        public void append() {
-            store.appendEvent(envelope);
+        public Appender appender() {
+            final ExperienceEventEnvelope envelope = Envelopes.typical.envelope();
+            return new Appender() {
+                @Override
+                public void append() {
+                    store.appendEvent(envelope);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
@@ -171,33 +244,39 @@ public final class LatencyHarness {
         }
     }
 
-    private static final class RawAppender implements Appender {
+    private static final class RawTarget implements Target {
         private final SingleChronicleQueue queue;
-        private final ExcerptAppender appender;
-        private final Bytes<?> entry;
-        private final long length;
+        private final byte[] bytes = RawJournal.engineEntry(Envelopes.typical.envelope());
 
-        RawAppender(Path dir) {
-            final byte[] bytes = RawJournal.engineEntry(Envelopes.typical.envelope());
-            entry = Bytes.allocateDirect(bytes.length);
-            entry.write(bytes);
-            length = bytes.length;
+        RawTarget(Path dir) {
             queue = RawJournal.open(dir, false);
-            appender = queue.createAppender();
         }
 
         @Override
-        public void append() {
-            try (DocumentContext context = appender.writingDocument()) {
-                context.wire().bytes().write(entry, 0, length);
-            }
+        public Appender appender() {
+            final Bytes<?> entry = Bytes.allocateDirect(bytes.length);
+            entry.write(bytes);
+            final long length = bytes.length;
+            final ExcerptAppender appender = queue.createAppender();
+            return new Appender() {
+                @Override
+                public void append() {
+                    try (DocumentContext context = appender.writingDocument()) {
+                        context.wire().bytes().write(entry, 0, length);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    appender.close();
+                    entry.releaseLast();
+                }
+            };
         }
 
         @Override
         public void close() {
-            appender.close();
             queue.close();
-            entry.releaseLast();
         }
     }
 }

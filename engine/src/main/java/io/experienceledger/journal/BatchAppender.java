@@ -7,6 +7,7 @@ import io.experienceledger.store.internal.BatchValidator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -15,11 +16,20 @@ import java.util.function.Supplier;
  * by a begin and a commit marker (an abort marker when a batch fails), then makes each append as durable as the
  * store's {@link Durability} promises. Encoding happens here ({@link EntryWriter}); the index is never touched.
  */
-final class BatchAppender implements AutoCloseable {
+final class BatchAppender {
+    /** A waiting thread checks this often for its entry, or for the lock to come free, before it yields. */
+    private static final int SPINS = 50;
+    /** Then it yields this often before it parks. */
+    private static final int YIELDS = 20;
+    /** Then it parks this long at a time, unless the holder unparks it first. */
+    private static final long PARK_NANOS = 50_000;
+
     private final Journal journal;
     private final StoreLifecycle lifecycle;
-    /** Null when the store is open read-only. */
+    /** The encoder of batches, used under the lock; null when the store is open read-only. */
     private final EntryWriter writer;
+    /** Single entries of threads that found the lock held, for its holder to append. */
+    private final PendingAppends pending;
     private final boolean syncEach;
     private final boolean syncOnClose;
     private final GroupCommit groupCommit;
@@ -29,6 +39,7 @@ final class BatchAppender implements AutoCloseable {
         this.journal = journal;
         this.lifecycle = lifecycle;
         this.writer = lifecycle.writable() ? new EntryWriter(settings.maxEntryBytes()) : null;
+        this.pending = new PendingAppends(settings.maxEntryBytes());
         this.syncEach = settings.syncEach();
         this.syncOnClose = settings.durability() != Durability.PAGE_CACHE && lifecycle.writable();
         this.groupCommit = settings.durability() == Durability.SYNC_BATCH && lifecycle.writable()
@@ -37,24 +48,97 @@ final class BatchAppender implements AutoCloseable {
 
     /** Appends one engine envelope, already validated. */
     void append(ExperienceEventEnvelope envelope) {
-        lock();
-        try {
-            journal.append(writer.engine(envelope, Framing.ALONE));
-            afterAppend();
-        } finally {
-            lock.unlock();
-        }
+        appendAlone(envelope);
     }
 
     /** Appends one user envelope, already validated. */
     void append(UserExperienceEventEnvelope envelope) {
-        lock();
-        try {
-            journal.append(writer.user(envelope, Framing.ALONE));
-            afterAppend();
-        } finally {
-            lock.unlock();
+        appendAlone(envelope);
+    }
+
+    /**
+     * Appends one engine or user envelope on its own. Uncontended, it is encoded and appended under the lock. When
+     * another thread holds the lock, it is encoded with this thread's writer and handed to the holder
+     * ({@link PendingAppends}); while it waits, this thread takes the lock itself if it comes free, and then
+     * appends what is queued, its own entry included.
+     */
+    private void appendAlone(Object envelope) {
+        lifecycle.checkWritable();
+        if (lock.tryLock()) {
+            try {
+                lifecycle.checkOpen();
+                journal.append(encodeAlone(writer, envelope));
+                appendQueuedAndCommit();
+            } finally {
+                lock.unlock();
+            }
+            return;
         }
+        final PendingAppends.Waiter waiter = pending.waiter();
+        waiter.prepare(encodeAlone(waiter.encoder, envelope));
+        pending.offer(waiter);
+        awaitAppended(waiter);
+    }
+
+    /** Waits until the lock holder appended {@code waiter}'s entry, or appends it when the lock comes free. */
+    private void awaitAppended(PendingAppends.Waiter waiter) {
+        int idle = 0;
+        while (!waiter.done) {
+            if (!lock.isLocked() && lock.tryLock()) {
+                try {
+                    if (lifecycle.isClosed()) {
+                        pending.failQueued(closedError());
+                    } else if (!waiter.done) {
+                        appendQueuedAndCommit();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            } else if (idle < SPINS) {
+                idle++;
+                Thread.onSpinWait();
+            } else if (idle < SPINS + YIELDS) {
+                idle++;
+                Thread.yield();
+            } else {
+                waiter.parked = true;
+                if (!waiter.done) {
+                    LockSupport.parkNanos(this, PARK_NANOS);
+                }
+                waiter.parked = false;
+            }
+        }
+        waiter.rethrowFailure();
+    }
+
+    /**
+     * Under the lock, after the holder's own append: appends the entries other threads queued, makes everything
+     * as durable as promised, then lets those threads return (with the error, if that failed).
+     */
+    private void appendQueuedAndCommit() {
+        pending.appendQueued(journal);
+        try {
+            afterAppend();
+        } catch (RuntimeException e) {
+            pending.release(e);
+            throw e;
+        }
+        pending.release(null);
+    }
+
+    private RuntimeException closedError() {
+        try {
+            lifecycle.checkOpen();
+            return new IllegalStateException("the store is closed");
+        } catch (RuntimeException closed) {
+            return closed;
+        }
+    }
+
+    private static EntryBuffer encodeAlone(EntryWriter encoder, Object envelope) {
+        return envelope instanceof ExperienceEventEnvelope engine
+                ? encoder.engine(engine, Framing.ALONE)
+                : encoder.user((UserExperienceEventEnvelope) envelope, Framing.ALONE);
     }
 
     /** Appends validated engine envelopes atomically: one alone, several as a batch, none not at all. */
@@ -207,14 +291,6 @@ final class BatchAppender implements AutoCloseable {
     void syncOnClose() {
         if (syncOnClose) {
             journal.sync();
-        }
-    }
-
-    /** Closes the entry writer; {@link #shutDown} first. */
-    @Override
-    public void close() {
-        if (writer != null) {
-            writer.close();
         }
     }
 

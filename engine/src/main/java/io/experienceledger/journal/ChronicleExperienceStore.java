@@ -407,7 +407,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     private void closeResources() {
-        StoreResources.closeAll(index, appender, catchUp, cycleStores, journal, writerLock);
+        StoreResources.closeAll(index, catchUp, cycleStores, journal, writerLock);
     }
 
     /**

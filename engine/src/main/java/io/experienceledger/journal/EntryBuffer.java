@@ -3,12 +3,10 @@ package io.experienceledger.journal;
 import io.experienceledger.store.ExperienceStoreException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import net.openhft.chronicle.bytes.BytesOut;
-import net.openhft.chronicle.bytes.BytesStore;
 
 /**
  * Bytes being encoded (an entry, or a payload on its own): a heap array that grows as needed and a write position.
@@ -19,7 +17,7 @@ import net.openhft.chronicle.bytes.BytesStore;
  *
  * <p>Not thread-safe. Allocation-free once the array has grown to the largest encoding seen.
  */
-final class EntryBuffer implements AutoCloseable {
+final class EntryBuffer {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The largest array a JVM reliably allocates. */
@@ -29,8 +27,6 @@ final class EntryBuffer implements AutoCloseable {
 
     private byte[] bytes;
     private int position;
-    private ByteBuffer direct;
-    private BytesStore<?, ByteBuffer> offHeap;
     private BiConsumer<Object, Object> mapEntryWriter;
 
     EntryBuffer(int initialCapacity) {
@@ -166,34 +162,5 @@ final class EntryBuffer implements AutoCloseable {
     /** Appends the bytes written to {@code out}. */
     void copyTo(BytesOut<?> out) {
         out.write(bytes, 0, position);
-    }
-
-    /**
-     * The bytes written, [0, {@link #position()}), copied into off-heap memory that stays valid until the next
-     * call. Chronicle copies off-heap bytes into its mapped file with one native copy, but heap bytes eight at a
-     * time through unsafe accesses it cannot optimise; this copy and the native one cost less.
-     */
-    BytesStore<?, ?> offHeap() {
-        if (offHeap == null || direct.capacity() < position) {
-            release();
-            direct = ByteBuffer.allocateDirect(bytes.length);
-            offHeap = BytesStore.wrap(direct);
-        }
-        direct.put(0, bytes, 0, position);
-        return offHeap;
-    }
-
-    /** Frees the off-heap copy; the buffer stays usable. */
-    @Override
-    public void close() {
-        release();
-    }
-
-    private void release() {
-        if (offHeap != null) {
-            offHeap.releaseLast();
-            offHeap = null;
-            direct = null;
-        }
     }
 }

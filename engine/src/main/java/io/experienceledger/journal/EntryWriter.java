@@ -16,10 +16,11 @@ import java.util.zip.CRC32C;
  * so that the journal copies a finished, size-checked entry into its document in one write. Encoding before the
  * document is opened means a failure never leaves a half-written document to roll back.
  *
- * <p>Not thread-safe: the store uses one writer under its append lock. Allocation-free once the buffer has grown
- * to the largest entry seen.
+ * <p>Not thread-safe: each appending thread encodes a single entry with its own writer before it takes the append
+ * lock, and batches are encoded under the lock with the store's. Allocation-free once the buffer has grown to the
+ * largest entry seen.
  */
-final class EntryWriter implements AutoCloseable {
+final class EntryWriter {
     private static final int INITIAL_CAPACITY = 4096;
 
     private final EntryBuffer staging = new EntryBuffer(INITIAL_CAPACITY);
@@ -140,10 +141,5 @@ final class EntryWriter implements AutoCloseable {
         crc.update(entry, 0, EntryLayout.CRC_OFFSET);
         crc.update(entry, EntryLayout.FLAGS_OFFSET, length - EntryLayout.FLAGS_OFFSET);
         return (int) crc.getValue();
-    }
-
-    @Override
-    public void close() {
-        staging.close();
     }
 }

@@ -46,6 +46,7 @@ final class Journal implements AutoCloseable {
     private final JournalFiles.Truncation truncation;
     private ExcerptAppender appender;
     private JournalPrefetcher prefetcher;
+    private final DirectStaging staging = new DirectStaging();
     private int preallocatedCycle = Integer.MIN_VALUE;
     private int preallocatedFd = -1;
     private File preallocatedFile;
@@ -156,7 +157,7 @@ final class Journal implements AutoCloseable {
             try (DocumentContext context = openDocument(length)) {
                 try {
                     final Bytes<?> bytes = context.wire().bytes();
-                    bytes.write(entry.offHeap(), 0L, length);
+                    bytes.write(staging.copyOf(entry), 0L, length);
                     writeEnd = bytes.writePosition();
                     prefetcher.written(writeEnd);
                 } catch (RuntimeException | Error e) {
@@ -418,6 +419,7 @@ final class Journal implements AutoCloseable {
         if (appender != null) {
             appender.close();
         }
+        staging.close();
         queue.close();
         // Chronicle unmaps closed files on a background thread; finish that now, so that once close() returns
         // no file of the journal is still mapped (the directory can be deleted, its file system unmounted)

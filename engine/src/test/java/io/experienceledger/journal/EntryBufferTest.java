@@ -139,16 +139,22 @@ class EntryBufferTest {
 
     @Test
     void growsPastItsInitialCapacityAndCopiesOffHeap() {
-        try (EntryBuffer buffer = new EntryBuffer(16)) {
-            final String text = ascii(5_000, 1) + "\u00e9" + ascii(3_000, 2);
-            Utf8.write(buffer, text);
-            Utf8.write(buffer, "tail");
-            final byte[] expected = concat(prefixed(text.getBytes(StandardCharsets.UTF_8)),
-                    prefixed("tail".getBytes(StandardCharsets.UTF_8)));
-            assertArrayEquals(expected, Arrays.copyOf(buffer.array(), buffer.position()));
+        final EntryBuffer buffer = new EntryBuffer(16);
+        final String text = ascii(5_000, 1) + "\u00e9" + ascii(3_000, 2);
+        Utf8.write(buffer, text);
+        Utf8.write(buffer, "tail");
+        final byte[] expected = concat(prefixed(text.getBytes(StandardCharsets.UTF_8)),
+                prefixed("tail".getBytes(StandardCharsets.UTF_8)));
+        assertArrayEquals(expected, Arrays.copyOf(buffer.array(), buffer.position()));
+        try (DirectStaging staging = new DirectStaging()) {
             final byte[] offHeap = new byte[buffer.position()];
-            buffer.offHeap().read(0, offHeap, 0, offHeap.length);
+            staging.copyOf(buffer).read(0, offHeap, 0, offHeap.length);
             assertArrayEquals(expected, offHeap);
+            final EntryBuffer shorter = new EntryBuffer(16);
+            Utf8.write(shorter, "after");
+            final byte[] again = new byte[shorter.position()];
+            staging.copyOf(shorter).read(0, again, 0, again.length);
+            assertArrayEquals(prefixed("after".getBytes(StandardCharsets.UTF_8)), again);
         }
     }
 
@@ -157,22 +163,20 @@ class EntryBufferTest {
         final ExperienceEventEnvelope envelope = ExperienceEventEnvelope.of("evt-1", new ExperienceEvent.BudgetExceeded(
                 ChainId.of("chain-1"), BudgetResource.Named.Tokens, "10", null)).withTenant("acme")
                 .withTimestamp("2026-11-28T12:00:00Z");
-        try (EntryWriter writer = new EntryWriter(1 << 20)) {
-            final EntryBuffer entry = writer.engine(envelope, Framing.BATCH_MEMBER);
-            final byte[] bytes = Arrays.copyOf(entry.array(), entry.position());
-            assertEquals(EntryLayout.FORMAT_MAJOR, bytes[0]);
-            assertEquals(EntryLayout.FORMAT_MINOR, bytes[1]);
-            assertEquals(EntryLayout.TYPE_ENGINE, bytes[2]);
-            assertEquals(EntryLayout.engineKindCode(envelope.event().kind()), bytes[3]);
-            assertEquals(EntryLayout.FLAG_TENANT | EntryLayout.FLAG_CHAIN | EntryLayout.FLAG_BATCH, bytes[8]);
-            final CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, 4);
-            crc.update(bytes, 8, bytes.length - 8);
-            assertEquals((int) crc.getValue(), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
-            final byte[] strings = concat(prefixed(ascii("evt-1")), prefixed(ascii("2026-11-28T12:00:00Z")),
-                    prefixed(ascii("acme")), prefixed(ascii("chain-1")));
-            assertArrayEquals(strings, Arrays.copyOfRange(bytes, 9, 9 + strings.length));
-        }
+        final EntryBuffer entry = new EntryWriter(1 << 20).engine(envelope, Framing.BATCH_MEMBER);
+        final byte[] bytes = Arrays.copyOf(entry.array(), entry.position());
+        assertEquals(EntryLayout.FORMAT_MAJOR, bytes[0]);
+        assertEquals(EntryLayout.FORMAT_MINOR, bytes[1]);
+        assertEquals(EntryLayout.TYPE_ENGINE, bytes[2]);
+        assertEquals(EntryLayout.engineKindCode(envelope.event().kind()), bytes[3]);
+        assertEquals(EntryLayout.FLAG_TENANT | EntryLayout.FLAG_CHAIN | EntryLayout.FLAG_BATCH, bytes[8]);
+        final CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, 4);
+        crc.update(bytes, 8, bytes.length - 8);
+        assertEquals((int) crc.getValue(), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+        final byte[] strings = concat(prefixed(ascii("evt-1")), prefixed(ascii("2026-11-28T12:00:00Z")),
+                prefixed(ascii("acme")), prefixed(ascii("chain-1")));
+        assertArrayEquals(strings, Arrays.copyOfRange(bytes, 9, 9 + strings.length));
     }
 
     /** Both string paths give the JDK's UTF-8 after a stop-bit length. */

@@ -34,10 +34,9 @@ class IndexCatchUpTest {
         index = SideIndex.open(dir.resolve("index"), 1, 2, IndexOptions.defaults());
         catchUp = new IndexCatchUp(journal, index, new ArtifactIds(journal), new DamageLog(),
                 new StoreLifecycle(dir, true));
-        try (EntryWriter writer = new EntryWriter(1 << 20)) {
-            for (int i = 0; i < 3; i++) {
-                journal.append(writer.engine(StoreFixtures.engine("evt-" + i, "2026-01-01T00:00:00Z"), Framing.ALONE));
-            }
+        final EntryWriter writer = new EntryWriter(1 << 20);
+        for (int i = 0; i < 3; i++) {
+            journal.append(writer.engine(StoreFixtures.engine("evt-" + i, "2026-01-01T00:00:00Z"), Framing.ALONE));
         }
     }
 

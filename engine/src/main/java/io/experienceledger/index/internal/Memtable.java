@@ -147,14 +147,14 @@ final class Memtable {
     }
 
     /**
-     * Writes the memtable as one segment file in {@code dir} ({@code sync}: forced before the rename); the
-     * memtable must hold at least one entry.
+     * Writes the memtable as one segment file in {@code dir} ({@code sync}: forced before the rename), staged in
+     * {@code staging}'s buffers; the memtable must hold at least one entry.
      *
      * @return what the manifest records of the new segment
      */
-    SegmentInfo writeSegment(Path dir, boolean sync) throws IOException {
+    SegmentInfo writeSegment(SegmentStaging staging, Path dir, boolean sync) throws IOException {
         final long[] hashes = sortedKeyHashes();
-        try (SegmentWriter writer = new SegmentWriter(dir, firstPosition(), lastPosition(), entryCount,
+        try (SegmentWriter writer = new SegmentWriter(staging, dir, firstPosition(), lastPosition(), entryCount,
             hashes.length, entryCount, sync)) {
             for (long hash : hashes) {
                 final int slot = find(hash);

@@ -16,11 +16,11 @@ final class SegmentMerger {
 
     /**
      * Writes the merge of {@code inputs} (consecutive, in position order) as a new segment file in {@code dir}
-     * ({@code sync}: forced before the rename).
+     * ({@code sync}: forced before the rename), staged in {@code staging}'s buffers.
      *
      * @return what the manifest records of the merged segment
      */
-    static SegmentInfo merge(Path dir, List<Segment> inputs, boolean sync) throws IOException {
+    static SegmentInfo merge(SegmentStaging staging, Path dir, List<Segment> inputs, boolean sync) throws IOException {
         final int n = inputs.size();
         long entries = 0;
         long located = 0;
@@ -30,7 +30,7 @@ final class SegmentMerger {
         }
         final int[] next = new int[n];
         final PostingsDecoder decoder = new PostingsDecoder();
-        try (SegmentWriter writer = new SegmentWriter(dir, inputs.get(0).firstPosition(),
+        try (SegmentWriter writer = new SegmentWriter(staging, dir, inputs.get(0).firstPosition(),
             inputs.get(n - 1).lastPosition(), entries, distinctKeys(inputs), located, sync)) {
             for (int lowest = lowest(inputs, next); lowest >= 0; lowest = lowest(inputs, next)) {
                 final long hash = inputs.get(lowest).keyHash(next[lowest]);

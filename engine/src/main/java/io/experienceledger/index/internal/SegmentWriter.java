@@ -31,9 +31,6 @@ import java.util.zip.CRC32C;
  * the segment is published after one sync of the directory covering all new segments.
  */
 final class SegmentWriter implements AutoCloseable {
-    private static final int DIRECTORY_STAGING = 64 << 10;
-    private static final int BLOB_STAGING = 256 << 10;
-
     private final Path dir;
     private final Path temp;
     private final boolean sync;
@@ -44,8 +41,8 @@ final class SegmentWriter implements AutoCloseable {
     private final int keyCount;
     private final long blobStart;
     private final long locatedCount;
-    private final ByteBuffer directory = ByteBuffer.allocate(DIRECTORY_STAGING).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer blob = ByteBuffer.allocate(BLOB_STAGING);
+    private final ByteBuffer directory;
+    private final ByteBuffer blob;
     private long directoryWritten;
     private long blobWritten;
     private int keysBegun;
@@ -69,11 +66,19 @@ final class SegmentWriter implements AutoCloseable {
      */
     SegmentWriter(Path dir, long firstPosition, long lastPosition, long entryCount, int keyCount,
                   long locatedCount, boolean sync) throws IOException {
+        this(new SegmentStaging(), dir, firstPosition, lastPosition, entryCount, keyCount, locatedCount, sync);
+    }
+
+    /** As {@link #SegmentWriter(Path, long, long, long, int, long, boolean)}, staging in {@code staging}'s buffers. */
+    SegmentWriter(SegmentStaging staging, Path dir, long firstPosition, long lastPosition, long entryCount,
+                  int keyCount, long locatedCount, boolean sync) throws IOException {
         if (firstPosition < 0 || lastPosition < firstPosition || entryCount < 1 || keyCount < 1
             || locatedCount < 0 || locatedCount > entryCount || locatedCount > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("invalid segment " + firstPosition + ".." + lastPosition
                 + " entries " + entryCount + " keys " + keyCount + " located " + locatedCount);
         }
+        this.directory = staging.directory();
+        this.blob = staging.blob();
         this.locatedCount = locatedCount;
         this.dir = dir;
         this.sync = sync;

@@ -62,6 +62,8 @@ public final class SideIndex implements AutoCloseable {
     private final IndexLock lock;
     private final KeyHasher hasher = new KeyHasher();
     private final Memtable memtable = new Memtable();
+    /** The buffers every segment this index writes is staged in (flushes and merges run one at a time). */
+    private final SegmentStaging staging = new SegmentStaging();
     private IndexState state;
     private String damageReport = "";
     private String lastWriteFailure;
@@ -416,7 +418,7 @@ public final class SideIndex implements AutoCloseable {
         }
         final List<Segment> opened = new ArrayList<>();
         try {
-            final SegmentInfo info = memtable.writeSegment(dir, options.syncWrites());
+            final SegmentInfo info = memtable.writeSegment(staging, dir, options.syncWrites());
             final Segment fresh = Segment.open(dir, info, false);
             opened.add(fresh);
             final List<Segment> list = new ArrayList<>(Arrays.asList(segments));
@@ -444,7 +446,7 @@ public final class SideIndex implements AutoCloseable {
         for (int start = policy.pick(infos(list)); start >= 0; start = policy.pick(infos(list))) {
             final List<Segment> run = list.subList(start, start + factor);
             try {
-                final SegmentInfo merged = SegmentMerger.merge(dir, new ArrayList<>(run), options.syncWrites());
+                final SegmentInfo merged = SegmentMerger.merge(staging, dir, new ArrayList<>(run), options.syncWrites());
                 final Segment segment = Segment.open(dir, merged, false);
                 opened.add(segment);
                 run.clear();
