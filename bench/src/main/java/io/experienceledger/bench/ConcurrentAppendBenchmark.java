@@ -1,6 +1,5 @@
 package io.experienceledger.bench;
 
-import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,24 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP})
 public class ConcurrentAppendBenchmark extends ChronicleJvm {
-    /** One engine store, default settings, shared by every benchmark thread. */
+    /** The envelope every thread appends. */
+    private static final ExperienceEventEnvelope ENVELOPE = Envelopes.typical.envelope();
+
+    /** One engine store, default settings, new for each iteration, shared by every benchmark thread. */
     @State(Scope.Benchmark)
-    public static class SharedEngine {
-        final ExperienceEventEnvelope envelope = Envelopes.typical.envelope();
-        Path dir;
-        ChronicleExperienceStore store;
-
-        @Setup(Level.Iteration)
-        public void open() {
-            dir = TempStores.create("concurrent-engine");
-            store = ChronicleExperienceStore.open(dir);
-        }
-
-        @TearDown(Level.Iteration)
-        public void close() {
-            store.close();
-            TempStores.delete(dir);
-        }
+    public static class SharedEngine extends AppendBenchmark.Engine {
     }
 
     /** One bare Chronicle queue shared by every benchmark thread, and the engine's entry for the envelope. */
@@ -109,7 +96,7 @@ public class ConcurrentAppendBenchmark extends ChronicleJvm {
 
     @Benchmark
     public void engine(SharedEngine shared) {
-        shared.store.appendEvent(shared.envelope);
+        shared.store.appendEvent(ENVELOPE);
     }
 
     @Benchmark

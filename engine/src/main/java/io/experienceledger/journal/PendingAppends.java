@@ -61,6 +61,11 @@ final class PendingAppends {
         return waiters.get();
     }
 
+    /** True when no entry waits. */
+    boolean isEmpty() {
+        return last.get() == null;
+    }
+
     /** Queues {@code waiter}'s entry for the lock holder. */
     void offer(Waiter waiter) {
         Waiter before;

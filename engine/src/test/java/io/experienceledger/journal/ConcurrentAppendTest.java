@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.model.EventQuery;
+import io.experienceledger.store.ExperienceStoreContractTest;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class ConcurrentAppendTest {
         final Set<String> refused = ConcurrentHashMap.newKeySet();
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(ledger).blockSize(1L << 20)
                 .rollCycle(TestRollCycles.TEST_DAILY).open()) {
-            runTogether(t -> {
+            ExperienceStoreContractTest.runConcurrently(THREADS, t -> {
                 for (int i = 0; i < 40; i++) {
                     final String id = "t" + t + "-" + i;
                     try {
@@ -195,24 +196,6 @@ class ConcurrentAppendTest {
         }
     }
 
-    /** Runs {@code body(t)} on {@link #THREADS} threads started together; rethrows the first failure. */
-    private void runTogether(ThreadBody body) throws Exception {
-        final CountDownLatch start = new CountDownLatch(1);
-        final List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            final int thread = t;
-            futures.add(pool.submit(() -> {
-                start.await();
-                body.run(thread);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : futures) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-    }
-
     private static List<String> ids(ChronicleExperienceStore store) {
         return store.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value()).collect(Collectors.toList());
     }
@@ -226,10 +209,5 @@ class ConcurrentAppendTest {
             }
         }
         return ids;
-    }
-
-    @FunctionalInterface
-    private interface ThreadBody {
-        void run(int thread) throws Exception;
     }
 }

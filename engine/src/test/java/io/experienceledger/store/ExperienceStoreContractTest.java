@@ -1366,7 +1366,7 @@ public abstract class ExperienceStoreContractTest {
     // ---------------------------------------------------------------- helpers
 
     /** Runs {@code body(t)} on {@code threads} threads started together and rethrows the first failure. */
-    protected static void runConcurrently(int threads, ThreadBody body) throws Exception {
+    public static void runConcurrently(int threads, ThreadBody body) throws Exception {
         final ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             final CountDownLatch start = new CountDownLatch(1);
@@ -1390,7 +1390,7 @@ public abstract class ExperienceStoreContractTest {
 
     /** The work of one thread in {@link #runConcurrently}. */
     @FunctionalInterface
-    protected interface ThreadBody {
+    public interface ThreadBody {
         /** Runs the work of thread number {@code thread}. */
         void run(int thread) throws Exception;
     }
