@@ -148,6 +148,8 @@ public final class Report {
                 .append("java -jar bench/target/benchmarks.jar AppendBenchmark -prof gc            # one class, JMH defaults of the class\n")
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
+                .append("java -jar bench/target/benchmarks.jar ConcurrentAppendBenchmark -t 4 -prof gc   # 4 appending threads\n")
+                .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 3 5 2   # 2 threads, 100,000/s in total\n")
                 .append(shipCommand()).append("   # Kafka shipping, broker in-process\n")
                 .append(mirrorCommand()).append("  # mirroring from Kafka, broker in-process\n")
                 .append("```\n\n")
