@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.DoublePredicate;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -554,35 +556,36 @@ public final class Report {
     private void threadTargets(StringBuilder md) {
         final Optional<Score> one = concurrentScore(THREAD_COUNTS.get(0), "engine");
         if (one.isPresent() && concurrent.size() > 1) {
-            final StringBuilder measured = new StringBuilder();
-            boolean met = true;
-            for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
-                final Optional<Score> many = concurrentScore(threads, "engine");
-                if (many.isPresent()) {
-                    final double ratio = many.get().score() / one.get().score();
-                    measured.append(measured.length() == 0 ? "" : ", ").append(fmt("%d threads %.2f ×", threads, ratio));
-                    met &= ratio >= 1;
-                }
-            }
-            md.append(target("total append throughput with 2 and 4 threads at least one thread's", measured.toString(),
-                    met));
+            md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's",
+                    threads -> concurrentScore(threads, "engine").map(s -> s.score() / one.get().score()).orElse(null),
+                    ratio -> ratio >= 1));
         }
         final Map<String, Histogram> single = threadLatency.get(THREAD_COUNTS.get(0));
         if (single != null && single.containsKey("engine") && threadLatency.size() > 1) {
-            final StringBuilder measured = new StringBuilder();
-            boolean met = true;
             final double base = single.get("engine").getValueAtPercentile(99.9);
-            for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
-                final Map<String, Histogram> many = threadLatency.get(threads);
-                if (many != null && many.containsKey("engine")) {
-                    final double ratio = many.get("engine").getValueAtPercentile(99.9) / base;
-                    measured.append(measured.length() == 0 ? "" : ", ").append(fmt("%d threads %.2f ×", threads, ratio));
-                    met &= ratio <= 2;
-                }
-            }
-            md.append(target(fmt("append p99.9 at %,d/s in total with 2 and 4 threads ≤ 2 × one thread's",
-                    LATENCY_RATE), measured.toString(), met));
+            md.append(threadTarget(fmt("append p99.9 at %,d/s in total with 2 and 4 threads ≤ 2 × one thread's",
+                    LATENCY_RATE), threads -> {
+                        final Histogram many = threadLatency.getOrDefault(threads, Map.of()).get("engine");
+                        return many == null ? null : many.getValueAtPercentile(99.9) / base;
+                    }, ratio -> ratio <= 2));
         }
+    }
+
+    /**
+     * The target row {@code name} from the ratio to one thread of each number of threads after the first (null when
+     * not measured): met when every ratio measured is {@code ok}.
+     */
+    private static String threadTarget(String name, IntFunction<Double> ratioTo1, DoublePredicate ok) {
+        final StringBuilder measured = new StringBuilder();
+        boolean met = true;
+        for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
+            final Double ratio = ratioTo1.apply(threads);
+            if (ratio != null) {
+                measured.append(measured.length() == 0 ? "" : ", ").append(fmt("%d threads %.2f ×", threads, ratio));
+                met &= ok.test(ratio);
+            }
+        }
+        return target(name, measured.toString(), met);
     }
 
     private Optional<Score> concurrentScore(int threads, String method) {

@@ -48,60 +48,42 @@ final class BatchAppender {
 
     /** Appends one engine envelope, already validated. */
     void append(ExperienceEventEnvelope envelope) {
-        if (lock.tryLock()) {
-            try {
-                lifecycle.checkWritable();
-                journal.append(writer.engine(envelope, Framing.ALONE));
-                commitHeld();
-            } finally {
-                lock.unlock();
-            }
-            return;
-        }
-        appendContended(envelope);
+        appendAlone(envelope);
     }
 
     /** Appends one user envelope, already validated. */
     void append(UserExperienceEventEnvelope envelope) {
+        appendAlone(envelope);
+    }
+
+    /**
+     * Appends one engine or user envelope on its own. Uncontended, it is encoded and appended under the lock. When
+     * another thread holds the lock, it is encoded with this thread's writer and handed to the holder
+     * ({@link PendingAppends}); while it waits, this thread takes the lock itself if it comes free, and then
+     * appends what is queued, its own entry included.
+     */
+    private void appendAlone(Object envelope) {
         if (lock.tryLock()) {
             try {
                 lifecycle.checkWritable();
-                journal.append(writer.user(envelope, Framing.ALONE));
-                commitHeld();
+                journal.append(encodeAlone(writer, envelope));
+                appendQueuedAndCommit();
             } finally {
                 lock.unlock();
             }
             return;
         }
-        appendContended(envelope);
-    }
-
-    /**
-     * Appends one engine or user envelope on its own when another thread holds the lock (uncontended, it is
-     * encoded and appended under the lock): it is encoded with this thread's writer and handed to the holder
-     * ({@link PendingAppends}); while it waits, this thread takes the lock itself if it comes free, and then
-     * appends what is queued, its own entry included.
-     */
-    private void appendContended(Object envelope) {
         lifecycle.checkWritable();
         final PendingAppends.Waiter waiter = pending.waiter();
-        waiter.prepare(envelope instanceof ExperienceEventEnvelope engine
-                ? waiter.encoder.engine(engine, Framing.ALONE)
-                : waiter.encoder.user((UserExperienceEventEnvelope) envelope, Framing.ALONE));
+        waiter.prepare(encodeAlone(waiter.encoder, envelope));
         pending.offer(waiter);
         awaitAppended(waiter);
     }
 
-    /**
-     * Under the lock, after the holder's own append: appends what other threads queued meanwhile, if anything,
-     * and makes everything as durable as promised.
-     */
-    private void commitHeld() {
-        if (pending.isEmpty()) {
-            afterAppend();
-        } else {
-            appendQueuedAndCommit();
-        }
+    private static EntryBuffer encodeAlone(EntryWriter encoder, Object envelope) {
+        return envelope instanceof ExperienceEventEnvelope engine
+                ? encoder.engine(engine, Framing.ALONE)
+                : encoder.user((UserExperienceEventEnvelope) envelope, Framing.ALONE);
     }
 
     /** Waits until the lock holder appended {@code waiter}'s entry, or appends it when the lock comes free. */
@@ -111,9 +93,8 @@ final class BatchAppender {
             if (!lock.isLocked() && lock.tryLock()) {
                 try {
                     if (lifecycle.isClosed()) {
-                        pending.failQueued(closedError());
+                        pending.failQueued(lifecycle.closedError());
                     } else if (!waiter.done) {
-                        lifecycle.checkWritable();
                         appendQueuedAndCommit();
                     }
                 } finally {
@@ -149,15 +130,6 @@ final class BatchAppender {
             throw e;
         }
         pending.release(null);
-    }
-
-    private RuntimeException closedError() {
-        try {
-            lifecycle.checkOpen();
-            return new IllegalStateException("the store is closed");
-        } catch (RuntimeException closed) {
-            return closed;
-        }
     }
 
     /** Appends validated engine envelopes atomically: one alone, several as a batch, none not at all. */

@@ -81,11 +81,13 @@ final class CycleStores implements AutoCloseable {
      * released when their file is no longer kept.
      */
     synchronized void giveBack(int cycle, MappedBytes bytes, long fileLength) {
-        if (isKept(cycle)) {
-            lengths.merge(cycle, fileLength, Math::max);
+        if (closed || !isKept(cycle)) {
+            bytes.releaseLast();
+            return;
         }
+        lengths.merge(cycle, fileLength, Math::max);
         final ArrayDeque<MappedBytes> free = idle.computeIfAbsent(cycle, c -> new ArrayDeque<>(IDLE_PER_FILE));
-        if (closed || free.size() == IDLE_PER_FILE || !isKept(cycle)) {
+        if (free.size() == IDLE_PER_FILE) {
             bytes.releaseLast();
             return;
         }

@@ -16,9 +16,9 @@ import java.util.zip.CRC32C;
  * so that the journal copies a finished, size-checked entry into its document in one write. Encoding before the
  * document is opened means a failure never leaves a half-written document to roll back.
  *
- * <p>Not thread-safe: each appending thread encodes a single entry with its own writer before it takes the append
- * lock, and batches are encoded under the lock with the store's. Allocation-free once the buffer has grown to the
- * largest entry seen.
+ * <p>Not thread-safe: the store's writer is used under its append lock; a thread that finds the lock held encodes
+ * its single entry with a writer of its own ({@link PendingAppends}). Allocation-free once the buffer has grown to
+ * the largest entry seen.
  */
 final class EntryWriter {
     private static final int INITIAL_CAPACITY = 4096;

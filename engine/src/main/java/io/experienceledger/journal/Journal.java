@@ -4,12 +4,14 @@ import io.experienceledger.files.FileModes;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.File;
 import java.nio.file.Path;
+import java.text.ParseException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
@@ -383,8 +385,8 @@ final class Journal implements AutoCloseable {
             }
             final int next;
             try {
-                next = queue.nextCycle(at, net.openhft.chronicle.queue.TailerDirection.FORWARD);
-            } catch (java.text.ParseException | RuntimeException e) {
+                next = queue.nextCycle(at, TailerDirection.FORWARD);
+            } catch (ParseException | RuntimeException e) {
                 return -1;
             }
             if (next <= at) {

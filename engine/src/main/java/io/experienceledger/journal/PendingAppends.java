@@ -61,11 +61,6 @@ final class PendingAppends {
         return waiters.get();
     }
 
-    /** True when no entry waits. */
-    boolean isEmpty() {
-        return last.get() == null;
-    }
-
     /** Queues {@code waiter}'s entry for the lock holder. */
     void offer(Waiter waiter) {
         Waiter before;
@@ -118,7 +113,8 @@ final class PendingAppends {
 
     /** Takes the queued waiters, oldest first, as {@link #taken}. */
     private Waiter take() {
-        Waiter queued = last.getAndSet(null);
+        // a plain read first: an uncontended append finds nothing queued without an atomic exchange
+        Waiter queued = last.get() == null ? null : last.getAndSet(null);
         Waiter oldestFirst = null;
         while (queued != null) {
             final Waiter before = queued.next;

@@ -20,8 +20,13 @@ final class StoreLifecycle {
     /** @throws ExperienceStoreException a storage error when the store is closed */
     void checkOpen() {
         if (closed) {
-            throw ExperienceStoreException.storageError("the store at " + root + " is closed");
+            throw closedError();
         }
+    }
+
+    /** The error an operation on the closed store gets. */
+    ExperienceStoreException closedError() {
+        return ExperienceStoreException.storageError("the store at " + root + " is closed");
     }
 
     /** @throws ExperienceStoreException a storage error when the store is closed or open read-only */

@@ -61,15 +61,9 @@ final class SegmentWriter implements AutoCloseable {
 
     /**
      * Starts the temp file of the segment covering {@code firstPosition..lastPosition} with {@code keyCount}
-     * keys and {@code locatedCount} entries whose location follows; {@code sync} forces the file before it is
-     * renamed into place.
+     * keys and {@code locatedCount} entries whose location follows, staged in {@code staging}'s buffers;
+     * {@code sync} forces the file before it is renamed into place.
      */
-    SegmentWriter(Path dir, long firstPosition, long lastPosition, long entryCount, int keyCount,
-                  long locatedCount, boolean sync) throws IOException {
-        this(new SegmentStaging(), dir, firstPosition, lastPosition, entryCount, keyCount, locatedCount, sync);
-    }
-
-    /** As {@link #SegmentWriter(Path, long, long, long, int, long, boolean)}, staging in {@code staging}'s buffers. */
     SegmentWriter(SegmentStaging staging, Path dir, long firstPosition, long lastPosition, long entryCount,
                   int keyCount, long locatedCount, boolean sync) throws IOException {
         if (firstPosition < 0 || lastPosition < firstPosition || entryCount < 1 || keyCount < 1

@@ -28,7 +28,7 @@ class SegmentTest {
         for (int shape = 0; shape < 4; shape++) {
             final long[] hashes = hashes(random, shape, 1 + random.nextInt(5_000));
             final SegmentInfo info;
-            try (SegmentWriter writer = new SegmentWriter(dir, 1_000, 1_000 + hashes.length, hashes.length,
+            try (SegmentWriter writer = new SegmentWriter(new SegmentStaging(), dir, 1_000, 1_000 + hashes.length, hashes.length,
                 hashes.length, 0, false)) {
                 for (int i = 0; i < hashes.length; i++) {
                     writer.beginKey(hashes[i], 2);
@@ -61,7 +61,7 @@ class SegmentTest {
 
     @Test
     void writerRejectsMisorderedInputAndLeavesNoTempFile() throws IOException {
-        try (SegmentWriter writer = new SegmentWriter(dir, 10, 20, 2, 2, 0, false)) {
+        try (SegmentWriter writer = new SegmentWriter(new SegmentStaging(), dir, 10, 20, 2, 2, 0, false)) {
             writer.beginKey(5, 2);
             writer.posting(12);
             assertThrows(IllegalStateException.class, () -> writer.posting(12));
@@ -75,7 +75,7 @@ class SegmentTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList());
         }
-        assertThrows(IllegalArgumentException.class, () -> new SegmentWriter(dir, 10, 9, 1, 1, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new SegmentWriter(new SegmentStaging(), dir, 10, 9, 1, 1, 0, false));
     }
 
     @Test
@@ -83,7 +83,7 @@ class SegmentTest {
         final long first = 19_000L << 32;
         final long[] positions = {first, first + 1, first + 127, first + 128, (19_001L << 32), Long.MAX_VALUE - 1};
         final SegmentInfo info;
-        try (SegmentWriter writer = new SegmentWriter(dir, first, Long.MAX_VALUE - 1, positions.length, 1, 0, false)) {
+        try (SegmentWriter writer = new SegmentWriter(new SegmentStaging(), dir, first, Long.MAX_VALUE - 1, positions.length, 1, 0, false)) {
             writer.beginKey(42, positions.length);
             for (long p : positions) {
                 writer.posting(p);
