@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  */
 final class Run {
     /** The columns of {@link #row}. */
-    static final String HEADER = String.format(Locale.ROOT, "%-12s%11s%8s%9s%9s%9s%9s%9s%11s%7s%8s%n", "target",
+    static final String HEADER = String.format(Locale.ROOT, "%-15s%11s%8s%9s%9s%9s%9s%9s%11s%7s%8s%n", "target",
             "entries/s", "MB/s", "caller", "net-io", "broker", "GC/JIT", "total", "alloc B/e", "GC ms", "JIT ms");
 
     final String name;
@@ -80,7 +80,7 @@ final class Run {
 
     /** A line of the table under {@link #HEADER}, for records whose values are {@code valueBytes} long. */
     String row(double valueBytes) {
-        return fmt("%-12s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", name, perSecond(),
+        return fmt("%-15s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", name, perSecond(),
                 perSecond() * valueBytes / 1e6, callerCpu / (double) entries, ioCpu / (double) entries,
                 brokerCpu / (double) entries, otherCpu / (double) entries, totalCpu / (double) entries,
                 callerAlloc / (double) entries, gcMillis, jitMillis);

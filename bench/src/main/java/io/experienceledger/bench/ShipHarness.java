@@ -45,7 +45,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       batching ({@code linger.ms=5}, {@code batch.size=262144}), sending those precomputed keys and values (no
  *       headers, no JSON, no transactions), from after its first record was acknowledged (connected) to the end of
  *       {@code flush()}; the time from its creation to that first acknowledgement is recorded too;</li>
- *   <li>{@code bareHeaders}: the same, each record also carrying the shipper's headers (precomputed too): what of
+ *   <li>{@code bareLz4}: the same with the shipper's compression ({@code compression.type=lz4}; {@code bare} has
+ *       Kafka's default, none): the like-for-like baseline;</li>
+ *   <li>{@code bareLz4Headers}: that, each record also carrying the shipper's headers (precomputed too): what of
  *       the difference is the record format rather than the shipper;</li>
  *   <li>{@code ship}: a {@link LedgerShipper} that is connected already (it shipped before) ships the
  *       {@code entries} appended to its ledger since, in one {@code shipAvailable()}: reading the journal, encoding
@@ -92,7 +94,7 @@ public final class ShipHarness extends KafkaHarness {
     private static final String CHILD = "ship.child";
     private static final String OUT = "ship.out";
     /** The throughput targets, in the order they are reported (each round starts with the next one). */
-    static final List<String> TARGETS = List.of("bare", "bareHeaders", "ship", "shipNew");
+    static final List<String> TARGETS = List.of("bare", "bareLz4", "bareLz4Headers", "ship", "shipNew");
 
     private ShipHarness(InProcessBroker broker) {
         super(broker);
@@ -163,7 +165,8 @@ public final class ShipHarness extends KafkaHarness {
                             }
                             default -> {
                                 broker.createTopic(topic, 1);
-                                final Run run = bare(target, topic, payloads, target.equals("bareHeaders"));
+                                final Run run = bare(target, topic, payloads, target.startsWith("bareLz4"),
+                                        target.endsWith("Headers"));
                                 broker.deleteTopics(List.of(topic));
                                 return run;
                             }
@@ -175,8 +178,10 @@ public final class ShipHarness extends KafkaHarness {
             put("bare.connect.ms", fmt("%.0f", bareNew.connectNanos / 1e6));
             put("bare.new.entries_per_s", fmt("%.0f", bareNew.fromNewPerSecond()));
             put("ship.bare.ratio", fmt("%.3f", medians.get("ship").perSecond() / medians.get("bare").perSecond()));
-            put("ship.bareHeaders.ratio", fmt("%.3f", medians.get("ship").perSecond()
-                    / medians.get("bareHeaders").perSecond()));
+            put("ship.bareLz4.ratio", fmt("%.3f", medians.get("ship").perSecond()
+                    / medians.get("bareLz4").perSecond()));
+            put("ship.bareLz4Headers.ratio", fmt("%.3f", medians.get("ship").perSecond()
+                    / medians.get("bareLz4Headers").perSecond()));
             put("shipNew.bareNew.ratio", fmt("%.3f", medians.get("shipNew").perSecond()
                     / bareNew.fromNewPerSecond()));
             put("ship.connect.ms", fmt("%.0f", connect));
@@ -192,12 +197,14 @@ public final class ShipHarness extends KafkaHarness {
      * clock runs over the precomputed keys and values (and headers), no transactions, to the end of
      * {@code flush()}.
      */
-    private Run bare(String name, String topic, Payloads payloads, boolean headers) throws Exception {
+    private Run bare(String name, String topic, Payloads payloads, boolean compressed, boolean headers)
+            throws Exception {
         final Properties config = broker.clientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compressed ? "lz4" : "none");
         final AtomicLong acked = new AtomicLong();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final Callback callback = (metadata, exception) -> {
@@ -434,9 +441,10 @@ public final class ShipHarness extends KafkaHarness {
             table.append(run.row((double) payloads.valueBytes / entries));
         }
         final double ship = medians.get("ship").perSecond();
-        table.append(fmt("ship / bare: %.2f; ship / bareHeaders: %.2f (connected: a shipper connected before, a"
-                        + " producer with one record acknowledged)%n", ship / medians.get("bare").perSecond(),
-                        ship / medians.get("bareHeaders").perSecond()))
+        table.append(fmt("ship / bare: %.2f; ship / bareLz4: %.2f; ship / bareLz4Headers: %.2f (connected: a shipper"
+                        + " connected before, a producer with one record acknowledged)%n",
+                        ship / medians.get("bare").perSecond(), ship / medians.get("bareLz4").perSecond(),
+                        ship / medians.get("bareLz4Headers").perSecond()))
                 .append(fmt("shipNew / bare from its creation (%,.0f/s, connecting %.0f ms): %.2f (a new shipper's"
                         + " connecting alone: %.0f ms)%n%n", bareNew.fromNewPerSecond(), bareNew.connectNanos / 1e6,
                         medians.get("shipNew").perSecond() / bareNew.fromNewPerSecond(), connect));

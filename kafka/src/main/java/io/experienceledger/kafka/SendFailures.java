@@ -27,13 +27,16 @@ final class SendFailures {
         }
     }
 
-    /** The callback of the send of the entry at {@code position} ({@code record}; null for the checkpoint). */
+    /**
+     * The callback of the send of the entry at {@code position} ({@code record}; null for the checkpoint). It keeps
+     * only the event id, not the entry, until the send is acknowledged.
+     */
     Callback callback(long position, ExperienceRecord record) {
+        final String eventId = record == null ? null : record.eventId().value();
         return (metadata, exception) -> {
             if (exception != null && first == null) {
-                first = new Failed(record == null ? "the checkpoint"
-                        : "the entry at position " + position + " (event_id " + record.eventId().value() + ")",
-                        exception);
+                first = new Failed(eventId == null ? "the checkpoint"
+                        : "the entry at position " + position + " (event_id " + eventId + ")", exception);
             }
         };
     }

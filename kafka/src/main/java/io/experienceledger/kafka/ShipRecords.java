@@ -5,7 +5,12 @@ import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -28,17 +33,24 @@ final class ShipRecords {
     /** On the last entry of an atomic batch only: how many entries the batch has, decimal UTF-8. */
     static final String BATCH_SIZE = "experience-ledger.batch-size";
 
-    /** The kind header of each engine kind, by ordinal: made once, not per record. */
-    private static final byte[][] ENGINE_KINDS = engineKinds();
+    /** The kind header of each engine kind, by ordinal: made once, not per record (a header is immutable). */
+    private static final RecordHeader[] ENGINE_KINDS = engineKinds();
 
     private final String topic;
-    private final byte[] ledgerId;
+    private final RecordHeader ledgerId;
+    /** The kind header of each user event class, made on first use. */
+    private final Map<Class<?>, RecordHeader> userKinds = new HashMap<>();
+    /**
+     * The headers of the record being made, reused: a {@link ProducerRecord} copies the headers it is given, so
+     * that after {@link #record} has returned they are cleared for the next one.
+     */
+    private final RecordHeaders headers = new RecordHeaders();
     /** Reused for each value's JSON. */
     private final StringBuilder json = new StringBuilder(1024);
 
     ShipRecords(String topic, String ledgerId) {
         this.topic = topic;
-        this.ledgerId = ledgerId.getBytes(StandardCharsets.UTF_8);
+        this.ledgerId = new RecordHeader(LEDGER_ID, ledgerId.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -51,29 +63,35 @@ final class ShipRecords {
         json.setLength(0);
         ConvergeJson.writeAnyEnvelope(json, entry);
         final byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
-        final RecordHeaders headers = new RecordHeaders();
-        headers.add(LEDGER_ID, ledgerId);
-        headers.add(POSITION, decimal(position));
-        if (entry instanceof ExperienceRecord.Engine engine) {
-            headers.add(KIND, ENGINE_KINDS[engine.value().event().kind().ordinal()]);
-        } else {
-            headers.add(KIND, ((ExperienceRecord.User) entry).value().event().getClass().getSimpleName()
-                    .getBytes(StandardCharsets.US_ASCII));
-        }
+        headers.add(ledgerId);
+        headers.add(new RecordHeader(POSITION, decimal(position)));
+        headers.add(entry instanceof ExperienceRecord.Engine engine
+                ? ENGINE_KINDS[engine.value().event().kind().ordinal()]
+                : userKind(((ExperienceRecord.User) entry).value().event().getClass()));
         if (batchStart >= 0) {
-            headers.add(BATCH, decimal(batchStart));
+            headers.add(new RecordHeader(BATCH, decimal(batchStart)));
         }
         if (batchSize >= 0) {
-            headers.add(BATCH_SIZE, decimal(batchSize));
+            headers.add(new RecordHeader(BATCH_SIZE, decimal(batchSize)));
         }
-        return new ProducerRecord<>(topic, null, key, value, headers);
+        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, key, value, headers);
+        for (Iterator<Header> made = headers.iterator(); made.hasNext();) {
+            made.next();
+            made.remove();
+        }
+        return record;
     }
 
-    private static byte[][] engineKinds() {
+    private RecordHeader userKind(Class<?> event) {
+        return userKinds.computeIfAbsent(event,
+                type -> new RecordHeader(KIND, type.getSimpleName().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static RecordHeader[] engineKinds() {
         final ExperienceEventKind[] kinds = ExperienceEventKind.values();
-        final byte[][] names = new byte[kinds.length][];
+        final RecordHeader[] names = new RecordHeader[kinds.length];
         for (ExperienceEventKind kind : kinds) {
-            names[kind.ordinal()] = kind.name().getBytes(StandardCharsets.US_ASCII);
+            names[kind.ordinal()] = new RecordHeader(KIND, kind.name().getBytes(StandardCharsets.US_ASCII));
         }
         return names;
     }

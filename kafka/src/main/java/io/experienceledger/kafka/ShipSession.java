@@ -28,6 +28,11 @@ final class ShipSession implements AutoCloseable {
     static final int DEFAULT_TRANSACTION_ENTRIES = 10_000;
     /** Longer than any batch takes to ship, shorter than the broker's default maximum (15 min). */
     private static final String TRANSACTION_TIMEOUT_MS = "300000";
+    /**
+     * Batches are compressed unless the client configuration says otherwise: converge JSON shrinks several times,
+     * and a broker validates a compressed batch without parsing each record's headers (docs/scale-out.md).
+     */
+    static final String DEFAULT_COMPRESSION = "lz4";
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
 
     private final ChronicleExperienceStore store;
@@ -126,6 +131,7 @@ final class ShipSession implements AutoCloseable {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 << 10));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
         config.putAll(clientConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
