@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -157,6 +159,24 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The bytes the broker holds on disk for {@code topic}'s partitions (its log segments, as Kafka reports them). */
+    long bytesOnDisk(String topic) throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            long bytes = 0;
+            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(cluster.brokers().keySet())
+                    .allDescriptions().get(30, TimeUnit.SECONDS).values()) {
+                for (LogDirDescription dir : dirs.values()) {
+                    for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                        if (replica.getKey().topic().equals(topic)) {
+                            bytes += replica.getValue().size();
+                        }
+                    }
+                }
+            }
+            return bytes;
         }
     }
 

@@ -107,6 +107,35 @@ class ShipTest {
         }
     }
 
+    /**
+     * Batches are compressed by default (the broker holds less than the values' bytes, and a consumer reads the
+     * export back unchanged); {@code compression.type=none} in the client configuration turns it off.
+     */
+    @Test
+    void shippedBatchesAreCompressedUnlessTheClientConfigurationSaysOtherwise() throws Exception {
+        TestLedgers.append(dir, 2_000, 5);
+        final List<TestLedgers.Entry> expected = TestLedgers.entries(dir);
+        final long valueBytes = expected.stream()
+                .mapToLong(e -> e.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        final Properties plain = new Properties();
+        plain.setProperty("compression.type", "none");
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            try (LedgerShipper shipper = shipper(store, "compressed").build()) {
+                assertEquals(expected.size(), shipper.shipAvailable());
+            }
+            try (LedgerShipper shipper = shipper(store, "uncompressed").clientConfig(plain).build()) {
+                assertEquals(expected.size(), shipper.shipAvailable());
+            }
+            assertShippedExactly(expected, BROKER.readCommitted("compressed"), store.ledgerId());
+            assertShippedExactly(expected, BROKER.readCommitted("uncompressed"), store.ledgerId());
+        }
+        final long compressed = BROKER.bytesOnDisk("compressed");
+        final long uncompressed = BROKER.bytesOnDisk("uncompressed");
+        assertTrue(uncompressed >= valueBytes, uncompressed + " bytes on disk for " + valueBytes + " of values");
+        assertTrue(compressed > 0 && compressed < valueBytes / 2,
+                compressed + " bytes on disk for " + valueBytes + " bytes of values, compressed");
+    }
+
     @Test
     void anIncrementalShipAddsOnlyTheNewEntriesAndRecordsItLocally() throws Exception {
         TestLedgers.append(dir, 700, 2);
