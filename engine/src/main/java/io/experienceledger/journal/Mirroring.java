@@ -36,7 +36,8 @@ public final class Mirroring {
      * Appends the entries, in the iterator's order, as one atomic batch without holding them in memory (as
      * {@link ChronicleExperienceStore#appendBatch} does), then commits it carrying {@code note}, which is asked
      * for once the iterator is exhausted. The entries and the note become visible together or, when anything
-     * fails (an invalid envelope, the iterator or {@code note} throwing, a crash), not at all. An empty iterator
+     * fails (a null entry, the iterator or {@code note} throwing, a crash), not at all; an invalid envelope never
+     * gets this far, as a {@link MirroredEntry} refuses it. An empty iterator
      * commits an empty batch with the note.
      *
      * @param note the bytes to keep with the batch (at most the store's maximum entry size); see {@link #lastNote()}

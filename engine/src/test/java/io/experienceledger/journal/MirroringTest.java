@@ -142,9 +142,13 @@ class MirroringTest {
             };
             assertThrows(IllegalStateException.class, () -> store.mirroring().append(broken, () -> note("lost")));
             final ExperienceStoreException invalid = assertThrows(ExperienceStoreException.class,
-                    () -> store.mirroring().append(List.of(engine("a-2", "t", A, 2), engine("bad id", "t", A, 3))
+                    () -> engine("bad id", "t", A, 3));
+            assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, invalid.kind());
+            assertTrue(invalid.getMessage().contains("event_id"), invalid.getMessage());
+            final ExperienceStoreException missing = assertThrows(ExperienceStoreException.class,
+                    () -> store.mirroring().append(java.util.Arrays.asList(engine("a-2", "t", A, 2), null)
                             .iterator(), () -> note("lost")));
-            assertTrue(invalid.getMessage().contains("events[1]"), invalid.getMessage());
+            assertTrue(missing.getMessage().contains("events[1]"), missing.getMessage());
             assertNote("kept", store);
             assertEquals(1, store.stats().entries());
             assertEquals(Map.of(A, new OriginStats(1, 0, 0, 0, 0, List.of())), store.stats().origins());

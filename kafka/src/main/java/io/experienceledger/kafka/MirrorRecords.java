@@ -3,9 +3,7 @@ package io.experienceledger.kafka;
 import io.experienceledger.journal.MirroredEntry;
 import io.experienceledger.journal.Origin;
 import io.experienceledger.json.ConvergeJson;
-import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
-import io.experienceledger.store.internal.BatchValidator;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -34,13 +32,26 @@ final class MirrorRecords {
     }
 
     static Decoded decode(ConsumerRecord<byte[], byte[]> record) {
-        final String ledgerId = header(record, ShipRecords.LEDGER_ID);
-        if (ledgerId == null) {
+        byte[] ledgerIdBytes = null;
+        byte[] positionBytes = null;
+        byte[] batchBytes = null;
+        byte[] batchSizeBytes = null;
+        for (Header header : record.headers()) {
+            // the last header of each name counts, as with lastHeader; one pass decodes each key once
+            switch (header.key()) {
+                case ShipRecords.LEDGER_ID -> ledgerIdBytes = header.value();
+                case ShipRecords.POSITION -> positionBytes = header.value();
+                case ShipRecords.BATCH -> batchBytes = header.value();
+                case ShipRecords.BATCH_SIZE -> batchSizeBytes = header.value();
+                default -> { }
+            }
+        }
+        if (ledgerIdBytes == null) {
             return Decoded.invalid("it has no " + ShipRecords.LEDGER_ID + " header: it was not shipped by a ledger");
         }
-        final long position = number(record, ShipRecords.POSITION);
-        final long batchStart = number(record, ShipRecords.BATCH);
-        final long batchSize = number(record, ShipRecords.BATCH_SIZE);
+        final long position = number(positionBytes);
+        final long batchStart = number(batchBytes);
+        final long batchSize = number(batchSizeBytes);
         if (position == MISSING || position == MALFORMED) {
             return Decoded.invalid("its " + ShipRecords.POSITION + " header is "
                     + (position == MISSING ? "missing" : "not a decimal number"));
@@ -50,6 +61,7 @@ final class MirrorRecords {
             return Decoded.invalid("its batch headers (" + ShipRecords.BATCH + ", " + ShipRecords.BATCH_SIZE
                     + ") do not describe a batch that holds position " + position);
         }
+        final String ledgerId = new String(ledgerIdBytes, StandardCharsets.UTF_8);
         final Origin origin;
         try {
             origin = new Origin(ledgerId, position);
@@ -64,35 +76,36 @@ final class MirrorRecords {
         if (text == null) {
             return Decoded.invalid("its value is not UTF-8 text");
         }
-        final ExperienceRecord envelope;
+        final MirroredEntry entry;
         try {
-            envelope = ConvergeJson.readAnyEnvelope(text);
-            BatchValidator.validateMember(0, envelope);
+            entry = new MirroredEntry(ConvergeJson.readAnyEnvelope(text), origin);
         } catch (IllegalArgumentException | ExperienceStoreException e) {
-            return Decoded.invalid("its value is not a valid converge envelope: "
-                    + e.getMessage().replace("events[0]: ", ""));
+            return Decoded.invalid("its value is not a valid converge envelope: " + e.getMessage());
         }
-        return new Decoded(new MirroredEntry(envelope, origin), batchStart == MISSING ? -1 : batchStart,
-                batchSize == MISSING ? -1 : batchSize, null);
+        return new Decoded(entry, batchStart == MISSING ? -1 : batchStart, batchSize == MISSING ? -1 : batchSize,
+                null);
     }
 
     private static final long MISSING = -1;
     private static final long MALFORMED = -2;
+    /** The most digits a header number may have: 18 always fit in a long. */
+    private static final int MAX_DIGITS = 18;
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-        final Header header = record.headers().lastHeader(key);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** The header's decimal value, {@link #MISSING} or {@link #MALFORMED}. */
-    private static long number(ConsumerRecord<byte[], byte[]> record, String key) {
-        final String text = header(record, key);
-        if (text == null) {
+    /** A header's decimal value (ASCII digits only), {@link #MISSING} (no header or no value) or {@link #MALFORMED}. */
+    static long number(byte[] digits) {
+        if (digits == null) {
             return MISSING;
         }
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.length == 0 || digits.length > MAX_DIGITS) {
             return MALFORMED;
         }
-        return Long.parseLong(text);
+        long value = 0;
+        for (byte digit : digits) {
+            if (digit < '0' || digit > '9') {
+                return MALFORMED;
+            }
+            value = value * 10 + digit - '0';
+        }
+        return value;
     }
 }

@@ -47,6 +47,12 @@ final class ShipRecords {
     private final RecordHeaders headers = new RecordHeaders();
     /** Reused for each value's JSON. */
     private final StringBuilder json = new StringBuilder(1024);
+    /**
+     * The last tenant and its key bytes, given to every record of that tenant in a row (the producer copies a key
+     * into its batch when it is sent, and nothing writes to it).
+     */
+    private String lastTenant;
+    private byte[] lastKey;
 
     ShipRecords(String topic, String ledgerId) {
         this.topic = topic;
@@ -58,8 +64,7 @@ final class ShipRecords {
      * {@code batchSize} the batch's number of entries when this entry is its last, otherwise -1.
      */
     ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart, long batchSize) {
-        final TenantId tenant = entry.tenantId();
-        final byte[] key = tenant == null ? null : tenant.value().getBytes(StandardCharsets.UTF_8);
+        final byte[] key = key(entry.tenantId());
         json.setLength(0);
         ConvergeJson.writeAnyEnvelope(json, entry);
         final byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
@@ -80,6 +85,17 @@ final class ShipRecords {
             made.remove();
         }
         return record;
+    }
+
+    private byte[] key(TenantId tenant) {
+        if (tenant == null) {
+            return null;
+        }
+        if (!tenant.value().equals(lastTenant)) {
+            lastTenant = tenant.value();
+            lastKey = lastTenant.getBytes(StandardCharsets.UTF_8);
+        }
+        return lastKey;
     }
 
     private RecordHeader userKind(Class<?> event) {
