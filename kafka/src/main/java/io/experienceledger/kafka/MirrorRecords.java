@@ -5,6 +5,7 @@ import io.experienceledger.journal.Origin;
 import io.experienceledger.json.ConvergeJson;
 import io.experienceledger.store.ExperienceStoreException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -14,8 +15,9 @@ import org.apache.kafka.common.header.Header;
  * record, with the reason.
  */
 final class MirrorRecords {
-    private MirrorRecords() {
-    }
+    /** The last ledger id header read and its text, the same string for every record of that ledger in a row. */
+    private byte[] lastIdBytes;
+    private String lastId;
 
     /**
      * A record read back: either an entry (with its source batch, when it has one) or the reason it is invalid.
@@ -31,7 +33,7 @@ final class MirrorRecords {
         }
     }
 
-    static Decoded decode(ConsumerRecord<byte[], byte[]> record) {
+    Decoded decode(ConsumerRecord<byte[], byte[]> record) {
         byte[] ledgerIdBytes = null;
         byte[] positionBytes = null;
         byte[] batchBytes = null;
@@ -61,7 +63,7 @@ final class MirrorRecords {
             return Decoded.invalid("its batch headers (" + ShipRecords.BATCH + ", " + ShipRecords.BATCH_SIZE
                     + ") do not describe a batch that holds position " + position);
         }
-        final String ledgerId = new String(ledgerIdBytes, StandardCharsets.UTF_8);
+        final String ledgerId = ledgerId(ledgerIdBytes);
         final Origin origin;
         try {
             origin = new Origin(ledgerId, position);
@@ -84,6 +86,14 @@ final class MirrorRecords {
         }
         return new Decoded(entry, batchStart == MISSING ? -1 : batchStart, batchSize == MISSING ? -1 : batchSize,
                 null);
+    }
+
+    private String ledgerId(byte[] bytes) {
+        if (!Arrays.equals(bytes, lastIdBytes)) {
+            lastIdBytes = bytes;
+            lastId = new String(bytes, StandardCharsets.UTF_8);
+        }
+        return lastId;
     }
 
     private static final long MISSING = -1;

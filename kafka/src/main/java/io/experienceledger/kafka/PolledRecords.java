@@ -23,11 +23,12 @@ final class PolledRecords {
     }
 
     private final Map<TopicPartition, ArrayDeque<Polled>> queues = new HashMap<>();
+    private final MirrorRecords records = new MirrorRecords();
     private int size;
 
     void add(ConsumerRecord<byte[], byte[]> record) {
         queues.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayDeque<>())
-                .add(new Polled(record, MirrorRecords.decode(record)));
+                .add(new Polled(record, records.decode(record)));
         size++;
     }
 

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class SkippedRecords implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Path file;
     private OutputStream out;
@@ -96,8 +92,10 @@ final class SkippedRecords implements AutoCloseable {
 
     /** {@code value} as text, or null when it is not well-formed UTF-8. */
     static String utf8(byte[] value) {
-        if (isAscii(value)) {
-            return new String(value, StandardCharsets.ISO_8859_1);
+        final String lenient = new String(value, StandardCharsets.UTF_8);
+        if (lenient.length() == value.length && lenient.indexOf('\uFFFD') < 0) {
+            // one char per byte and none replaced: every byte was ASCII (any other sequence makes fewer chars)
+            return lenient;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -105,18 +103,5 @@ final class SkippedRecords implements AutoCloseable {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    /** True when every byte is below 0x80: ASCII, which is UTF-8 as it is (checked eight bytes at a time). */
-    static boolean isAscii(byte[] value) {
-        long any = 0;
-        int i = 0;
-        for (; i + Long.BYTES <= value.length; i += Long.BYTES) {
-            any |= (long) LONGS.get(value, i);
-        }
-        for (; i < value.length; i++) {
-            any |= value[i];
-        }
-        return (any & 0x8080_8080_8080_8080L) == 0;
     }
 }

@@ -42,7 +42,7 @@ class MirrorRecordsTest {
     }
 
     private static String invalid(ConsumerRecord<byte[], byte[]> record) {
-        final MirrorRecords.Decoded decoded = MirrorRecords.decode(record);
+        final MirrorRecords.Decoded decoded = RECORDS.decode(record);
         assertNull(decoded.entry(), "an invalid record has no entry");
         return decoded.invalid();
     }
@@ -50,7 +50,7 @@ class MirrorRecordsTest {
     @Test
     void aShippedRecordIsItsEnvelopeAtItsOrigin() {
         final String json = envelope("evt-1", "1200");
-        final MirrorRecords.Decoded alone = MirrorRecords.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
+        final MirrorRecords.Decoded alone = RECORDS.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
                 ShipRecords.POSITION, "41", ShipRecords.KIND, "BudgetExceeded"));
         assertNull(alone.invalid());
         assertEquals(json, ConvergeJson.writeAnyEnvelope(alone.entry().record()));
@@ -59,11 +59,11 @@ class MirrorRecordsTest {
         assertEquals(-1, alone.batchStart());
         assertEquals(-1, alone.batchSize());
 
-        final MirrorRecords.Decoded last = MirrorRecords.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
+        final MirrorRecords.Decoded last = RECORDS.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
                 ShipRecords.POSITION, "43", ShipRecords.BATCH, "40", ShipRecords.BATCH_SIZE, "4"));
         assertEquals(40, last.batchStart());
         assertEquals(4, last.batchSize());
-        final MirrorRecords.Decoded inside = MirrorRecords.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
+        final MirrorRecords.Decoded inside = RECORDS.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
                 ShipRecords.POSITION, "41", ShipRecords.BATCH, "40"));
         assertEquals(40, inside.batchStart());
         assertEquals(-1, inside.batchSize());
@@ -71,7 +71,7 @@ class MirrorRecordsTest {
 
     @Test
     void theLastHeaderOfANameCounts() {
-        final MirrorRecords.Decoded decoded = MirrorRecords.decode(record(envelope("evt-1", "1200"),
+        final MirrorRecords.Decoded decoded = RECORDS.decode(record(envelope("evt-1", "1200"),
                 ShipRecords.POSITION, "x", ShipRecords.LEDGER_ID, LEDGER, ShipRecords.POSITION, "5"));
         assertNull(decoded.invalid());
         assertEquals(5, decoded.entry().origin().position());
@@ -80,7 +80,7 @@ class MirrorRecordsTest {
     @Test
     void textOutsideAsciiIsReadAsUtf8() {
         final String json = envelope("evt-2", "1 200 € ☃ 𝄞 ü");
-        final MirrorRecords.Decoded decoded = MirrorRecords.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
+        final MirrorRecords.Decoded decoded = RECORDS.decode(record(json, ShipRecords.LEDGER_ID, LEDGER,
                 ShipRecords.POSITION, "0"));
         assertNull(decoded.invalid());
         assertEquals(json, ConvergeJson.writeAnyEnvelope(decoded.entry().record()));
@@ -131,16 +131,18 @@ class MirrorRecordsTest {
     }
 
     @Test
-    void asciiIsCheckedEightBytesAtATimeAndByteByByteAtTheEnd() {
-        for (int length = 0; length < 40; length++) {
-            final byte[] text = new byte[length];
-            java.util.Arrays.fill(text, (byte) 'a');
-            assertTrue(SkippedRecords.isAscii(text), "all ASCII, " + length);
-            for (int at = 0; at < length; at++) {
-                text[at] = (byte) 0x80;
-                assertEquals(false, SkippedRecords.isAscii(text), "0x80 at " + at + " of " + length);
-                text[at] = 'a';
-            }
+    void aValueIsUtf8TextOnlyWhenEverySequenceIsWellFormed() {
+        assertEquals("plain", SkippedRecords.utf8("plain".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("", SkippedRecords.utf8(new byte[0]));
+        for (String text : new String[] {"é", "€ and ☃", "𝄞", "\uFFFD", "ab\uFFFDcd", "x\u0080"}) {
+            assertEquals(text, SkippedRecords.utf8(text.getBytes(StandardCharsets.UTF_8)), text);
+        }
+        final byte[][] malformed = {{(byte) 0xC3}, {(byte) 0xC3, '('}, {'a', (byte) 0xFF, 'b'},
+                {(byte) 0xE2, (byte) 0x82}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+        for (byte[] bytes : malformed) {
+            assertNull(SkippedRecords.utf8(bytes), java.util.Arrays.toString(bytes));
         }
     }
+
+    private static final MirrorRecords RECORDS = new MirrorRecords();
 }
