@@ -113,13 +113,18 @@ final class PayloadFields {
      */
     static long readStopBit(BytesIn<?> in) {
         final long at = in.readPosition();
-        long value = 0;
-        int shift = 0;
-        for (int i = 0; ; i++) {
+        final int first = readUnsignedByte(in);
+        if (first < 0x80) {
+            // one byte, 0 to 127: the shortest form of its value (the usual case, e.g. every short string's length)
+            return first;
+        }
+        long value = first & 0x7F;
+        int shift = 7;
+        for (int i = 1; ; i++) {
             final int b = readUnsignedByte(in);
             if (b < 0x80) {
                 final long result;
-                if (b == 0 && i > 0) {
+                if (b == 0) {
                     result = ~value;
                 } else if (shift > 56) {
                     throw new CorruptEntryException("stop-bit number longer than 64 bits", at);

@@ -29,6 +29,8 @@ final class Utf8 {
     private static final long NON_ASCII = 0x8080_8080_8080_8080L;
     /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
     private static final int SHORT_TEXT = 64;
+    /** What the JDK's lenient decoding puts for a malformed sequence. */
+    private static final char REPLACEMENT = '\uFFFD';
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /**
@@ -222,8 +224,11 @@ final class Utf8 {
         final Scratch scratch = scratch();
         final byte[] bytes = scratch.bytes(size);
         in.read(bytes, 0, size);
-        if (isAscii(bytes, size)) {
-            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
+        final String lenient = new String(bytes, 0, size, StandardCharsets.UTF_8);
+        if (lenient.length() == size && lenient.indexOf(REPLACEMENT) < 0) {
+            // one char per byte and none replaced: every byte was ASCII (the JDK checks that with an intrinsic);
+            // any other text is decoded strictly below
+            return lenient;
         }
         final char[] chars = scratch.chars(size);
         return new String(chars, 0, decode(bytes, size, chars, textStart));
