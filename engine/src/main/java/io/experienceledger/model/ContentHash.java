@@ -19,7 +19,8 @@ public record ContentHash(String hex) {
         boolean upper = false;
         for (int i = 0; i < 64; i++) {
             final char c = hex.charAt(i);
-            if (Character.digit(c, 16) < 0 || c > 'f') {
+            // the hex digits of ASCII: Character.digit(c, 16) also takes other scripts' digits, all above 'f'
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new IllegalArgumentException("Invalid character '" + c + "' at position " + i);
             }
             upper |= c >= 'A' && c <= 'F';

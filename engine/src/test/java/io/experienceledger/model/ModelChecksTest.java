@@ -85,6 +85,10 @@ class ModelChecksTest {
                         () -> new ContentHash("a".repeat(5) + "g" + "a".repeat(58))).getMessage());
         // A digit outside ASCII (Arabic-Indic three) is a digit to Character.digit, but not hex on the wire.
         assertThrows(IllegalArgumentException.class, () -> new ContentHash("\u0663" + "a".repeat(63)));
+        // nor are fullwidth letters, nor the characters next to each range of hex digits
+        for (char c : new char[] {'\uFF21', '\uFF41', '/', ':', '@', 'G', '`', 'g'}) {
+            assertThrows(IllegalArgumentException.class, () -> new ContentHash("a".repeat(63) + c), "" + c);
+        }
         assertThrows(NullPointerException.class, () -> new ContentHash(null));
     }
 
