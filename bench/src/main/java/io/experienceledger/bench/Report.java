@@ -259,14 +259,14 @@ public final class Report {
                     fmt("%.2f × (%,.0f vs %,.0f entries/s); against the same producer with the shipper's lz4: %.2f ×",
                             ratio, shipNumber("ship.entries_per_s"), shipNumber("bare.entries_per_s"),
                             shipNumber("ship.bareLz4.ratio")), ratio >= SHIP_RATIO_TARGET));
-            final StringBuilder measured = new StringBuilder();
-            boolean withinNoise = true;
-            for (String p : List.of("p50", "p99", "p99.9")) {
-                final double r = shipNumber("append.ratio." + p);
-                final double noise = shipNumber("append.noise." + p);
-                measured.append(measured.length() == 0 ? "" : ", ")
-                        .append(fmt("%s %.2f × (noise %.2f ×)", p, r, noise));
-                withinNoise &= r <= noise;
+            final boolean pinned = Boolean.parseBoolean(ship.getProperty("append.pinned"));
+            final StringBuilder measured = new StringBuilder("every thread on every CPU: ");
+            boolean withinNoise = appendNoise(measured, "append.");
+            if (pinned) {
+                // judged where the appending thread has a CPU of its own: sharing two cores with a broker measures
+                // this machine, not the shipper
+                measured.append("; the appending thread alone on a CPU (judged): ");
+                withinNoise = appendNoise(measured, "append.pinned.");
             }
             md.append(target("shipping in the background slows the appending thread by no more than noise"
                     + " (append latency with / without a shipper)", measured.toString(), withinNoise));
@@ -651,44 +651,70 @@ public final class Report {
                 .append(" background (`start(").append(ship.getProperty("append.poll.ms")).append(" ms)`, caught up")
                 .append(" before the phase), after unrecorded phases of each; the phases of each kind are merged (")
                 .append(fmt("%,.0f", shipNumber("append.count"))).append(" appends each). *Noise* is the largest over")
-                .append(" the smallest value among the phases without a shipper. The shipper shipped ")
-                .append(fmt("%,.0f", shipNumber("append.shipping.shipped"))).append(" entries while they were")
-                .append(" appended, at most ").append(fmt("%,.0f", shipNumber("append.shipping.lag.max")))
+                .append(" the smallest value among the phases without a shipper. It runs twice: first with every")
+                .append(" thread free to run on either CPU, then with the appending thread alone on CPU 1 and every")
+                .append(" other thread of the process (the broker's, the shipper's, GC, JIT) on CPU 0 (`CorePinning`,")
+                .append(" `sched_setaffinity`), as a latency-sensitive deployment pins the thread that appends.\n\n");
+        appendingThread(md, "append.", "Every thread on every CPU");
+        if (Boolean.parseBoolean(ship.getProperty("append.pinned"))) {
+            appendingThread(md, "append.pinned.", "The appending thread alone on CPU 1");
+        }
+        md.append("Load average before / after the harness: ").append(ship.getProperty("load.before")).append(" / ")
+                .append(ship.getProperty("load.after")).append(". Run it alone: `").append(shipCommand())
+                .append("`.\n\n");
+    }
+
+    /** Appends p50, p99 and p99.9 of the with / without ratios at {@code at}; true when each is within noise. */
+    private boolean appendNoise(StringBuilder measured, String at) {
+        boolean withinNoise = true;
+        String separator = "";
+        for (String p : List.of("p50", "p99", "p99.9")) {
+            final double r = shipNumber(at + "ratio." + p);
+            final double noise = shipNumber(at + "noise." + p);
+            measured.append(separator).append(fmt("%s %.2f × (noise %.2f ×)", p, r, noise));
+            separator = ", ";
+            withinNoise &= r <= noise;
+        }
+        return withinNoise;
+    }
+
+    /** One variant of the appending-thread measurement ({@code at}: its properties' prefix): text and table. */
+    private void appendingThread(StringBuilder md, String at, String title) {
+        md.append(title).append(": the shipper shipped ")
+                .append(fmt("%,.0f", shipNumber(at + "shipping.shipped"))).append(" entries while they were")
+                .append(" appended, at most ").append(fmt("%,.0f", shipNumber(at + "shipping.lag.max")))
                 .append(" behind at the end of a phase; GC without / with it: ")
-                .append(ship.getProperty("append.none.gc.count")).append(" / ")
-                .append(ship.getProperty("append.shipping.gc.count")).append(" collections, ")
-                .append(ship.getProperty("append.none.gc.ms")).append(" / ").append(ship.getProperty("append.shipping.gc.ms"))
+                .append(ship.getProperty(at + "none.gc.count")).append(" / ")
+                .append(ship.getProperty(at + "shipping.gc.count")).append(" collections, ")
+                .append(ship.getProperty(at + "none.gc.ms")).append(" / ").append(ship.getProperty(at + "shipping.gc.ms"))
                 .append(" ms; the appending thread was runnable but waiting for a CPU (`/proc/thread-self/schedstat`) ")
-                .append(ship.getProperty("append.none.runqueue.wait.ms")).append(" / ")
-                .append(ship.getProperty("append.shipping.runqueue.wait.ms")).append(" ms, preempted ")
-                .append(ship.getProperty("append.none.involuntary.switches")).append(" / ")
-                .append(ship.getProperty("append.shipping.involuntary.switches")).append(" times. While a shipper")
+                .append(ship.getProperty(at + "none.runqueue.wait.ms")).append(" / ")
+                .append(ship.getProperty(at + "shipping.runqueue.wait.ms")).append(" ms, preempted ")
+                .append(ship.getProperty(at + "none.involuntary.switches")).append(" / ")
+                .append(ship.getProperty(at + "shipping.involuntary.switches")).append(" times. While a shipper")
                 .append(" followed, the CPU used besides the appending thread's (in cores): the shipper's thread ")
-                .append(ship.getProperty("append.shipping.cores.ship_thread")).append(", its producer's network")
-                .append(" thread ").append(ship.getProperty("append.shipping.cores.producer_io")).append(", the broker ")
-                .append(ship.getProperty("append.shipping.cores.broker")).append(", GC, JIT and the rest ")
-                .append(ship.getProperty("append.shipping.cores.other")).append(" (without a shipper: broker ")
-                .append(ship.getProperty("append.none.cores.broker")).append(", rest ")
-                .append(ship.getProperty("append.none.cores.other")).append("). Microseconds:\n\n")
+                .append(ship.getProperty(at + "shipping.cores.ship_thread")).append(", its producer's network")
+                .append(" thread ").append(ship.getProperty(at + "shipping.cores.producer_io")).append(", the broker ")
+                .append(ship.getProperty(at + "shipping.cores.broker")).append(", GC, JIT and the rest ")
+                .append(ship.getProperty(at + "shipping.cores.other")).append(" (without a shipper: broker ")
+                .append(ship.getProperty(at + "none.cores.broker")).append(", rest ")
+                .append(ship.getProperty(at + "none.cores.other")).append("). Microseconds:\n\n")
                 .append("| | p50 | p90 | p99 | p99.9 | p99.99 | max |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (String kind : List.of("none", "shipping")) {
             md.append("| ").append(kind.equals("none") ? "no shipper" : "shipper following");
             for (double p : ShipHarness.PERCENTILES) {
-                md.append(" | ").append(fmt("%,.2f", shipNumber("append." + kind + ".p" + LatencyHarness.trim(p)
-                        + ".us")));
+                md.append(" | ").append(fmt("%,.2f", shipNumber(at + kind + ".p" + LatencyHarness.trim(p) + ".us")));
             }
-            md.append(" | ").append(fmt("%,.1f", shipNumber("append." + kind + ".max.us"))).append(" |\n");
+            md.append(" | ").append(fmt("%,.1f", shipNumber(at + kind + ".max.us"))).append(" |\n");
         }
         for (String row : List.of("ratio", "noise")) {
             md.append("| ").append(row.equals("ratio") ? "with / without" : "noise (without)");
             for (double p : ShipHarness.PERCENTILES) {
-                md.append(" | ").append(fmt("%.2f ×", shipNumber("append." + row + ".p" + LatencyHarness.trim(p))));
+                md.append(" | ").append(fmt("%.2f ×", shipNumber(at + row + ".p" + LatencyHarness.trim(p))));
             }
             md.append(" | |\n");
         }
-        md.append("\nLoad average before / after the harness: ").append(ship.getProperty("load.before")).append(" / ")
-                .append(ship.getProperty("load.after")).append(". Run it alone: `").append(shipCommand())
-                .append("`.\n\n");
+        md.append("\n");
     }
 
     private double shipNumber(String name) {

@@ -69,7 +69,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * of each kind per round, their histograms merged by kind, after unrecorded ones ({@value #APPEND_WARMUP_PHASES}
  * with a shipper). The CPU time every thread used during the phases, the appending thread's time waiting for a CPU
  * and the GC and JIT activity are recorded too. The spread between the phases without a shipper is the
- * noise the difference is to be read against.
+ * noise the difference is to be read against. All of it runs twice: with every thread free to run on either CPU,
+ * then with the appending thread alone on CPU 1 and every other thread of the process on CPU 0
+ * ({@link CorePinning}; skipped where the machine cannot pin).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.experienceledger.bench.ShipHarness [entries] [rounds] [appendRate]
@@ -122,7 +124,11 @@ public final class ShipHarness extends KafkaHarness {
     private void measure(int entries, int rounds, int rate) throws Exception {
         putSettings(entries, rounds);
         throughput(entries, rounds);
-        appendingThread(rate, rounds);
+        appendingThread(rate, rounds, false);
+        put("append.pinned", CorePinning.available());
+        if (CorePinning.available()) {
+            appendingThread(rate, rounds, true);
+        }
         put("load.after", Machine.loadAverage());
     }
 
@@ -283,11 +289,16 @@ public final class ShipHarness extends KafkaHarness {
         }
     }
 
-    /** Append latency with no shipper and with one following the store, alternating phases. */
-    private void appendingThread(int rate, int rounds) throws Exception {
+    /**
+     * Append latency with no shipper and with one following the store, alternating phases; {@code pinned}: in each
+     * phase the appending thread has CPU 1 to itself and every other thread of the process is on CPU 0
+     * ({@link CorePinning}), as a latency-sensitive deployment would pin it.
+     */
+    private void appendingThread(int rate, int rounds, boolean pinned) throws Exception {
+        final String at = pinned ? "append.pinned." : "append.";
         final long count = (long) rate * APPEND_SECONDS;
         final Path dir = TempStores.create("ship-append");
-        final String topic = "bench-follow";
+        final String topic = pinned ? "bench-follow-pinned" : "bench-follow";
         broker.createTopic(topic, 1);
         final Map<String, Histogram> merged = new LinkedHashMap<>();
         final Map<String, Phases> byKind = new HashMap<>();
@@ -317,6 +328,9 @@ public final class ShipHarness extends KafkaHarness {
                     } else {
                         System.gc();
                     }
+                    if (pinned) {
+                        CorePinning.isolateCaller(); // after start(): the shipper's new thread moves to CPU 0 too
+                    }
                     final long[] schedBefore = schedule();
                     final Cpu before = Cpu.now();
                     final long start = System.nanoTime();
@@ -339,45 +353,48 @@ public final class ShipHarness extends KafkaHarness {
                     phases.computeIfAbsent(kind, k -> new ArrayList<>()).add(histogram);
                     merged.computeIfAbsent(kind, k -> new Histogram(histogram.getHighestTrackableValue(), 3))
                             .add(histogram);
-                    System.out.printf(Locale.ROOT, "# append round %d, %s: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
-                            round, kind, us(histogram, 50), us(histogram, 99), us(histogram, 99.9));
+                    System.out.printf(Locale.ROOT, "# append round %d, %s%s: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
+                            round, kind, pinned ? ", pinned" : "", us(histogram, 50), us(histogram, 99), us(histogram, 99.9));
                 }
             }
         } finally {
+            if (pinned) {
+                CorePinning.release();
+            }
             TempStores.delete(dir);
         }
-        put("append.rate", rate);
-        put("append.count", count * rounds);
-        put("append.poll.ms", POLL.toMillis());
+        put(at + "rate", rate);
+        put(at + "count", count * rounds);
+        put(at + "poll.ms", POLL.toMillis());
         for (double p : PERCENTILES) {
             final String name = "p" + LatencyHarness.trim(p);
             final double none = us(merged.get("none"), p);
             final double shipping = us(merged.get("shipping"), p);
-            put("append.none." + name + ".us", fmt("%.2f", none));
-            put("append.shipping." + name + ".us", fmt("%.2f", shipping));
-            put("append.ratio." + name, fmt("%.3f", shipping / none));
-            put("append.noise." + name, fmt("%.3f", spread(phases.get("none"), p)));
+            put(at + "none." + name + ".us", fmt("%.2f", none));
+            put(at + "shipping." + name + ".us", fmt("%.2f", shipping));
+            put(at + "ratio." + name, fmt("%.3f", shipping / none));
+            put(at + "noise." + name, fmt("%.3f", spread(phases.get("none"), p)));
         }
-        put("append.none.max.us", fmt("%.1f", merged.get("none").getMaxValue() / 1000.0));
-        put("append.shipping.max.us", fmt("%.1f", merged.get("shipping").getMaxValue() / 1000.0));
+        put(at + "none.max.us", fmt("%.1f", merged.get("none").getMaxValue() / 1000.0));
+        put(at + "shipping.max.us", fmt("%.1f", merged.get("shipping").getMaxValue() / 1000.0));
         for (String kind : List.of("none", "shipping")) {
             final Phases stats = byKind.get(kind);
-            put("append." + kind + ".gc.count", stats.gcCount);
-            put("append." + kind + ".gc.ms", stats.gcMillis);
-            put("append." + kind + ".jit.ms", stats.jitMillis);
-            put("append." + kind + ".runqueue.wait.ms", fmt("%.1f", stats.runqueueNanos / 1e6));
-            put("append." + kind + ".involuntary.switches", stats.involuntary);
+            put(at + kind + ".gc.count", stats.gcCount);
+            put(at + kind + ".gc.ms", stats.gcMillis);
+            put(at + kind + ".jit.ms", stats.jitMillis);
+            put(at + kind + ".runqueue.wait.ms", fmt("%.1f", stats.runqueueNanos / 1e6));
+            put(at + kind + ".involuntary.switches", stats.involuntary);
             // CPU used meanwhile, in cores (CPU seconds per second): who competed with the appending thread
-            put("append." + kind + ".cores.appender", fmt("%.2f", stats.cores(stats.appender)));
-            put("append." + kind + ".cores.ship_thread", fmt("%.2f", stats.cores(stats.shipThread)));
-            put("append." + kind + ".cores.producer_io", fmt("%.2f", stats.cores(stats.producer)));
-            put("append." + kind + ".cores.broker", fmt("%.2f", stats.cores(stats.broker)));
-            put("append." + kind + ".cores.other", fmt("%.2f", stats.cores(stats.other)));
+            put(at + kind + ".cores.appender", fmt("%.2f", stats.cores(stats.appender)));
+            put(at + kind + ".cores.ship_thread", fmt("%.2f", stats.cores(stats.shipThread)));
+            put(at + kind + ".cores.producer_io", fmt("%.2f", stats.cores(stats.producer)));
+            put(at + kind + ".cores.broker", fmt("%.2f", stats.cores(stats.broker)));
+            put(at + kind + ".cores.other", fmt("%.2f", stats.cores(stats.other)));
         }
-        put("append.shipping.shipped", shippedWhileAppending);
-        put("append.shipping.lag.max", maxLag);
-        put("append.shipping.drain.ms.max", maxDrainMillis);
-        appendTable(rate, count, rounds, merged, phases, maxLag);
+        put(at + "shipping.shipped", shippedWhileAppending);
+        put(at + "shipping.lag.max", maxLag);
+        put(at + "shipping.drain.ms.max", maxDrainMillis);
+        appendTable(rate, count, rounds, merged, phases, maxLag, pinned);
     }
 
     /** Appends {@code count} times, one every 1/rate s, each timed from when it was due (HdrHistogram, ns). */
@@ -451,9 +468,10 @@ public final class ShipHarness extends KafkaHarness {
     }
 
     private void appendTable(int rate, long count, int rounds, Map<String, Histogram> merged,
-                             Map<String, List<Histogram>> phases, long maxLag) {
+                             Map<String, List<Histogram>> phases, long maxLag, boolean pinned) {
         table.append(fmt("append latency at %,d/s, %,d appends per phase, %d phases of each (us, from the intended"
-                + " start)%n%-20s", rate, count, rounds, "target"));
+                + " start)%s%n%-20s", rate, count, rounds, pinned ? "; the appending thread alone on CPU 1, every"
+                + " other thread of the process on CPU 0" : "; every thread on every CPU", "target"));
         for (double p : PERCENTILES) {
             table.append(fmt("%10s", "p" + LatencyHarness.trim(p)));
         }
@@ -472,7 +490,7 @@ public final class ShipHarness extends KafkaHarness {
         table.append(fmt("%-20s%6s%7s%8s%11s%10s%10s%10s%10s%10s%12s%n", "during the phases", "GCs", "GC ms",
                 "JIT ms", "CPU wait", "preempted", "appender", "shipper", "net-io", "broker", "GC/JIT/..."));
         for (String kind : List.of("none", "shipping")) {
-            final String p = "append." + kind + ".";
+            final String p = (pinned ? "append.pinned." : "append.") + kind + ".";
             table.append(fmt("%-20s%6s%7s%8s%8s ms%10s%10s%10s%10s%10s%12s%n",
                     kind.equals("none") ? "no shipper" : "shipper following", values.get(p + "gc.count"),
                     values.get(p + "gc.ms"), values.get(p + "jit.ms"), values.get(p + "runqueue.wait.ms"),

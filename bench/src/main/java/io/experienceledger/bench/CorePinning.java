@@ -1,0 +1,65 @@
+package io.experienceledger.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import net.openhft.posix.PosixAPI;
+
+/**
+ * Gives the calling thread a CPU of its own: every other thread of this process (the broker's, the shipper's, GC
+ * and JIT) is moved to CPU 0 and the caller to CPU 1, as a latency-sensitive application would pin its appending
+ * thread (Linux {@code sched_setaffinity}, through OpenHFT's posix binding). Threads started later by a moved
+ * thread stay on CPU 0; threads the caller starts inherit its CPU, so isolate again after starting any.
+ */
+final class CorePinning {
+    private static final int APPENDER_CPU = 1;
+    private static final int OTHERS_CPU = 0;
+
+    private CorePinning() {
+    }
+
+    /** Whether this machine can pin: Linux with at least two CPUs and a working binding. */
+    static boolean available() {
+        if (Runtime.getRuntime().availableProcessors() < 2 || !Files.isDirectory(Path.of("/proc/self/task"))) {
+            return false;
+        }
+        try {
+            return PosixAPI.posix().gettid() > 0;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Moves every other thread of the process to CPU 0 and the caller to CPU 1. */
+    static void isolateCaller() {
+        final int self = PosixAPI.posix().gettid();
+        for (int tid : threads()) {
+            set(tid, tid == self ? APPENDER_CPU : OTHERS_CPU);
+        }
+    }
+
+    /** Lets every thread of the process run on every CPU again. */
+    static void release() {
+        final int last = Runtime.getRuntime().availableProcessors() - 1;
+        for (int tid : threads()) {
+            PosixAPI.posix().sched_setaffinity_range(tid, 0, last);
+        }
+    }
+
+    private static void set(int tid, int cpu) {
+        if (PosixAPI.posix().sched_setaffinity_as(tid, cpu) != 0 && tid == PosixAPI.posix().gettid()) {
+            throw new IllegalStateException("cannot pin the appending thread to CPU " + cpu);
+        }
+        // another thread may have ended meanwhile: nothing to move
+    }
+
+    private static List<Integer> threads() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.map(task -> Integer.parseInt(task.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of this process: " + e.getMessage(), e);
+        }
+    }
+}
