@@ -21,7 +21,8 @@ final class ClusterOptions {
     boolean follow;
 
     @Option(names = "--client-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, timeouts, compression...).")
+            description = "Kafka client properties: security.protocol, sasl.*, ssl.*, timeouts, compression.type (ship"
+                    + " compresses with lz4 unless it is set), ...")
     private Path clientConfig;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
