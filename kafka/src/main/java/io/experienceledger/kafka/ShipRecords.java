@@ -42,7 +42,7 @@ final class ShipRecords {
     private final Map<Class<?>, RecordHeader> userKinds = new HashMap<>();
     /**
      * The headers of the record being made, reused: a {@link ProducerRecord} copies the headers it is given, so
-     * that after {@link #record} has returned they are cleared for the next one.
+     * that the next {@link #record} clears them and starts again.
      */
     private final RecordHeaders headers = new RecordHeaders();
     /** Reused for each value's JSON. */
@@ -68,6 +68,11 @@ final class ShipRecords {
         json.setLength(0);
         ConvergeJson.writeAnyEnvelope(json, entry);
         final byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
+        // the last record's headers, which its ProducerRecord copied, are cleared first: also after a failure
+        for (Iterator<Header> previous = headers.iterator(); previous.hasNext();) {
+            previous.next();
+            previous.remove();
+        }
         headers.add(ledgerId);
         headers.add(new RecordHeader(POSITION, decimal(position)));
         headers.add(entry instanceof ExperienceRecord.Engine engine
@@ -79,12 +84,7 @@ final class ShipRecords {
         if (batchSize >= 0) {
             headers.add(new RecordHeader(BATCH_SIZE, decimal(batchSize)));
         }
-        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, key, value, headers);
-        for (Iterator<Header> made = headers.iterator(); made.hasNext();) {
-            made.next();
-            made.remove();
-        }
-        return record;
+        return new ProducerRecord<>(topic, null, key, value, headers);
     }
 
     private byte[] key(TenantId tenant) {
