@@ -354,7 +354,8 @@ public final class ShipHarness extends KafkaHarness {
                     merged.computeIfAbsent(kind, k -> new Histogram(histogram.getHighestTrackableValue(), 3))
                             .add(histogram);
                     System.out.printf(Locale.ROOT, "# append round %d, %s%s: p50 %.2f us, p99 %.2f us, p99.9 %.2f us%n",
-                            round, kind, pinned ? ", pinned" : "", us(histogram, 50), us(histogram, 99), us(histogram, 99.9));
+                            round, kind, pinned ? ", pinned" : "", us(histogram, 50), us(histogram, 99),
+                            us(histogram, 99.9));
                 }
             }
         } finally {

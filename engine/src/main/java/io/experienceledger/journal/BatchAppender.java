@@ -193,8 +193,9 @@ final class BatchAppender {
 
     /**
      * Appends envelopes copied from other ledgers, each with its origin, as one atomic batch as they come (each
-     * {@link MirroredEntry} checked its envelope when it was made), and puts {@code note}, asked for once the entries are written, on the batch's
-     * commit marker. An empty iterator still commits a batch, so that the note is kept.
+     * {@link MirroredEntry} checked its envelope when it was made), and puts {@code note}, asked for once the
+     * entries are written, on the batch's commit marker. An empty iterator still commits a batch, so that the note
+     * is kept.
      *
      * @return the number of envelopes appended
      */
