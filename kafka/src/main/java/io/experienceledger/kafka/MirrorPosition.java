@@ -4,6 +4,7 @@ import io.experienceledger.store.ExperienceStoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +27,8 @@ final class MirrorPosition {
     private static final Comparator<TopicPartition> ORDER =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
-    private final Map<TopicPartition, Long> offsets = new TreeMap<>(ORDER);
+    /** Hashed, as each record taken advances it; sorted only for {@link #offsets()} and the note. */
+    private final Map<TopicPartition, Long> offsets = new HashMap<>();
     private long entries;
     private long skipped;
 
@@ -65,15 +67,18 @@ final class MirrorPosition {
         return skipped;
     }
 
+    /** The next offset of each partition read, by topic and partition. */
     Map<TopicPartition, Long> offsets() {
-        return Collections.unmodifiableMap(offsets);
+        final Map<TopicPartition, Long> sorted = new TreeMap<>(ORDER);
+        sorted.putAll(offsets);
+        return Collections.unmodifiableMap(sorted);
     }
 
     byte[] encode() {
         final StringBuilder text = new StringBuilder(FORMAT).append('\n')
                 .append("entries=").append(entries).append('\n')
                 .append("skipped=").append(skipped).append('\n');
-        offsets.forEach((partition, offset) -> text.append("offset.").append(partition.topic()).append('.')
+        offsets().forEach((partition, offset) -> text.append("offset.").append(partition.topic()).append('.')
                 .append(partition.partition()).append('=').append(offset).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

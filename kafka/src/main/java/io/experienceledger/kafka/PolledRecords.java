@@ -16,10 +16,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PolledRecords {
     /** A polled record and what it holds. */
-    record Polled(ConsumerRecord<byte[], byte[]> record, MirrorRecords.Decoded decoded) {
-        TopicPartition partition() {
-            return new TopicPartition(record.topic(), record.partition());
-        }
+    record Polled(ConsumerRecord<byte[], byte[]> record, TopicPartition partition, MirrorRecords.Decoded decoded) {
     }
 
     private final Map<TopicPartition, ArrayDeque<Polled>> queues = new HashMap<>();
@@ -27,8 +24,9 @@ final class PolledRecords {
     private int size;
 
     void add(ConsumerRecord<byte[], byte[]> record) {
-        queues.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayDeque<>())
-                .add(new Polled(record, records.decode(record)));
+        final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        queues.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(new Polled(record, partition,
+                records.decode(record)));
         size++;
     }
 
