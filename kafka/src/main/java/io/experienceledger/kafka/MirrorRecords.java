@@ -39,13 +39,17 @@ final class MirrorRecords {
         byte[] batchBytes = null;
         byte[] batchSizeBytes = null;
         for (Header header : record.headers()) {
-            // the last header of each name counts, as with lastHeader; one pass decodes each key once
-            switch (header.key()) {
-                case ShipRecords.LEDGER_ID -> ledgerIdBytes = header.value();
-                case ShipRecords.POSITION -> positionBytes = header.value();
-                case ShipRecords.BATCH -> batchBytes = header.value();
-                case ShipRecords.BATCH_SIZE -> batchSizeBytes = header.value();
-                default -> { }
+            // the last header of each name counts, as with lastHeader; one pass decodes each key once, and equals
+            // (the names differ in length) spares hashing every decoded key as a switch on strings would
+            final String key = header.key();
+            if (key.equals(ShipRecords.LEDGER_ID)) {
+                ledgerIdBytes = header.value();
+            } else if (key.equals(ShipRecords.POSITION)) {
+                positionBytes = header.value();
+            } else if (key.equals(ShipRecords.BATCH)) {
+                batchBytes = header.value();
+            } else if (key.equals(ShipRecords.BATCH_SIZE)) {
+                batchSizeBytes = header.value();
             }
         }
         if (ledgerIdBytes == null) {
