@@ -426,5 +426,32 @@ final class Journal implements AutoCloseable {
         // Chronicle unmaps closed files on a background thread; finish that now, so that once close() returns
         // no file of the journal is still mapped (the directory can be deleted, its file system unmounted)
         BackgroundResourceReleaser.releasePendingResources();
+        if (appender != null) {
+            secureAll();
+        }
+    }
+
+    /**
+     * Gives every file of the journal the ledger's mode once this writer is done with them. Each cycle's file is
+     * secured when an append first reaches it; this sweep covers a file Chronicle created some other way (a file
+     * with the umask's mode was once found after a command whose run straddled a one-second cycle), so that no
+     * file a writer leaves behind is readable by others.
+     */
+    private void secureAll() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            files.forEach(path -> {
+                try {
+                    secure(path);
+                } catch (ExperienceStoreException e) {
+                    if (java.nio.file.Files.exists(path)) {
+                        throw e;
+                    }
+                    // deleted meanwhile (retention): nothing to secure
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw ExperienceStoreException.storageError("cannot list " + dir + " to set the modes of its files: "
+                    + e.getMessage(), e);
+        }
     }
 }
