@@ -3,8 +3,12 @@ package io.experienceledger.journal;
 import io.experienceledger.files.FileModes;
 import io.experienceledger.store.ExperienceStoreException;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
@@ -133,10 +137,10 @@ final class Journal implements AutoCloseable {
     /** Gives a file or directory Chronicle created the mode of the ledger directory it is in. */
     private static void secure(Path path) {
         try {
-            if (java.nio.file.Files.exists(path)) {
+            if (Files.exists(path)) {
                 FileModes.matchDirectory(path);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot set the mode of " + path + ": " + e.getMessage(), e);
         }
     }
@@ -345,10 +349,10 @@ final class Journal implements AutoCloseable {
         final Path file = root.resolve(PruneRecord.FILE);
         long stamp;
         try {
-            stamp = java.nio.file.Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            stamp = Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.nio.file.NoSuchFileException e) {
             stamp = -1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (stamp != recordStamp) {
@@ -438,19 +442,16 @@ final class Journal implements AutoCloseable {
      * file a writer leaves behind is readable by others.
      */
     private void secureAll() {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
-            files.forEach(path -> {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
                 try {
-                    secure(path);
-                } catch (ExperienceStoreException e) {
-                    if (java.nio.file.Files.exists(path)) {
-                        throw e;
-                    }
-                    // deleted meanwhile (retention): nothing to secure
+                    FileModes.matchDirectory(file);
+                } catch (NoSuchFileException deleted) {
+                    // removed meanwhile (retention): nothing to secure
                 }
-            });
-        } catch (java.io.IOException e) {
-            throw ExperienceStoreException.storageError("cannot list " + dir + " to set the modes of its files: "
+            }
+        } catch (IOException e) {
+            throw ExperienceStoreException.storageError("cannot set the modes of the files in " + dir + ": "
                     + e.getMessage(), e);
         }
     }

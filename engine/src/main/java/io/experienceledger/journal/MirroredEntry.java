@@ -23,9 +23,7 @@ public record MirroredEntry(ExperienceRecord record, Origin origin) {
     public MirroredEntry {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(origin, "origin");
-        final String violation = record instanceof ExperienceRecord.Engine engine
-                ? EnvelopeValidator.violationOf(engine.value())
-                : EnvelopeValidator.violationOf(((ExperienceRecord.User) record).value());
+        final String violation = EnvelopeValidator.violationOf(record);
         if (violation != null) {
             throw ExperienceStoreException.invalidQuery(violation);
         }

@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.store.ExperienceStoreException;
+import io.experienceledger.store.internal.AsciiStrings;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -29,8 +30,6 @@ final class Utf8 {
     private static final long NON_ASCII = 0x8080_8080_8080_8080L;
     /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
     private static final int SHORT_TEXT = 64;
-    /** What the JDK's lenient decoding puts for a malformed sequence. */
-    private static final char REPLACEMENT = '\uFFFD';
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /**
@@ -224,11 +223,9 @@ final class Utf8 {
         final Scratch scratch = scratch();
         final byte[] bytes = scratch.bytes(size);
         in.read(bytes, 0, size);
-        final String lenient = new String(bytes, 0, size, StandardCharsets.UTF_8);
-        if (lenient.length() == size && lenient.indexOf(REPLACEMENT) < 0) {
-            // one char per byte and none replaced: every byte was ASCII (the JDK checks that with an intrinsic);
-            // any other text is decoded strictly below
-            return lenient;
+        final String ascii = AsciiStrings.ofAscii(bytes, 0, size);
+        if (ascii != null) {
+            return ascii;
         }
         final char[] chars = scratch.chars(size);
         return new String(chars, 0, decode(bytes, size, chars, textStart));

@@ -2,6 +2,7 @@ package io.experienceledger.kafka;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.experienceledger.store.internal.AsciiStrings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -92,10 +93,9 @@ final class SkippedRecords implements AutoCloseable {
 
     /** {@code value} as text, or null when it is not well-formed UTF-8. */
     static String utf8(byte[] value) {
-        final String lenient = new String(value, StandardCharsets.UTF_8);
-        if (lenient.length() == value.length && lenient.indexOf('\uFFFD') < 0) {
-            // one char per byte and none replaced: every byte was ASCII (any other sequence makes fewer chars)
-            return lenient;
+        final String ascii = AsciiStrings.ofAscii(value, 0, value.length);
+        if (ascii != null) {
+            return ascii;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -37,15 +37,7 @@ public final class BatchValidator {
      * @throws ExperienceStoreException an invalid query naming the member when it is null or invalid
      */
     public static void validateMember(long position, ExperienceRecord record) {
-        final String violation;
-        if (record == null) {
-            violation = NULL_MEMBER;
-        } else if (record instanceof ExperienceRecord.Engine engine) {
-            violation = EnvelopeValidator.violationOf(engine.value());
-        } else {
-            violation = EnvelopeValidator.violationOf(((ExperienceRecord.User) record).value());
-        }
-        reject(position, violation);
+        reject(position, record == null ? NULL_MEMBER : EnvelopeValidator.violationOf(record));
     }
 
     private static void reject(long position, String violation) {

@@ -2,6 +2,7 @@ package io.experienceledger.store.internal;
 
 import io.experienceledger.model.CorrelationId;
 import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
@@ -88,6 +89,12 @@ public final class EnvelopeValidator {
     public static String violationOf(UserExperienceEventEnvelope envelope) {
         return violationOf(envelope.eventId().value(), envelope.occurredAt(), valueOf(envelope.tenantId()),
                 valueOf(envelope.correlationId()));
+    }
+
+    /** The first violation of the envelope of either side, or null. */
+    public static String violationOf(ExperienceRecord record) {
+        return record instanceof ExperienceRecord.Engine engine ? violationOf(engine.value())
+                : violationOf(((ExperienceRecord.User) record).value());
     }
 
     /**
