@@ -37,7 +37,9 @@ class AppendDiskFullTest {
         assertEquals(0, Cli.runWithInput(Cli.jsonLines(first), "append", "--store", store.toString()).code());
         disk.fillLeaving(512 << 10);
         final StringBuilder lines = new StringBuilder();
-        while (lines.length() < 12 << 20) {
+        // more than the whole disk holds, so also more than the ledger reserved ahead of its writer before the
+        // disk filled up
+        while (lines.length() < 24 << 20) {
             lines.append(Cli.jsonLines(List.of(workload.next())));
         }
         final Path input = root.resolve("more.jsonl");

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The prefetcher reads the file ahead of the reported write position into the page cache, on a real file: page
- * residency is read with mincore (through {@link MappedByteBuffer#isLoaded()}).
+ * The prefetcher reads the file ahead of the reported write position into the page cache, and no further, on a
+ * real file: page residency is read with mincore (through {@link MappedByteBuffer#isLoaded()}).
  */
 class JournalPrefetcherTest {
     private static final long MIB = 1L << 20;
@@ -23,14 +25,12 @@ class JournalPrefetcherTest {
     @TempDir
     Path root;
 
-    @Test
-    void theFileAheadOfTheWritePositionIsReadIntoThePageCache() throws Exception {
-        final Path file = root.resolve("cycle.cq4");
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(64 * MIB);
-        }
+    @ParameterizedTest(name = "through its own mapping: {0}")
+    @ValueSource(booleans = {true, false})
+    void theFileAheadOfTheWritePositionIsReadIntoThePageCache(boolean populate) throws Exception {
+        final Path file = sparseFile(64 * MIB);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
+             JournalPrefetcher prefetcher = new JournalPrefetcher("test", populate)) {
             final MappedByteBuffer ahead = channel.map(FileChannel.MapMode.READ_ONLY, 21 * MIB, 6 * MIB);
             assertFalse(ahead.isLoaded(), "a new sparse file is already in the page cache");
             prefetcher.cycleFile(file.toFile(), 20 * MIB);
@@ -46,6 +46,22 @@ class JournalPrefetcherTest {
     }
 
     @Test
+    void pagesPastTheTargetAreNotReadAhead() throws Exception {
+        final Path file = sparseFile(64 * MIB);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
+            prefetcher.cycleFile(file.toFile(), 20 * MIB);
+            awaitLoaded(channel.map(FileChannel.MapMode.READ_ONLY, 20 * MIB, 8 * MIB), "20-28 MiB");
+            final long target = 20 * MIB + JournalPrefetcher.AHEAD;
+            // a readahead window (up to the device's read_ahead_kb, 8 MiB on this machine's disk) would follow
+            final MappedByteBuffer past = channel.map(FileChannel.MapMode.READ_ONLY, target, 4 * MIB);
+            assertFalse(past.isLoaded(), "the kernel read ahead past the prefetcher's target");
+            assertEquals(target, prefetcher.allocatedTo(file.toFile()), "allocated up to the target");
+            assertEquals(0, prefetcher.allocatedTo(root.resolve("other.cq4").toFile()), "another file");
+        }
+    }
+
+    @Test
     void aWritableStoreStartsAndStopsItsPrefetcher() throws Exception {
         try (ChronicleExperienceStore store = ChronicleExperienceStore.open(root.resolve("ledger"))) {
             store.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
@@ -56,6 +72,14 @@ class JournalPrefetcherTest {
             assertEquals(1, reader.stats().entries());
             assertTrue(prefetchThreads() == 0, "a read-only store started a prefetch thread");
         }
+    }
+
+    private Path sparseFile(long length) throws Exception {
+        final Path file = root.resolve("cycle.cq4");
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(length);
+        }
+        return file;
     }
 
     /** Live prefetch threads of stores under this test's directory. */
