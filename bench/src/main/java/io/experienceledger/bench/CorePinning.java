@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import net.openhft.posix.PosixAPI;
 
 /**
- * Gives the calling thread a CPU of its own: every other thread of this process (the broker's, the shipper's, GC
- * and JIT) is moved to CPU 0 and the caller to CPU 1, as a latency-sensitive application would pin its appending
- * thread (Linux {@code sched_setaffinity}, through OpenHFT's posix binding). Threads started later by a moved
- * thread stay on CPU 0; threads the caller starts inherit its CPU, so isolate again after starting any.
+ * Gives the appending threads a CPU of their own: every other thread of this process (the broker's, the shipper's,
+ * the store's prefetcher, GC and JIT) is moved to CPU 0 and the appending ones to CPU 1, as a latency-sensitive
+ * application would pin its appending threads (Linux {@code sched_setaffinity}, through OpenHFT's posix binding).
+ * Threads started later by a moved thread stay on CPU 0; threads an appending thread starts inherit its CPU, so
+ * isolate again after starting any.
  */
 final class CorePinning {
     private static final int APPENDER_CPU = 1;
@@ -34,10 +36,27 @@ final class CorePinning {
 
     /** Moves every other thread of the process to CPU 0 and the caller to CPU 1. */
     static void isolateCaller() {
-        final int self = PosixAPI.posix().gettid();
+        isolate(Set.of(PosixAPI.posix().gettid()));
+    }
+
+    /**
+     * Moves the threads {@code appending} (Linux thread ids, {@link #threadId}) to CPU 1 and every other thread of
+     * the process to CPU 0.
+     */
+    static void isolate(Set<Integer> appending) {
         for (int tid : threads()) {
-            set(tid, tid == self ? APPENDER_CPU : OTHERS_CPU);
+            final boolean isAppending = appending.contains(tid);
+            if (PosixAPI.posix().sched_setaffinity_as(tid, isAppending ? APPENDER_CPU : OTHERS_CPU) != 0
+                    && isAppending) {
+                throw new IllegalStateException("cannot pin appending thread " + tid + " to CPU " + APPENDER_CPU);
+            }
+            // another thread may have ended meanwhile: nothing to move
         }
+    }
+
+    /** The calling thread's Linux thread id. */
+    static int threadId() {
+        return PosixAPI.posix().gettid();
     }
 
     /** Lets every thread of the process run on every CPU again. */
@@ -46,13 +65,6 @@ final class CorePinning {
         for (int tid : threads()) {
             PosixAPI.posix().sched_setaffinity_range(tid, 0, last);
         }
-    }
-
-    private static void set(int tid, int cpu) {
-        if (PosixAPI.posix().sched_setaffinity_as(tid, cpu) != 0 && tid == PosixAPI.posix().gettid()) {
-            throw new IllegalStateException("cannot pin the appending thread to CPU " + cpu);
-        }
-        // another thread may have ended meanwhile: nothing to move
     }
 
     private static List<Integer> threads() {

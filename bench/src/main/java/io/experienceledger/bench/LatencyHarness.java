@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.zip.DataFormatException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -34,10 +37,11 @@ import org.HdrHistogram.Histogram;
  * compared with ({@link #runThreads}).
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness [rate] [warmupSeconds] [seconds] [threads]
+ * java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness [rate] [warmupSeconds] [seconds] [threads [pinned]]
  * </pre>
- * Defaults: 100,000 appends/s, 5 s of warm-up, 10 s measured, one spinning thread. Prints p50 to max, in
- * microseconds.
+ * Defaults: 100,000 appends/s, 5 s of warm-up, 10 s measured, one spinning thread. With {@code pinned} the
+ * appending threads share CPU 1 and every other thread of the JVM runs on CPU 0 ({@link CorePinning}). Prints p50
+ * to max, in microseconds.
  */
 public final class LatencyHarness {
     /** The targets, in the order they run. */
@@ -52,32 +56,36 @@ public final class LatencyHarness {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--child")) {
             child(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    Path.of(args[5]), Integer.parseInt(args[6]), Boolean.parseBoolean(args[7]));
+                    Path.of(args[5]), Integer.parseInt(args[6]), Boolean.parseBoolean(args[7]),
+                    Boolean.parseBoolean(args[8]));
             return;
         }
         final int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         final int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         final int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         final int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        final boolean pinned = args.length > 4 && args[4].equals("pinned");
         System.out.print(table(rate, threads == 0 ? run(rate, warmup, seconds)
-                : runThreads(rate, warmup, seconds, threads)));
+                : runThreads(rate, warmup, seconds, threads, pinned)));
     }
 
     /** Measures every target in its own JVM, one thread spinning between appends; histograms hold nanoseconds. */
     static Map<String, Histogram> run(int rate, int warmupSeconds, int seconds) {
-        return run(rate, warmupSeconds, seconds, 1, false);
+        return run(rate, warmupSeconds, seconds, 1, false, false);
     }
 
     /**
      * Measures every target in its own JVM, {@code threads} threads appending at {@code rate} in total and yielding
-     * between appends; histograms hold nanoseconds, all threads' merged.
+     * between appends; histograms hold nanoseconds, all threads' merged. {@code pinned}: the appending threads
+     * share CPU 1 and every other thread of the JVM runs on CPU 0 ({@link CorePinning}).
      */
-    static Map<String, Histogram> runThreads(int rate, int warmupSeconds, int seconds, int threads) {
-        return run(rate, warmupSeconds, seconds, threads, true);
+    static Map<String, Histogram> runThreads(int rate, int warmupSeconds, int seconds, int threads,
+                                             boolean pinned) {
+        return run(rate, warmupSeconds, seconds, threads, true, pinned);
     }
 
     private static Map<String, Histogram> run(int rate, int warmupSeconds, int seconds, int threads,
-                                              boolean yielding) {
+                                              boolean yielding, boolean pinned) {
         final Map<String, Histogram> results = new LinkedHashMap<>();
         final Path dir = TempStores.create("latency-results");
         try {
@@ -85,7 +93,8 @@ public final class LatencyHarness {
                 final Path out = dir.resolve(target + ".hdr");
                 Jvm.run(LatencyHarness.class, List.of("-Xmx512m", "-Xms512m"), "--child", target,
                         Integer.toString(rate), Integer.toString(warmupSeconds), Integer.toString(seconds),
-                        out.toString(), Integer.toString(threads), Boolean.toString(yielding));
+                        out.toString(), Integer.toString(threads), Boolean.toString(yielding),
+                        Boolean.toString(pinned));
                 results.put(target, read(out));
             }
             return results;
@@ -118,27 +127,41 @@ public final class LatencyHarness {
     }
 
     private static void child(String target, int rate, int warmupSeconds, int seconds, Path out, int threads,
-                              boolean yielding) {
+                              boolean yielding, boolean pinned) {
         final Path dir = TempStores.create("latency-" + target);
         try (Target appending = target.equals("engine") ? new EngineTarget(dir) : new RawTarget(dir)) {
             final Histogram all = new Histogram(60_000_000_000L, 3);
             final Histogram[] each = new Histogram[threads];
             final Thread[] workers = new Thread[threads];
             final long interval = 1_000_000_000L * threads / rate;
-            final long start = System.nanoTime() + 100_000_000L;
+            final Set<Integer> threadIds = ConcurrentHashMap.newKeySet();
+            final CountDownLatch ready = new CountDownLatch(threads);
+            final CountDownLatch go = new CountDownLatch(1);
+            final long[] start = new long[1];
             for (int t = 0; t < threads; t++) {
                 final int worker = t;
                 workers[t] = new Thread(() -> {
                     try (Appender appender = appending.appender()) {
-                        final long first = start + interval * worker / threads;
+                        threadIds.add(CorePinning.threadId());
+                        ready.countDown();
+                        go.await();
+                        final long first = start[0] + interval * worker / threads;
                         final long warmupCount = (long) rate * warmupSeconds / threads;
                         schedule(appender, first, interval, warmupCount, yielding);
                         each[worker] = schedule(appender, first + interval * warmupCount, interval,
                                 (long) rate * seconds / threads, yielding);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }, "append-" + t);
                 workers[t].start();
             }
+            ready.await();
+            if (pinned) {
+                CorePinning.isolate(threadIds);
+            }
+            start[0] = System.nanoTime() + 100_000_000L;
+            go.countDown();
             for (int t = 0; t < threads; t++) {
                 workers[t].join();
                 if (each[t] == null) {
