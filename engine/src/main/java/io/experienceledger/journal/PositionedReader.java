@@ -13,7 +13,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class PositionedReader implements AutoCloseable {
     private final Journal journal;
-    private final SideIndex index;
+    private final SideIndex.Locator locations;
     private final DamageLog damage;
     private final LocatedReads located;
     /** Entries between two of Chronicle's index entries in this journal's roll cycle (a power of two). */
@@ -26,7 +26,7 @@ final class PositionedReader implements AutoCloseable {
 
     PositionedReader(Journal journal, CycleStores cycleStores, SideIndex index, long indexSpacing, DamageLog damage) {
         this.journal = journal;
-        this.index = index;
+        this.locations = index.locator();
         this.damage = damage;
         this.indexSpacing = indexSpacing;
         this.located = new LocatedReads(journal, cycleStores);
@@ -47,7 +47,7 @@ final class PositionedReader implements AutoCloseable {
             return null;
         }
         entriesRead++;
-        final long location = index.location(position);
+        final long location = locations.location(position);
         readAtLocation = location >= 0 && located.read(position, location, header);
         if (readAtLocation) {
             return located.bytes();

@@ -110,31 +110,66 @@ final class Segment {
      */
     long location(long position) {
         try {
-            return locate(position);
+            return locationIn(block(position, -1), position);
         } catch (IndexOutOfBoundsException damaged) {
             return -1;
         }
     }
 
-    private long locate(long position) {
-        int low = 0;
-        int high = locationBlockCount - 1;
-        while (low <= high) {
-            final int middle = (low + high) >>> 1;
-            if (blockField(middle, SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD) <= position) {
-                low = middle + 1;
+    /**
+     * The location block that would hold {@code position}, or -1 when it is before the first; searched forward
+     * from block {@code from} (galloping, then a binary search of the last step) when {@code from} is a block at
+     * or before it, else by a binary search of all blocks. Positions asked for in ascending order, as a query's
+     * hits are, thus touch a few neighbouring blocks each instead of a path through all of them.
+     *
+     * @throws IndexOutOfBoundsException when the segment is damaged
+     */
+    int block(long position, int from) {
+        if (from >= 0 && from < locationBlockCount && firstPositionOf(from) <= position) {
+            int low = from;
+            int step = 1;
+            int high = low + step;
+            while (high < locationBlockCount && firstPositionOf(high) <= position) {
+                low = high;
+                step <<= 1;
+                high = low + step;
+            }
+            return lastAtOrBefore(position, low, Math.min(high, locationBlockCount) - 1);
+        }
+        if (locationBlockCount == 0 || firstPositionOf(0) > position) {
+            return -1;
+        }
+        return lastAtOrBefore(position, 0, locationBlockCount - 1);
+    }
+
+    /** The last block in {@code [low, high]} whose first position is at most {@code position}; {@code low}'s is. */
+    private int lastAtOrBefore(long position, int low, int high) {
+        while (low < high) {
+            final int middle = (low + high + 1) >>> 1;
+            if (firstPositionOf(middle) <= position) {
+                low = middle;
             } else {
                 high = middle - 1;
             }
         }
-        if (high < 0) {
+        return low;
+    }
+
+    /**
+     * The location of {@code position} in location block {@code block} ({@link #block}), or -1 when the block
+     * does not record it (or {@code block} is -1).
+     *
+     * @throws IndexOutOfBoundsException when the segment is damaged
+     */
+    long locationIn(int block, long position) {
+        if (block < 0) {
             return -1;
         }
-        final int block = locationBlocksOffset + high * SegmentDescriptor.LOCATION_BLOCK_LENGTH;
-        long current = buffer.getLong(block + SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD);
-        long location = buffer.getLong(block + SegmentDescriptor.BLOCK_FIRST_LOCATION_FIELD);
-        int at = locationDataOffset + buffer.getInt(block + SegmentDescriptor.BLOCK_DATA_OFFSET_FIELD);
-        final int count = buffer.getInt(block + SegmentDescriptor.BLOCK_COUNT_FIELD);
+        final int at0 = locationBlocksOffset + block * SegmentDescriptor.LOCATION_BLOCK_LENGTH;
+        long current = buffer.getLong(at0 + SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD);
+        long location = buffer.getLong(at0 + SegmentDescriptor.BLOCK_FIRST_LOCATION_FIELD);
+        int at = locationDataOffset + buffer.getInt(at0 + SegmentDescriptor.BLOCK_DATA_OFFSET_FIELD);
+        final int count = buffer.getInt(at0 + SegmentDescriptor.BLOCK_COUNT_FIELD);
         for (int i = 1; i < count && current < position; i++) {
             // two varints decoded in one pass each: a gap (almost always one byte), a zigzag location difference
             byte b = buffer.get(at++);
@@ -153,6 +188,10 @@ final class Segment {
             location += Varint.unzigzag(delta);
         }
         return current == position ? location : -1;
+    }
+
+    private long firstPositionOf(int block) {
+        return blockField(block, SegmentDescriptor.BLOCK_FIRST_POSITION_FIELD);
     }
 
     private long blockField(int block, int field) {

@@ -258,6 +258,57 @@ public final class SideIndex implements AutoCloseable {
      */
     public long location(long position) {
         final Segment[] current = segments;
+        final int segment = segmentOf(current, position);
+        return segment < 0 ? memtable.location(position) : current[segment].location(position);
+    }
+
+    /**
+     * A lookup of locations ({@link #location}) for positions asked for mostly in ascending order, as the hits of
+     * a query are: each search starts from the segment and location block where the last one ended. One per query
+     * and thread, used while the index is not changed (as a cursor is).
+     */
+    public Locator locator() {
+        return new Locator();
+    }
+
+    /** See {@link #locator()}. */
+    public final class Locator {
+        /** The segments the hint below is for. */
+        private Segment[] seen;
+        private int segment = -1;
+        private int block = -1;
+
+        private Locator() {
+        }
+
+        /** The same answer as {@link SideIndex#location}, found from where the last lookup ended. */
+        public long location(long position) {
+            final Segment[] current = segments;
+            if (current != seen) {
+                seen = current;
+                segment = -1;
+            }
+            if (segment < 0 || position < current[segment].firstPosition()
+                    || position > current[segment].lastPosition()) {
+                segment = segmentOf(current, position);
+                block = -1;
+                if (segment < 0) {
+                    return memtable.location(position);
+                }
+            }
+            final Segment holder = current[segment];
+            try {
+                block = holder.block(position, block);
+                return holder.locationIn(block, position);
+            } catch (IndexOutOfBoundsException damaged) {
+                block = -1;
+                return -1;
+            }
+        }
+    }
+
+    /** The index in {@code current} of the segment whose positions include {@code position}, or -1. */
+    private static int segmentOf(Segment[] current, long position) {
         int low = 0;
         int high = current.length - 1;
         while (low <= high) {
@@ -268,10 +319,10 @@ public final class SideIndex implements AutoCloseable {
             } else if (position > segment.lastPosition()) {
                 low = middle + 1;
             } else {
-                return segment.location(position);
+                return middle;
             }
         }
-        return memtable.location(position);
+        return -1;
     }
 
     /** Bytes of the manifest and of the segments this index reads. */

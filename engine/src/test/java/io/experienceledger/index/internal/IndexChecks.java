@@ -48,6 +48,34 @@ final class IndexChecks {
                 }
             }
         }
+        assertLocatorMatches(index, entries, upTo, context);
+    }
+
+    /**
+     * A locator answers what {@link SideIndex#location} answers: asked in ascending order with gaps of every size
+     * (each search starting where the last ended, also for positions never added), and asked in descending order.
+     */
+    private static void assertLocatorMatches(SideIndex index, List<Workload.Entry> entries, long upTo, String context) {
+        for (int stride : new int[] {1, 7, 200, 5_000}) {
+            final SideIndex.Locator ascending = index.locator();
+            for (int i = 0; i < entries.size(); i += stride) {
+                final long position = entries.get(i).position();
+                if (position <= upTo) {
+                    for (long asked = position; asked <= position + 1; asked++) {
+                        assertEquals(index.location(asked), ascending.location(asked),
+                            context + ": locator, every " + stride + "th entry, at " + Long.toHexString(asked));
+                    }
+                }
+            }
+        }
+        final SideIndex.Locator descending = index.locator();
+        for (int i = entries.size() - 1; i >= 0; i -= 3) {
+            final long position = entries.get(i).position();
+            if (position <= upTo) {
+                assertEquals(index.location(position), descending.location(position),
+                    context + ": locator, descending, at " + Long.toHexString(position));
+            }
+        }
     }
 
     static List<Long> drain(Postings postings) {
