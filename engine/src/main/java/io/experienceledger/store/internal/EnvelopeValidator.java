@@ -31,25 +31,15 @@ public final class EnvelopeValidator {
     private static final Field TENANT_ID = new Field("tenant_id");
     private static final Field CORRELATION_ID = new Field("correlation_id");
 
-    /** Bit {@code c} set when ASCII character {@code c} (0-63) is allowed in an identifier. */
-    private static final long ALLOWED_0_63;
-    /** Bit {@code c - 64} set when ASCII character {@code c} (64-127) is allowed in an identifier. */
-    private static final long ALLOWED_64_127;
+    /** {@code NOT_ALLOWED[c]} is 1 when ASCII character {@code c} is not allowed in an identifier, else 0. */
+    private static final byte[] NOT_ALLOWED = new byte[128];
 
     static {
-        long low = 0;
-        long high = 0;
         for (int c = 0; c < 128; c++) {
             final boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.';
-            if (allowed && c < 64) {
-                low |= 1L << c;
-            } else if (allowed) {
-                high |= 1L << (c - 64);
-            }
+            NOT_ALLOWED[c] = (byte) (allowed ? 0 : 1);
         }
-        ALLOWED_0_63 = low;
-        ALLOWED_64_127 = high;
     }
 
     private EnvelopeValidator() {
@@ -164,10 +154,7 @@ public final class EnvelopeValidator {
 
     /** True when {@code c} is one of ASCII {@code A-Z a-z 0-9 - _ .}. */
     static boolean isAllowedIdentifierChar(char c) {
-        if (c < 64) {
-            return (ALLOWED_0_63 >>> c & 1L) != 0;
-        }
-        return c < 128 && (ALLOWED_64_127 >>> (c - 64) & 1L) != 0;
+        return c < 128 && NOT_ALLOWED[c] == 0;
     }
 
     private static String identifierViolation(String value, Field field) {
@@ -179,11 +166,16 @@ public final class EnvelopeValidator {
         if (chars > MAX_IDENTIFIER_BYTES) {
             return field.tooLong;
         }
+        // no branch per character (letters, digits and punctuation come in no predictable order): the verdicts
+        // of all characters or-ed together
+        int notAllowed = 0;
         for (int i = 0; i < chars; i++) {
-            if (!isAllowedIdentifierChar(value.charAt(i))) {
-                // Length is checked before characters: a non-ASCII value may still be too long in bytes.
-                return utf8Length(value) > MAX_IDENTIFIER_BYTES ? field.tooLong : field.invalidCharacters;
-            }
+            final char c = value.charAt(i);
+            notAllowed |= c < 128 ? NOT_ALLOWED[c] : 1;
+        }
+        if (notAllowed != 0) {
+            // Length is checked before characters: a non-ASCII value may still be too long in bytes.
+            return utf8Length(value) > MAX_IDENTIFIER_BYTES ? field.tooLong : field.invalidCharacters;
         }
         // All characters are ASCII, so the byte length is chars, already known to be within the limit.
         return null;

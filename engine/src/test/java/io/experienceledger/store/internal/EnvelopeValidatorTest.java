@@ -176,6 +176,7 @@ class EnvelopeValidatorTest {
         }
         for (int c = 128; c <= 0xFFFF; c++) {
             assertFalse(EnvelopeValidator.isAllowedIdentifierChar((char) c), "character " + c);
+            assertFalse(EnvelopeValidator.isValidIdentifier("x" + (char) c + "x"), "character " + c);
         }
     }
 
