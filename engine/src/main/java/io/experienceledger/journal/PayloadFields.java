@@ -259,9 +259,19 @@ final class PayloadFields {
 
     /** Writes a content hash as its 32 raw bytes. */
     static void writeHash(EntryBuffer out, ContentHash hash) {
+        // a ContentHash holds 64 lowercase ASCII hex digits: a table lookup each, no branch on the digit
         final String hex = hash.hex();
         for (int i = 0; i < HASH_BYTES; i++) {
-            out.writeByte((byte) (Character.digit(hex.charAt(2 * i), 16) << 4 | Character.digit(hex.charAt(2 * i + 1), 16)));
+            out.writeByte((byte) (HEX_VALUE[hex.charAt(2 * i)] << 4 | HEX_VALUE[hex.charAt(2 * i + 1)]));
+        }
+    }
+
+    /** The value of each lowercase ASCII hex digit, indexed by the character. */
+    private static final byte[] HEX_VALUE = new byte['f' + 1];
+
+    static {
+        for (int d = 0; d < 16; d++) {
+            HEX_VALUE[Character.forDigit(d, 16)] = (byte) d;
         }
     }
 
