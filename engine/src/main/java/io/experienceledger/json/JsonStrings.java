@@ -13,8 +13,13 @@ final class JsonStrings {
 
     /** Appends {@code value} as a quoted, escaped JSON string. */
     static void appendQuoted(StringBuilder out, CharSequence value) {
-        out.append('"');
         final int length = value.length();
+        if (value instanceof String text && needsNoEscape(text, length)) {
+            // the usual case: appending a String copies its bytes in bulk, a CharSequence range char by char
+            out.append('"').append(text).append('"');
+            return;
+        }
+        out.append('"');
         int start = 0;
         for (int i = 0; i < length; i++) {
             final char c = value.charAt(i);
@@ -26,6 +31,16 @@ final class JsonStrings {
             start = i + 1;
         }
         out.append(value, start, length).append('"');
+    }
+
+    private static boolean needsNoEscape(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            final char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code value} as a quoted, escaped JSON string. */
