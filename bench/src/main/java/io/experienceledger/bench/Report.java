@@ -570,7 +570,10 @@ public final class Report {
                 .append(" to them: its prefetcher brings pages in 256 KiB at a time and yields between pieces (it used")
                 .append(" to trigger an 8 MiB readahead that held a core for about 20 ms, `perf sched timehist`). Raw")
                 .append(" Chronicle's tails are its own page faults either way (see the latency section). The target")
-                .append(" is judged on the pinned run, against the lower of the single thread's two p99.9s.\n\n");
+                .append(" is judged on the pinned run, against the lower of the single thread's two p99.9s. A pinned")
+                .append(" thread's CPU is still the kernel's: `perf sched timehist` of a pinned run showed `kcompactd0`,")
+                .append(" `kdamond.0`, a `kworker` and another process of this VM taking CPU 1 for milliseconds at a")
+                .append(" time (the VM isolates no CPU: no `isolcpus` or `nohz_full`).\n\n");
     }
 
     /** One row per number of threads and target, the p99.9 compared with the same target's with one thread. */
