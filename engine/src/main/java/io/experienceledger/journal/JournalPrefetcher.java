@@ -59,7 +59,7 @@ final class JournalPrefetcher implements AutoCloseable {
     private final Thread thread;
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_PIECE);
     /** False once the kernel refused {@code MADV_POPULATE_READ}: plain reads from then on. */
-    private boolean populate;
+    private boolean populateSupported;
     private volatile boolean closed;
     private volatile Request request;
     private volatile Allocated allocated = new Allocated(null, 0);
@@ -80,7 +80,7 @@ final class JournalPrefetcher implements AutoCloseable {
 
     /** A prefetcher that brings pages in through its own mapping when {@code populate}, else by plain reads. */
     JournalPrefetcher(String name, boolean populate) {
-        this.populate = populate;
+        this.populateSupported = populate;
         thread = new Thread(this::run, "ledger-prefetch " + name);
         thread.setDaemon(true);
         thread.start();
@@ -140,7 +140,8 @@ final class JournalPrefetcher implements AutoCloseable {
         final long end = Math.min(to, channel.size());
         final long from = Math.max(readTo, to - AHEAD);
         if (from < end) {
-            readTo = Math.max(readTo, populate && fd >= 0 ? populate(current, from, end) : read(current, from, end));
+            final long reached = populateSupported && fd >= 0 ? populate(current, from, end) : read(current, from, end);
+            readTo = Math.max(readTo, reached);
         }
     }
 
@@ -173,7 +174,7 @@ final class JournalPrefetcher implements AutoCloseable {
         final PosixAPI posix = PosixAPI.posix();
         final long address = posix.mmap(0, length, PROT_READ, MAP_SHARED, fd, start);
         if (address == -1 || address == 0) {
-            populate = false;
+            populateSupported = false;
             return read(current, from, end);
         }
         try {
@@ -183,7 +184,7 @@ final class JournalPrefetcher implements AutoCloseable {
                 final long piece = Math.min(READ_PIECE, end - at);
                 if (posix.madvise(address + (at - start), piece, MADV_POPULATE_READ) != 0) {
                     if (posix.lastError() == EINVAL) { // a kernel without MADV_POPULATE_READ
-                        populate = false;
+                        populateSupported = false;
                         return Math.max(at, read(current, at, end));
                     }
                     break; // e.g. a full tmpfs: the writer meets it itself

@@ -14,16 +14,20 @@ final class JsonStrings {
     /** Appends {@code value} as a quoted, escaped JSON string. */
     static void appendQuoted(StringBuilder out, CharSequence value) {
         final int length = value.length();
-        if (value instanceof String text && needsNoEscape(text, length)) {
+        int i = 0;
+        while (i < length && !escaped(value.charAt(i))) {
+            i++;
+        }
+        if (i == length && value instanceof String text) {
             // the usual case: appending a String copies its bytes in bulk, a CharSequence range char by char
             out.append('"').append(text).append('"');
             return;
         }
         out.append('"');
         int start = 0;
-        for (int i = 0; i < length; i++) {
+        for (; i < length; i++) {
             final char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (!escaped(c)) {
                 continue;
             }
             out.append(value, start, i);
@@ -33,14 +37,9 @@ final class JsonStrings {
         out.append(value, start, length).append('"');
     }
 
-    private static boolean needsNoEscape(String text, int length) {
-        for (int i = 0; i < length; i++) {
-            final char c = text.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code c} is written as an escape: a control character, a quote or a backslash. */
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 
     /** {@code value} as a quoted, escaped JSON string. */
