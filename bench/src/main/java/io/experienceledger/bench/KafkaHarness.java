@@ -101,9 +101,14 @@ abstract class KafkaHarness {
 
     /** The positive integer argument {@code index} ({@code name}), {@code fallback} when there are fewer. */
     static int argument(String[] args, int index, String name, int fallback) {
+        return argument(args, index, name, fallback, 1);
+    }
+
+    /** The integer argument {@code index} ({@code name}), at least {@code min}; {@code fallback} when there are fewer. */
+    static int argument(String[] args, int index, String name, int fallback, int min) {
         final int value = args.length > index ? Integer.parseInt(args[index]) : fallback;
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
         }
         return value;
     }

@@ -76,7 +76,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.experienceledger.bench.ShipHarness [entries] [rounds] [appendRate]
  * </pre>
- * Defaults: 200,000 entries, 3 rounds, 20,000 appends/s. Restarts itself in a JVM with the Chronicle flags and
+ * Defaults: 200,000 entries, 3 rounds, 20,000 appends/s; an {@code appendRate} of 0 measures the throughput alone. Restarts itself in a JVM with the Chronicle flags and
  * {@value #HEAP}. Prints {@code name=value} lines, then tables.
  */
 public final class ShipHarness extends KafkaHarness {
@@ -106,7 +106,7 @@ public final class ShipHarness extends KafkaHarness {
     public static void main(String[] args) {
         final int entries = argument(args, 0, "entries", DEFAULT_ENTRIES);
         final int rounds = argument(args, 1, "rounds", DEFAULT_ROUNDS);
-        final int rate = argument(args, 2, "appendRate", DEFAULT_APPEND_RATE);
+        final int rate = argument(args, 2, "appendRate", DEFAULT_APPEND_RATE, 0);
         main(ShipHarness.class, HEAP, CHILD, OUT, args, broker -> {
             final ShipHarness harness = new ShipHarness(broker);
             harness.measure(entries, rounds, rate);
@@ -124,10 +124,12 @@ public final class ShipHarness extends KafkaHarness {
     private void measure(int entries, int rounds, int rate) throws Exception {
         putSettings(entries, rounds);
         throughput(entries, rounds);
-        appendingThread(rate, rounds, false);
-        put("append.pinned", CorePinning.available());
-        if (CorePinning.available()) {
-            appendingThread(rate, rounds, true);
+        if (rate > 0) {
+            appendingThread(rate, rounds, false);
+            put("append.pinned", CorePinning.available());
+            if (CorePinning.available()) {
+                appendingThread(rate, rounds, true);
+            }
         }
         put("load.after", Machine.loadAverage());
     }

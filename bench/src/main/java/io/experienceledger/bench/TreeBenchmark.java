@@ -2,6 +2,7 @@ package io.experienceledger.bench;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.json.JsonOutput;
 import io.experienceledger.merkle.TreeHead;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public class TreeBenchmark extends ChronicleJvm {
     @State(Scope.Thread)
     public static class Reader {
         ChronicleExperienceStore store;
-        final StringBuilder line = new StringBuilder(1024);
+        final JsonOutput line = new JsonOutput();
 
         @Setup(Level.Trial)
         public void open(Ledger ledger) {
@@ -106,9 +107,9 @@ public class TreeBenchmark extends ChronicleJvm {
     public long exportLines(Reader reader) {
         final long[] bytes = new long[1];
         reader.store.scan(-1, (index, record) -> {
-            reader.line.setLength(0);
+            reader.line.reset();
             ConvergeJson.writeAnyEnvelope(reader.line, record);
-            bytes[0] += reader.line.toString().getBytes(StandardCharsets.UTF_8).length;
+            bytes[0] += reader.line.size();
             return true;
         });
         return bytes[0];

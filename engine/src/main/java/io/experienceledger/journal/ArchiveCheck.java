@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.json.JsonOutput;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.model.ExperienceRecord;
@@ -132,13 +133,13 @@ public final class ArchiveCheck {
         }
         final byte[] leaves = readLeaves(file.resolveSibling(name + LedgerPruner.LEAVES_SUFFIX));
         final MerkleHashes hashes = new MerkleHashes();
-        final StringBuilder line = new StringBuilder(1024);
+        final JsonOutput line = new JsonOutput();
         final long[] count = {0};
         final String[] firstDifference = {null};
         final String walkProblem = walk(file, pruned.firstLeaf(), (journalOffset, record1) -> {
-            line.setLength(0);
+            line.reset();
             ConvergeJson.writeAnyEnvelope(line, record1);
-            final byte[] leaf = hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
+            final byte[] leaf = hashes.leaf(line.array(), 0, line.size());
             final long leafIndex = pruned.firstLeaf() + count[0];
             if (firstDifference[0] == null && (leaves == null || leaves.length < (count[0] + 1) * 32
                     || !Arrays.equals(leaf, 0, 32, leaves, (int) (count[0] * 32), (int) (count[0] * 32 + 32)))) {

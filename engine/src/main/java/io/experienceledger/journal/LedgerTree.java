@@ -2,6 +2,7 @@ package io.experienceledger.journal;
 
 import io.experienceledger.files.AtomicFiles;
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.json.JsonOutput;
 import io.experienceledger.merkle.MerkleFrontier;
 import io.experienceledger.merkle.MerkleHashes;
 import io.experienceledger.merkle.MerkleProofBuilder;
@@ -44,7 +45,7 @@ public final class LedgerTree {
     private final StoreLifecycle lifecycle;
     private final DamageLog damage;
     private final MerkleHashes hashes = new MerkleHashes();
-    private final StringBuilder line = new StringBuilder(1024);
+    private final JsonOutput line = new JsonOutput();
     /** The persisted part: read-write for a writer, read-only (or none) for a reader. */
     private MerkleTreeFiles files;
     /** A reader's leaf hashes after the persisted part. */
@@ -269,11 +270,11 @@ public final class LedgerTree {
         return problem[0];
     }
 
-    /** The leaf hash of {@code record}: of its export line, written into the reused builder. */
+    /** The leaf hash of {@code record}: of its export line, written into the reused buffer. */
     private byte[] leafOf(ExperienceRecord record) {
-        line.setLength(0);
+        line.reset();
         ConvergeJson.writeAnyEnvelope(line, record);
-        return hashes.leaf(line.toString().getBytes(StandardCharsets.UTF_8));
+        return hashes.leaf(line.array(), 0, line.size());
     }
 
     /** The leaf hash of an export line: {@code SHA-256(0x00 || line)}, the line without its newline. */

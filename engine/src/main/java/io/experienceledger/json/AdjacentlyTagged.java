@@ -27,13 +27,13 @@ final class AdjacentlyTagged<T> implements Codec<T> {
     }
 
     @Override
-    public void write(StringBuilder out, T value) {
+    public void write(JsonOutput out, T value) {
         TaggedVariants.of(written, value).write(out, value);
-        out.append('}');
+        out.ascii('}');
     }
 
     /** Appends the content of {@code value} alone, without the object that holds it and its tag. */
-    void writeContent(StringBuilder out, T value) {
+    void writeContent(JsonOutput out, T value) {
         TaggedVariants.of(written, value).writeContent(out, value);
     }
 

@@ -22,7 +22,7 @@ interface Codec<T> extends Decoder<T>, Encoder<T> {
             }
 
             @Override
-            public void write(StringBuilder out, T value) {
+            public void write(JsonOutput out, T value) {
                 encoder.write(out, value);
             }
         };

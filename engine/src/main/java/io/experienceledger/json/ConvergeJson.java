@@ -82,10 +82,11 @@ public final class ConvergeJson {
     }
 
     /**
-     * Appends {@link #writeAnyEnvelope(ExperienceRecord)}'s JSON to {@code out}, so that a caller writing many can
-     * reuse one builder. On an exception {@code out} is left as it was.
+     * Appends {@link #writeAnyEnvelope(ExperienceRecord)}'s JSON to {@code out} as UTF-8, so that a caller writing
+     * many can reuse one buffer and take bytes without a {@code String} in between. On an exception {@code out} is
+     * left as it was.
      */
-    public static void writeAnyEnvelope(StringBuilder out, ExperienceRecord record) {
+    public static void writeAnyEnvelope(JsonOutput out, ExperienceRecord record) {
         ConvergeJsonWriter.write(out, EnvelopeCodecs.ANY_ENVELOPE, record);
     }
 

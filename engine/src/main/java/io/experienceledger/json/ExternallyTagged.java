@@ -76,15 +76,15 @@ final class ExternallyTagged<T> implements Codec<T> {
     }
 
     @Override
-    public void write(StringBuilder out, T value) {
+    public void write(JsonOutput out, T value) {
         final Variant<T> variant = written.of(value);
         if (variant == null) {
             throw new IllegalArgumentException("not a variant of " + expecting + ": " + value);
         }
-        out.append(variant.head);
+        out.raw(variant.head);
         if (variant.content != null) {
             variant.content.write(out, value);
-            out.append('}');
+            out.ascii('}');
         }
     }
 
@@ -109,13 +109,13 @@ final class ExternallyTagged<T> implements Codec<T> {
         private final T unit;
         private final Content<? extends T> content;
         private final String shape;
-        private final String head;
+        private final byte[] head;
 
         private Variant(T unit, Content<? extends T> content, String shape, String head) {
             this.unit = unit;
             this.content = content;
             this.shape = shape;
-            this.head = head;
+            this.head = JsonStrings.utf8(head);
         }
     }
 
@@ -125,7 +125,7 @@ final class ExternallyTagged<T> implements Codec<T> {
             return codec.read(node, path);
         }
 
-        void write(StringBuilder out, Object value) {
+        void write(JsonOutput out, Object value) {
             codec.write(out, type.cast(value));
         }
     }

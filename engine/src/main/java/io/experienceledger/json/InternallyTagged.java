@@ -53,8 +53,8 @@ final class InternallyTagged<T> implements Codec<T> {
     }
 
     @Override
-    public void write(StringBuilder out, T value) {
+    public void write(JsonOutput out, T value) {
         TaggedVariants.of(written, value).writeMembers(out, value);
-        out.append('}');
+        out.ascii('}');
     }
 }

@@ -22,13 +22,13 @@ final class JsonNumbers {
     }
 
     /** Appends an f64 in serde_json's layout ({@code 1.0}, {@code 0.85}, {@code 1e-6}, {@code 1.5e16}). */
-    static void appendF64(StringBuilder out, double value) {
+    static void appendF64(JsonOutput out, double value) {
         if (!Double.isFinite(value)) {
-            out.append("null");
+            out.nul();
             return;
         }
         if (value == 0.0) {
-            out.append(Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0");
+            out.ascii(Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0");
             return;
         }
         final double magnitude = Math.abs(value);
@@ -41,13 +41,13 @@ final class JsonNumbers {
     }
 
     /** Appends an f32 in serde_json's layout ({@code 0.7}, {@code 0.000001}, {@code 1e13}). */
-    static void appendF32(StringBuilder out, float value) {
+    static void appendF32(JsonOutput out, float value) {
         if (!Float.isFinite(value)) {
-            out.append("null");
+            out.nul();
             return;
         }
         if (value == 0.0f) {
-            out.append(Float.floatToRawIntBits(value) < 0 ? "-0.0" : "0.0");
+            out.ascii(Float.floatToRawIntBits(value) < 0 ? "-0.0" : "0.0");
             return;
         }
         final float magnitude = Math.abs(value);
@@ -85,37 +85,41 @@ final class JsonNumbers {
     }
 
     /** Lays out {@code 0.d1...dn x 10^k} as Ryu's {@code format64}/{@code format32} do. */
-    private static void layout(StringBuilder out, boolean negative, BigDecimal decimal, int maxPlainExp,
+    private static void layout(JsonOutput out, boolean negative, BigDecimal decimal, int maxPlainExp,
                                int minPlainExpExclusive) {
         final BigDecimal stripped = decimal.stripTrailingZeros();
         final String digits = stripped.unscaledValue().toString();
         final int n = digits.length();
         final int k = n - stripped.scale();
         if (negative) {
-            out.append('-');
+            out.ascii('-');
         }
         if (k >= n && k <= maxPlainExp) {
-            out.append(digits);
+            out.ascii(digits);
             appendZeros(out, k - n);
-            out.append(".0");
+            out.ascii(".0");
         } else if (k > 0 && k <= maxPlainExp) {
-            out.append(digits, 0, k).append('.').append(digits, k, n);
+            out.ascii(digits, 0, k);
+            out.ascii('.');
+            out.ascii(digits, k, n);
         } else if (k > minPlainExpExclusive && k <= 0) {
-            out.append("0.");
+            out.ascii("0.");
             appendZeros(out, -k);
-            out.append(digits);
+            out.ascii(digits);
         } else {
-            out.append(digits.charAt(0));
+            out.ascii(digits.charAt(0));
             if (n > 1) {
-                out.append('.').append(digits, 1, n);
+                out.ascii('.');
+                out.ascii(digits, 1, n);
             }
-            out.append('e').append(k - 1);
+            out.ascii('e');
+            out.ascii(Integer.toString(k - 1));
         }
     }
 
-    private static void appendZeros(StringBuilder out, int count) {
+    private static void appendZeros(JsonOutput out, int count) {
         for (int i = 0; i < count; i++) {
-            out.append('0');
+            out.ascii('0');
         }
     }
 }

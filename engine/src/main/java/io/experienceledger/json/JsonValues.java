@@ -25,80 +25,80 @@ final class JsonValues {
         if (node instanceof JsonNode.Null) {
             return JsonValue.NULL;
         }
-        final StringBuilder out = new StringBuilder();
+        final JsonOutput out = new JsonOutput(256);
         write(out, node, path);
         return new JsonValue(out.toString());
     }
 
-    private static void write(StringBuilder out, JsonNode node, JsonPath path) {
+    private static void write(JsonOutput out, JsonNode node, JsonPath path) {
         if (node instanceof JsonNode.Obj object) {
             writeObject(out, object, path);
         } else if (node instanceof JsonNode.Arr array) {
-            out.append('[');
+            out.ascii('[');
             for (int i = 0; i < array.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
                 write(out, array.get(i), path.index(i));
             }
-            out.append(']');
+            out.ascii(']');
         } else if (node instanceof JsonNode.Str s) {
-            JsonStrings.appendQuoted(out, Scalars.checked(s.value(), path));
+            out.quoted(Scalars.checked(s.value(), path));
         } else if (node instanceof JsonNode.Num n) {
             if (Numbers.isInteger(n)) {
-                out.append(n.text());
+                out.ascii(n.text());
             } else {
                 JsonNumbers.appendF64(out, Numbers.f64(n, path));
             }
         } else if (node instanceof JsonNode.Bool b) {
-            out.append(b.value());
+            out.bool(b.value());
         } else {
-            out.append("null");
+            out.nul();
         }
     }
 
-    private static void writeObject(StringBuilder out, JsonNode.Obj object, JsonPath path) {
+    private static void writeObject(JsonOutput out, JsonNode.Obj object, JsonPath path) {
         final int size = object.size();
         if (hasDuplicateKeys(object)) {
             writeDeduplicated(out, object, path);
             return;
         }
-        out.append('{');
+        out.ascii('{');
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
             writeMember(out, object.key(i), object.value(i), path);
         }
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void writeDeduplicated(StringBuilder out, JsonNode.Obj object, JsonPath path) {
+    private static void writeDeduplicated(JsonOutput out, JsonNode.Obj object, JsonPath path) {
         final Map<String, JsonNode> members = new LinkedHashMap<>(object.size() * 2);
-        final StringBuilder discarded = new StringBuilder();
+        final JsonOutput discarded = new JsonOutput(256);
         for (int i = 0; i < object.size(); i++) {
             final JsonNode replaced = members.put(object.key(i), object.value(i));
             if (replaced != null) {
-                discarded.setLength(0);
+                discarded.reset();
                 write(discarded, replaced, path.field(object.key(i)));
             }
         }
-        out.append('{');
+        out.ascii('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> member : members.entrySet()) {
             if (!first) {
-                out.append(',');
+                out.ascii(',');
             }
             first = false;
             writeMember(out, member.getKey(), member.getValue(), path);
         }
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void writeMember(StringBuilder out, String key, JsonNode value, JsonPath path) {
+    private static void writeMember(JsonOutput out, String key, JsonNode value, JsonPath path) {
         final JsonPath member = path.field(key);
-        JsonStrings.appendQuoted(out, Scalars.checked(key, member));
-        out.append(':');
+        out.quoted(Scalars.checked(key, member));
+        out.ascii(':');
         write(out, value, member);
     }
 

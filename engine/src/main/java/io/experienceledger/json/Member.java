@@ -20,7 +20,7 @@ final class Member<T> {
     final Presence presence;
     final Decoder<?> decoder;
     final Object defaultValue;
-    private final String key;
+    private final byte[] key;
     private final Encoder<T> writer;
     private final Predicate<? super T> skip;
 
@@ -32,7 +32,7 @@ final class Member<T> {
         this.defaultValue = defaultValue;
         this.writer = Objects.requireNonNull(writer, "writer");
         this.skip = skip;
-        this.key = JsonStrings.quoted(name) + ":";
+        this.key = JsonStrings.utf8(JsonStrings.quoted(name) + ":");
     }
 
     /** A required member: absence is {@code missing field}, {@code null} goes to the decoder (a type error). */
@@ -46,7 +46,7 @@ final class Member<T> {
         return new Member<>(name, Presence.OPTIONAL, codec, null, (out, owner) -> {
             final V value = get.apply(owner);
             if (value == null) {
-                out.append("null");
+                out.nul();
             } else {
                 codec.write(out, value);
             }
@@ -66,7 +66,7 @@ final class Member<T> {
 
     /** A required boolean. */
     static <T> Member<T> bool(String name, Predicate<T> get) {
-        return new Member<>(name, Presence.REQUIRED, Scalars.BOOL, null, (out, owner) -> out.append(get.test(owner)),
+        return new Member<>(name, Presence.REQUIRED, Scalars.BOOL, null, (out, owner) -> out.bool(get.test(owner)),
                 null);
     }
 
@@ -111,14 +111,14 @@ final class Member<T> {
     }
 
     /** Appends {@code "name":value} for {@code owner}. */
-    void write(StringBuilder out, T owner) {
-        out.append(key);
+    void write(JsonOutput out, T owner) {
+        out.raw(key);
         writer.write(out, owner);
     }
 
     private static <T> Member<T> unsigned(String name, Decoder<Long> decoder, ToLongFunction<T> get) {
         return new Member<>(name, Presence.REQUIRED, decoder, null,
-                (out, owner) -> Scalars.appendUnsigned(out, get.applyAsLong(owner)), null);
+                (out, owner) -> out.unsigned(get.applyAsLong(owner)), null);
     }
 
     /** How a member's absence or {@code null} is read. */

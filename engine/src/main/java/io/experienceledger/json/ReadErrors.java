@@ -93,7 +93,7 @@ final class ReadErrors {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        final StringBuilder shortest = new StringBuilder();
+        final JsonOutput shortest = new JsonOutput(32);
         JsonNumbers.appendF64(shortest, Math.abs(value));
         String plain = new BigDecimal(shortest.toString()).toPlainString();
         if (plain.indexOf('.') < 0) {

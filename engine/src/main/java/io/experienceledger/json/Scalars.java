@@ -17,19 +17,23 @@ final class Scalars {
     private static final String UNIT_INTERVAL_PROBLEM = "value must be finite and in the inclusive range 0.0..=1.0";
     private static final int CONTENT_HASH_DIGITS = 64;
 
-    static final Codec<String> STRING = Codec.of(Scalars::string, JsonStrings::appendQuoted);
-    static final Codec<Boolean> BOOL = Codec.of(Scalars::bool, (out, value) -> out.append(value.booleanValue()));
-    static final Codec<Long> U64 = Codec.of(Scalars::u64, Scalars::appendUnsigned);
-    static final Codec<Long> USIZE = Codec.of(Scalars::usize, Scalars::appendUnsigned);
-    static final Codec<Long> U32 = Codec.of(Scalars::u32, Scalars::appendUnsigned);
+    static final Codec<String> STRING = Codec.of(Scalars::string, JsonOutput::quoted);
+    static final Codec<Boolean> BOOL = Codec.of(Scalars::bool, (out, value) -> out.bool(value));
+    static final Codec<Long> U64 = Codec.of(Scalars::u64, JsonOutput::unsigned);
+    static final Codec<Long> USIZE = Codec.of(Scalars::usize, JsonOutput::unsigned);
+    static final Codec<Long> U32 = Codec.of(Scalars::u32, JsonOutput::unsigned);
     static final Codec<Float> F32 = Codec.of(Scalars::f32, JsonNumbers::appendF32);
     static final Codec<Double> UNIT_INTERVAL = Codec.of(Scalars::unitInterval, JsonNumbers::appendF64);
     /** Content hashes are written as their 64 lowercase hex digits, which need no escaping. */
     static final Codec<ContentHash> CONTENT_HASH = Codec.of(Scalars::contentHash,
-            (out, hash) -> out.append('"').append(hash.hex()).append('"'));
-    static final Codec<JsonValue> VALUE = Codec.of(Scalars::value, (out, value) -> out.append(value.json()));
+            (out, hash) -> {
+                out.ascii('"');
+                out.ascii(hash.hex());
+                out.ascii('"');
+            });
+    static final Codec<JsonValue> VALUE = Codec.of(Scalars::value, (out, value) -> out.utf8(value.json()));
     static final Codec<List<String>> STRING_LIST = listOf(STRING);
-    static final Codec<Map<String, String>> STRING_MAP = mapOf(Scalars::checked, JsonStrings::appendQuoted, STRING);
+    static final Codec<Map<String, String>> STRING_MAP = mapOf(Scalars::checked, JsonOutput::quoted, STRING);
 
     private Scalars() {
     }
@@ -138,14 +142,14 @@ final class Scalars {
     /** The codec of a JSON array whose elements are read and written with {@code element}. */
     static <T> Codec<List<T>> listOf(Codec<T> element) {
         return Codec.of((node, path) -> list(node, path, element), (out, values) -> {
-            out.append('[');
+            out.ascii('[');
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
                 element.write(out, values.get(i));
             }
-            out.append(']');
+            out.ascii(']');
         });
     }
 
@@ -156,28 +160,19 @@ final class Scalars {
      */
     static <K, V> Codec<Map<K, V>> mapOf(KeyReader<K> key, Encoder<K> keyWriter, Codec<V> value) {
         return Codec.of((node, path) -> map(node, path, key, value), (out, map) -> {
-            out.append('{');
+            out.ascii('{');
             boolean first = true;
             for (Map.Entry<K, V> entry : map.entrySet()) {
                 if (!first) {
-                    out.append(',');
+                    out.ascii(',');
                 }
                 first = false;
                 keyWriter.write(out, entry.getKey());
-                out.append(':');
+                out.ascii(':');
                 value.write(out, entry.getValue());
             }
-            out.append('}');
+            out.ascii('}');
         });
-    }
-
-    /** Appends {@code value} as an unsigned 64-bit integer. */
-    static void appendUnsigned(StringBuilder out, long value) {
-        if (value >= 0) {
-            out.append(value);
-        } else {
-            out.append(Long.toUnsignedString(value));
-        }
     }
 
     private static <K, V> Map<K, V> map(JsonNode node, JsonPath path, KeyReader<K> key, Decoder<V> value) {

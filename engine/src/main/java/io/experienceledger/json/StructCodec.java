@@ -99,17 +99,17 @@ final class StructCodec<T> implements Codec<T> {
     }
 
     @Override
-    public void write(StringBuilder out, T value) {
-        out.append('{');
+    public void write(JsonOutput out, T value) {
+        out.ascii('{');
         writeMembers(out, value, true);
-        out.append('}');
+        out.ascii('}');
     }
 
     /**
      * Appends the members of {@code value} without the braces, each after a comma unless {@code first} and none
      * has been written yet (an internally tagged enum writes its tag member first).
      */
-    void writeMembers(StringBuilder out, T value, boolean first) {
+    void writeMembers(JsonOutput out, T value, boolean first) {
         boolean comma = !first;
         final List<Member<T>> all = members;
         for (int i = 0; i < all.size(); i++) {
@@ -118,7 +118,7 @@ final class StructCodec<T> implements Codec<T> {
                 continue;
             }
             if (comma) {
-                out.append(',');
+                out.ascii(',');
             }
             comma = true;
             member.write(out, value);

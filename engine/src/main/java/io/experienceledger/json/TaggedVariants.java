@@ -95,9 +95,9 @@ final class TaggedVariants<T> {
     static final class Variant<V> {
         private final Class<V> type;
         private final Codec<V> codec;
-        private final String head;
+        private final byte[] head;
 
-        private Variant(Class<V> type, Codec<V> codec, String head) {
+        private Variant(Class<V> type, Codec<V> codec, byte[] head) {
             this.type = type;
             this.codec = codec;
             this.head = head;
@@ -109,27 +109,27 @@ final class TaggedVariants<T> {
         }
 
         /** Appends the head, then {@code value}'s content. */
-        void write(StringBuilder out, Object value) {
-            out.append(head);
+        void write(JsonOutput out, Object value) {
+            out.raw(head);
             writeContent(out, value);
         }
 
         /** Appends {@code value}'s content as its codec writes it, without the head. */
-        void writeContent(StringBuilder out, Object value) {
+        void writeContent(JsonOutput out, Object value) {
             codec.write(out, type.cast(value));
         }
 
         /** Appends the head, then the members of {@code value} after it (the content must be a struct). */
-        void writeMembers(StringBuilder out, Object value) {
+        void writeMembers(JsonOutput out, Object value) {
             if (!(codec instanceof StructCodec<V> struct)) {
                 throw new IllegalStateException("the content of " + type.getName() + " is not a struct");
             }
-            out.append(head);
+            out.raw(head);
             struct.writeMembers(out, type.cast(value), false);
         }
 
         private Variant<V> headed(String text) {
-            return new Variant<>(type, codec, text);
+            return new Variant<>(type, codec, JsonStrings.utf8(text));
         }
     }
 }

@@ -30,8 +30,14 @@ public final class MerkleHashes {
 
     /** The leaf hash of {@code entry}: {@code SHA-256(0x00 || entry)}. */
     public byte[] leaf(byte[] entry) {
+        return leaf(entry, 0, entry.length);
+    }
+
+    /** The hash of a leaf whose entry is {@code length} bytes of {@code bytes} from {@code offset}. */
+    public byte[] leaf(byte[] bytes, int offset, int length) {
         sha256.update(LEAF_PREFIX);
-        return sha256.digest(entry);
+        sha256.update(bytes, offset, length);
+        return sha256.digest();
     }
 
     /** The hash of an interior node: {@code SHA-256(0x01 || left || right)}. */

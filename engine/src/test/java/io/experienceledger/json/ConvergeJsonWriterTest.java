@@ -1,5 +1,6 @@
 package io.experienceledger.json;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,7 @@ import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEvent;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,12 +113,17 @@ class ConvergeJsonWriterTest {
     private static final long RANDOM_SEED = 20260428L;
     private static final int RANDOM_ROUNDS = 1500;
 
-    /** {@code value} written by {@code codec} is {@code expected}, alone and appended to a builder in use. */
+    /**
+     * {@code value} written by {@code codec} is {@code expected}, alone and appended to a buffer in use, whose bytes
+     * are then {@code expected} in UTF-8 after what it held.
+     */
     private static <T> void assertWrites(String expected, Encoder<T> codec, T value) {
         assertEquals(expected, ConvergeJsonWriter.write(codec, value));
-        final StringBuilder out = new StringBuilder("prefix:");
+        final JsonOutput out = new JsonOutput(8);
+        out.ascii("prefix:");
         ConvergeJsonWriter.write(out, codec, value);
-        assertEquals("prefix:" + expected, out.toString(), "appending to a builder in use");
+        assertArrayEquals(("prefix:" + expected).getBytes(StandardCharsets.UTF_8), out.toByteArray(),
+                "appending to a buffer in use");
     }
 
     /** A value with the codec of its type, so that a table of values of mixed types keeps each pair type-checked. */
@@ -1157,6 +1164,10 @@ class ConvergeJsonWriterTest {
             final String text = ModelSamples.randomString(random);
             final String written = ConvergeJsonWriter.write(Identifiers.ACTOR_ID, ActorId.of(text));
             assertEquals(oracleQuoted(text), written, "seed " + RANDOM_SEED + " round " + round);
+            final JsonOutput bytes = new JsonOutput(0);
+            ConvergeJsonWriter.write(bytes, Identifiers.ACTOR_ID, ActorId.of(text));
+            assertArrayEquals(oracleQuoted(text).getBytes(StandardCharsets.UTF_8), bytes.toByteArray(),
+                    "seed " + RANDOM_SEED + " round " + round + ": UTF-8");
             assertEquals(text, JsonTree.parse(written), "seed " + RANDOM_SEED + " round " + round + ": decodes back");
         }
     }

@@ -36,7 +36,7 @@ class JsonNumbersTest {
         "9223372036854775808, 9.223372036854776e18",
     })
     void f64Layout(double value, String expected) {
-        final StringBuilder out = new StringBuilder();
+        final JsonOutput out = new JsonOutput();
         JsonNumbers.appendF64(out, value);
         assertEquals(expected, out.toString());
     }
@@ -55,21 +55,21 @@ class JsonNumbersTest {
         "0.9, 0.9",
     })
     void f32Layout(float value, String expected) {
-        final StringBuilder out = new StringBuilder();
+        final JsonOutput out = new JsonOutput();
         JsonNumbers.appendF32(out, value);
         assertEquals(expected, out.toString());
     }
 
     @Test
     void sumOfTenthsNeedsSeventeenDigits() {
-        final StringBuilder out = new StringBuilder();
+        final JsonOutput out = new JsonOutput();
         JsonNumbers.appendF64(out, 0.1 + 0.2);
         assertEquals("0.30000000000000004", out.toString());
     }
 
     @Test
     void nonFiniteIsNull() {
-        final StringBuilder out = new StringBuilder();
+        final JsonOutput out = new JsonOutput();
         JsonNumbers.appendF64(out, Double.NaN);
         JsonNumbers.appendF32(out, Float.POSITIVE_INFINITY);
         assertEquals("nullnull", out.toString());
@@ -85,7 +85,7 @@ class JsonNumbersTest {
             if (!Double.isFinite(value)) {
                 continue;
             }
-            final StringBuilder out = new StringBuilder();
+            final JsonOutput out = new JsonOutput();
             JsonNumbers.appendF64(out, value);
             final String text = out.toString();
             assertEquals(value, Double.parseDouble(text), () -> "seed " + seed + " value " + value + " wrote " + text);

@@ -190,7 +190,7 @@ public final class LedgerShipper implements AutoCloseable {
             return this;
         }
 
-        /** Entries after which a transaction is committed at the next batch boundary; default 10,000. */
+        /** Entries after which a transaction is committed at the next batch boundary; default 50,000. */
         public Builder transactionEntries(int value) {
             this.transactionEntries = value;
             return this;

@@ -66,7 +66,7 @@ final class ShipCommand implements Callable<Integer> {
             description = "Replication of topics it creates (default: the broker's default.replication.factor).")
     private Short replicationFactor;
 
-    @Option(names = "--transaction-entries", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--transaction-entries", paramLabel = "N", defaultValue = "" + ShipSession.DEFAULT_TRANSACTION_ENTRIES,
             description = "Entries after which a transaction ends, at the next batch boundary (default ${DEFAULT-VALUE}).")
     private int transactionEntries;
 

@@ -1,6 +1,7 @@
 package io.experienceledger.kafka;
 
 import io.experienceledger.json.ConvergeJson;
+import io.experienceledger.json.JsonOutput;
 import io.experienceledger.model.ExperienceEventKind;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
@@ -46,7 +47,7 @@ final class ShipRecords {
      */
     private final RecordHeaders headers = new RecordHeaders();
     /** Reused for each value's JSON. */
-    private final StringBuilder json = new StringBuilder(1024);
+    private final JsonOutput json = new JsonOutput();
     /**
      * The last tenant and its key bytes, given to every record of that tenant in a row (the producer copies a key
      * into its batch when it is sent, and nothing writes to it).
@@ -65,9 +66,9 @@ final class ShipRecords {
      */
     ProducerRecord<byte[], byte[]> record(ExperienceRecord entry, long position, long batchStart, long batchSize) {
         final byte[] key = key(entry.tenantId());
-        json.setLength(0);
+        json.reset();
         ConvergeJson.writeAnyEnvelope(json, entry);
-        final byte[] value = json.toString().getBytes(StandardCharsets.UTF_8);
+        final byte[] value = json.toByteArray();
         // the last record's headers, which its ProducerRecord copied, are cleared first: also after a failure
         for (Iterator<Header> previous = headers.iterator(); previous.hasNext();) {
             previous.next();
