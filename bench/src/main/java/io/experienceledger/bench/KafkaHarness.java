@@ -22,6 +22,8 @@ abstract class KafkaHarness {
     static final String PRODUCER_THREAD = "kafka-producer-network-thread";
     /** The name of {@link io.experienceledger.kafka.LedgerShipper#start}'s thread. */
     static final String SHIP_THREAD = "experience-ledger-ship";
+    /** The name prefix of the thread that reads and encodes a shipper's entries ahead of its sends. */
+    static final String READ_THREAD = "experience-ledger-ship-read";
     final InProcessBroker broker;
     final Map<String, String> values = new LinkedHashMap<>();
     final StringBuilder table = new StringBuilder();

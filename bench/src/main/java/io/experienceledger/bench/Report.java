@@ -683,15 +683,17 @@ public final class Report {
                 .append(ship.getProperty("header.bytes"))
                 .append(" bytes a record, precomputed), to tell the record format's cost from the shipper's;\n")
                 .append("- `ship`: a `LedgerShipper` connected already ships the entries appended since its last pass")
-                .append(" (`shipAvailable()`: reading the journal, encoding each entry's JSON and headers, transactions")
-                .append(" of 10,000 entries with their checkpoints);\n")
+                .append(" (`shipAvailable()`: a thread of the shipper reads the journal and encodes each entry's JSON")
+                .append(" ahead of the calling thread, which makes the headers and sends, in transactions of 50,000")
+                .append(" entries with their checkpoints);\n")
                 .append("- `shipNew`: a new `LedgerShipper` ships a ledger from `build()` on, connecting included.\n\n")
                 .append("The targets take turns going first, ").append(ship.getProperty("rounds"))
                 .append(" rounds after ").append(ShipHarness.WARMUP_ROUNDS)
                 .append(" of warm-up, and the median of each is reported. CPU time per entry is split")
-                .append(" into the calling thread, the producer's network thread, the broker's threads and the rest")
+                .append(" into the calling thread, the shipper's reading thread, the producer's network thread, the")
+                .append(" broker's threads and the rest")
                 .append(" of the process (GC, JIT); with the broker on the same cores, throughput follows the total.\n\n");
-        throughputTable(md, ship, "ship", ShipHarness.TARGETS, "producer_io");
+        throughputTable(md, ship, "ship", ShipHarness.TARGETS, true, "producer_io");
         md.append("\n`ship` / `bare`: **").append(fmt("%.2f", shipNumber("ship.bare.ratio"))).append(" ×**; `ship` /")
                 .append(" `bareLz4`: **").append(fmt("%.2f", shipNumber("ship.bareLz4.ratio")))
                 .append(" ×**; `ship` /")
@@ -788,15 +790,17 @@ public final class Report {
     }
 
     /**
-     * The throughput table of a Kafka harness's {@code results}: a row a target, with its CPU split (the client's
-     * I/O thread, {@code io}, in a column of its own unless null), the caller's allocation and each round.
+     * The throughput table of a Kafka harness's {@code results}: a row a target, with its CPU split (the shipper's
+     * reading thread if {@code reader}; the client's I/O thread, {@code io}, in a column of its own unless null),
+     * the caller's allocation and each round.
      */
     private static void throughputTable(StringBuilder md, Properties results, String harness, List<String> targets,
-                                        String io) {
+                                        boolean reader, String io) {
         md.append("| target | entries/s | MB/s of values | CPU ns/entry: caller |")
+                .append(reader ? " shipper's reading thread |" : "")
                 .append(io == null ? "" : " network thread |")
                 .append(" broker | GC, JIT | total | caller allocates B/entry | rounds (entries/s) |\n")
-                .append("|---|---:|---:|---:|").append(io == null ? "" : "---:|")
+                .append("|---|---:|---:|---:|").append(reader ? "---:|" : "").append(io == null ? "" : "---:|")
                 .append("---:|---:|---:|---:|---|\n");
         final double valueBytes = number(results, harness, "value.bytes");
         for (String target : targets) {
@@ -809,6 +813,7 @@ public final class Report {
             md.append("| `").append(target).append("` | ").append(fmt("%,.0f", perSecond))
                     .append(" | ").append(fmt("%.1f", perSecond * valueBytes / 1e6))
                     .append(" | ").append(results.getProperty(target + ".cpu.caller.ns_per_entry"))
+                    .append(reader ? " | " + results.getProperty(target + ".cpu.reader.ns_per_entry") : "")
                     .append(io == null ? "" : " | " + results.getProperty(target + ".cpu." + io + ".ns_per_entry"))
                     .append(" | ").append(results.getProperty(target + ".cpu.broker.ns_per_entry"))
                     .append(" | ").append(results.getProperty(target + ".cpu.other.ns_per_entry"))
@@ -862,7 +867,7 @@ public final class Report {
                 .append(" calling thread (a consumer outside a group has no network thread: its I/O is the caller's),")
                 .append(" the other Java threads (the broker's, and the ledgers' own) and the rest of the process")
                 .append(" (GC, JIT).\n\n");
-        throughputTable(md, mirror, "mirror", MirrorHarness.TARGETS, null);
+        throughputTable(md, mirror, "mirror", MirrorHarness.TARGETS, false, null);
         md.append("\n`mirror` / `bare`: **").append(fmt("%.2f", mirrorNumber("mirror.bare.ratio")))
                 .append(" ×** (the mirror's connecting counted against it). From creation on, connecting included on")
                 .append(" both sides: `bare` counted from its consumer's creation (")

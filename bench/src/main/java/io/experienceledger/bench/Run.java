@@ -8,14 +8,15 @@ import java.util.function.BiConsumer;
 
 /**
  * One timed throughput run of a Kafka harness ({@link ShipHarness}, {@link MirrorHarness}): entries moved, wall
- * time, and CPU time by where it was spent: the calling thread, the Kafka client's own I/O thread (the producer's
- * network thread; none for a consumer outside a group, which does its I/O in the calling thread), the other Java
- * threads (the broker's, and the ledgers' background threads), and the rest of the process (GC, JIT).
+ * time, and CPU time by where it was spent: the calling thread, a shipper's reading thread (which reads and encodes
+ * entries ahead of the caller's sends), the Kafka client's own I/O thread (the producer's network thread; none for a
+ * consumer outside a group, which does its I/O in the calling thread), the other Java threads (the broker's, and
+ * the ledgers' background threads), and the rest of the process (GC, JIT).
  */
 final class Run {
     /** The columns of {@link #row}. */
-    static final String HEADER = String.format(Locale.ROOT, "%-15s%11s%8s%9s%9s%9s%9s%9s%11s%7s%8s%n", "target",
-            "entries/s", "MB/s", "caller", "net-io", "broker", "GC/JIT", "total", "alloc B/e", "GC ms", "JIT ms");
+    static final String HEADER = String.format(Locale.ROOT, "%-15s%11s%8s%9s%9s%9s%9s%9s%9s%11s%7s%8s%n",
+            "target", "entries/s", "MB/s", "caller", "reader", "net-io", "broker", "GC/JIT", "total", "alloc B/e", "GC ms", "JIT ms");
 
     final String name;
     final long entries;
@@ -24,6 +25,8 @@ final class Run {
     final long connectNanos;
     final long jitMillis;
     final long callerCpu;
+    /** A shipper's reading thread ({@link KafkaHarness#READ_THREAD}); 0 for the others. */
+    final long readerCpu;
     /** The client's I/O thread, when it has one. */
     final long ioCpu;
     /** Every other Java thread: the broker's, the admin and other clients' while they run, the ledgers' own. */
@@ -45,10 +48,11 @@ final class Run {
         this.jitMillis = after.jitMillis() - before.jitMillis();
         final long caller = Thread.currentThread().getId();
         this.callerCpu = after.since(before, id -> id == caller);
+        this.readerCpu = after.sinceNamed(before, KafkaHarness.READ_THREAD);
         this.ioCpu = ioThread == null ? 0 : after.sinceNamed(before, ioThread);
-        this.brokerCpu = after.since(before, id -> true) - callerCpu - ioCpu;
+        this.brokerCpu = after.since(before, id -> true) - callerCpu - readerCpu - ioCpu;
         this.totalCpu = after.process() - before.process();
-        this.otherCpu = totalCpu - callerCpu - ioCpu - brokerCpu;
+        this.otherCpu = totalCpu - callerCpu - readerCpu - ioCpu - brokerCpu;
         this.callerAlloc = after.callerAllocated() - before.callerAllocated();
         this.gcMillis = after.gcMillis() - before.gcMillis();
     }
@@ -69,6 +73,7 @@ final class Run {
     void results(BiConsumer<String, String> put, String ioName) {
         put.accept(name + ".entries_per_s", fmt("%.0f", perSecond()));
         put.accept(name + ".cpu.caller.ns_per_entry", perEntry(callerCpu));
+        put.accept(name + ".cpu.reader.ns_per_entry", perEntry(readerCpu));
         put.accept(name + ".cpu." + ioName + ".ns_per_entry", perEntry(ioCpu));
         put.accept(name + ".cpu.broker.ns_per_entry", perEntry(brokerCpu));
         put.accept(name + ".cpu.other.ns_per_entry", perEntry(otherCpu));
@@ -80,8 +85,9 @@ final class Run {
 
     /** A line of the table under {@link #HEADER}, for records whose values are {@code valueBytes} long. */
     String row(double valueBytes) {
-        return fmt("%-15s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", name, perSecond(),
-                perSecond() * valueBytes / 1e6, callerCpu / (double) entries, ioCpu / (double) entries,
+        return fmt("%-15s%,11.0f%8.1f%9.0f%9.0f%9.0f%9.0f%9.0f%9.0f%11.0f%7d%8d%n", name, perSecond(),
+                perSecond() * valueBytes / 1e6, callerCpu / (double) entries, readerCpu / (double) entries,
+                ioCpu / (double) entries,
                 brokerCpu / (double) entries, otherCpu / (double) entries, totalCpu / (double) entries,
                 callerAlloc / (double) entries, gcMillis, jitMillis);
     }

@@ -57,8 +57,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       checkpoint): compared with {@code bare} counted from its producer's creation.</li>
  * </ul>
  * {@value #WARMUP_ROUNDS} first rounds warm them up and are not counted; the medians of the counted rounds are
- * reported, and their ratios. The CPU time of the calling thread, of the producer's network thread, of the
- * broker's threads and of the threads that are not Java's (GC, JIT), and the bytes the calling thread allocated,
+ * reported, and their ratios. The CPU time of the calling thread, of the shipper's reading thread, of the producer's
+ * network thread, of the broker's threads and of the threads that are not Java's (GC, JIT), and the bytes the calling thread allocated,
  * are recorded per entry, to show where the time goes: with the broker in the same 2-core machine, throughput is
  * bound by the CPU all of them use together.
  *

@@ -1,6 +1,5 @@
 package io.experienceledger.kafka;
 
-import io.experienceledger.model.ExperienceRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.common.KafkaException;
 
@@ -27,12 +26,8 @@ final class SendFailures {
         }
     }
 
-    /**
-     * The callback of the send of the entry at {@code position} ({@code record}; null for the checkpoint). It keeps
-     * only the event id, not the entry, until the send is acknowledged.
-     */
-    Callback callback(long position, ExperienceRecord record) {
-        final String eventId = record == null ? null : record.eventId().value();
+    /** The callback of the send of the entry at {@code position} with {@code eventId} (null: the checkpoint). */
+    Callback callback(long position, String eventId) {
         return (metadata, exception) -> {
             if (exception != null && first == null) {
                 first = new Failed(eventId == null ? "the checkpoint"

@@ -1,8 +1,6 @@
 package io.experienceledger.kafka;
 
 import io.experienceledger.journal.ChronicleExperienceStore;
-import io.experienceledger.journal.EntryVisitor;
-import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.store.ExperienceStoreException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * ends its open transaction) and reads the last committed {@link ShipCheckpoint}. A pass ships every entry after
  * it: transactions end only between atomic batches of the ledger, each carrying the checkpoint of what it covers.
  * After any failure the connection is dropped and the next attempt starts from the checkpoint Kafka holds, the one
- * truth about what was committed. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
+ * truth about what was committed. Entries are read and encoded on a thread of their own ({@link ReadAhead}), the
+ * producer is used on the caller's. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
  */
 final class ShipSession implements AutoCloseable {
     static final String DEFAULT_CHECKPOINT_TOPIC = "experience-ledger.checkpoints";
@@ -49,6 +48,7 @@ final class ShipSession implements AutoCloseable {
     private final int transactionEntries;
     private final Duration timeout;
     private final ShipRecords records;
+    private final ReadAhead readAhead;
     private final CheckpointTopic checkpoints;
     private final ShipMark mark;
     private KafkaProducer<byte[], byte[]> producer;
@@ -67,6 +67,7 @@ final class ShipSession implements AutoCloseable {
         this.transactionEntries = transactionEntries;
         this.timeout = timeout;
         this.records = new ShipRecords(topic, store.ledgerId());
+        this.readAhead = new ReadAhead(store, "experience-ledger-ship-read-" + topic);
         this.checkpoints = new CheckpointTopic(checkpointTopic, store.ledgerId(), topic);
         this.mark = new ShipMark(store.directory(), topic);
     }
@@ -144,9 +145,14 @@ final class ShipSession implements AutoCloseable {
         return config;
     }
 
-    private long pass(BooleanSupplier stop) {
+    private long pass(BooleanSupplier stop) throws InterruptedException {
         final Pass pass = new Pass(committed, stop);
-        store.scanEntries(committed.journalIndex(), pass);
+        try (ReadAhead.Reading reading = readAhead.from(committed.journalIndex())) {
+            ReadAhead.Chunk chunk;
+            do {
+                chunk = reading.next();
+            } while (pass.visit(chunk) && !chunk.last());
+        }
         pass.end();
         return pass.shipped;
     }
@@ -156,7 +162,7 @@ final class ShipSession implements AutoCloseable {
      * sent when the next one (or the end of the walk) shows whether it ends its batch, so that the last entry of a
      * batch can say how many entries the batch has.
      */
-    private final class Pass implements EntryVisitor {
+    private final class Pass {
         private final BooleanSupplier stop;
         private final SendFailures failures = new SendFailures();
         private long position;
@@ -164,7 +170,7 @@ final class ShipSession implements AutoCloseable {
         private long lastBatch = -1;
         private long batchStart = -1;
         /** The entry read but not yet sent, or null. */
-        private ExperienceRecord pending;
+        private EncodedEntry pending;
         private boolean open;
         private long inTransaction;
         private boolean stopped;
@@ -176,13 +182,23 @@ final class ShipSession implements AutoCloseable {
             this.lastIndex = from.journalIndex();
         }
 
-        @Override
-        public boolean visit(long journalIndex, long batch, ExperienceRecord record) {
+        /** Goes through the entries of {@code chunk}; false when the pass stops early. */
+        boolean visit(ReadAhead.Chunk chunk) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (!visit(chunk.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean visit(EncodedEntry entry) {
             if (stop.getAsBoolean()) {
                 stopped = true;
                 return false;
             }
             failures.rethrow();
+            final long batch = entry.batch();
             final boolean newUnit = batch < 0 || batch != lastBatch;
             if (pending != null) {
                 sendPending(newUnit);
@@ -197,9 +213,9 @@ final class ShipSession implements AutoCloseable {
             if (batch >= 0 && batch != lastBatch) {
                 batchStart = position;
             }
-            pending = record;
+            pending = entry;
             position++;
-            lastIndex = journalIndex;
+            lastIndex = entry.journalIndex();
             lastBatch = batch;
             inTransaction++;
             return true;
@@ -210,7 +226,7 @@ final class ShipSession implements AutoCloseable {
             final long at = position - 1;
             final long start = lastBatch >= 0 ? batchStart : -1;
             final long batchSize = start >= 0 && unitEnds ? at - start + 1 : -1;
-            producer.send(records.record(pending, at, start, batchSize), failures.callback(at, pending));
+            producer.send(records.record(pending, at, start, batchSize), failures.callback(at, pending.eventId()));
             pending = null;
         }
 
@@ -256,6 +272,7 @@ final class ShipSession implements AutoCloseable {
     @Override
     public void close() {
         disconnect();
+        readAhead.close();
     }
 
     private void disconnect() {

@@ -46,11 +46,15 @@ class ShipRecordsTest {
     @Test
     void eachRecordKeepsItsOwnKeyValueAndHeadersWhileTheNextAreMade() {
         final ShipRecords records = new ShipRecords("audit", LEDGER);
+        final EntryEncoder encoder = new EntryEncoder();
         final ExperienceRecord first = entry("evt-1", "acme");
-        final ProducerRecord<byte[], byte[]> inBatch = records.record(first, 7, 5, 3);
-        final ProducerRecord<byte[], byte[]> alone = records.record(entry("evt-2", "acme"), 8, -1, -1);
-        final ProducerRecord<byte[], byte[]> otherTenant = records.record(entry("evt-3", "globex"), 9, -1, -1);
-        final ProducerRecord<byte[], byte[]> noTenant = records.record(entry("evt-4", null), 10, 10, -1);
+        final ProducerRecord<byte[], byte[]> inBatch = records.record(encoder.encode(1, 0, first), 7, 5, 3);
+        final ProducerRecord<byte[], byte[]> alone = records.record(encoder.encode(2, -1, entry("evt-2", "acme")), 8,
+                -1, -1);
+        final ProducerRecord<byte[], byte[]> otherTenant = records.record(encoder.encode(3, -1,
+                entry("evt-3", "globex")), 9, -1, -1);
+        final ProducerRecord<byte[], byte[]> noTenant = records.record(encoder.encode(4, 4, entry("evt-4", null)), 10,
+                10, -1);
 
         assertEquals(Map.of(ShipRecords.LEDGER_ID, LEDGER, ShipRecords.POSITION, "7",
                 ShipRecords.KIND, "BudgetExceeded", ShipRecords.BATCH, "5", ShipRecords.BATCH_SIZE, "3"),
