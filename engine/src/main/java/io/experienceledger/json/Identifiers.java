@@ -22,29 +22,29 @@ import io.experienceledger.model.TraceLinkId;
 
 /** Codecs for the identifier newtypes (spec section 2): each is written as the bare string it wraps. */
 final class Identifiers {
-    static final Codec<EventId> EVENT_ID = Codec.wrapping(Scalars.STRING, EventId::new, EventId::value);
-    static final Codec<TenantId> TENANT_ID = Codec.wrapping(Scalars.STRING, TenantId::new, TenantId::value);
-    static final Codec<CorrelationId> CORRELATION_ID =
-            Codec.wrapping(Scalars.STRING, CorrelationId::new, CorrelationId::value);
-    static final Codec<ChainId> CHAIN_ID = Codec.wrapping(Scalars.STRING, ChainId::new, ChainId::value);
-    static final Codec<TraceLinkId> TRACE_LINK_ID =
-            Codec.wrapping(Scalars.STRING, TraceLinkId::new, TraceLinkId::value);
-    static final Codec<ProposalId> PROPOSAL_ID = Codec.wrapping(Scalars.STRING, ProposalId::new, ProposalId::value);
-    static final Codec<FactId> FACT_ID = Codec.wrapping(Scalars.STRING, FactId::new, FactId::value);
-    static final Codec<ActorId> ACTOR_ID = Codec.wrapping(Scalars.STRING, ActorId::new, ActorId::value);
-    static final Codec<ArtifactId> ARTIFACT_ID = Codec.wrapping(Scalars.STRING, ArtifactId::new, ArtifactId::value);
-    static final Codec<BackendId> BACKEND_ID = Codec.wrapping(Scalars.STRING, BackendId::new, BackendId::value);
-    static final Codec<PolicyId> POLICY_ID = Codec.wrapping(Scalars.STRING, PolicyId::new, PolicyId::value);
-    static final Codec<DomainId> DOMAIN_ID = Codec.wrapping(Scalars.STRING, DomainId::new, DomainId::value);
-    static final Codec<GateId> GATE_ID = Codec.wrapping(Scalars.STRING, GateId::new, GateId::value);
-    static final Codec<PackId> PACK_ID = Codec.wrapping(Scalars.STRING, PackId::new, PackId::value);
-    static final Codec<ConstraintName> CONSTRAINT_NAME =
-            Codec.wrapping(Scalars.STRING, ConstraintName::new, ConstraintName::value);
-    static final Codec<CriterionId> CRITERION_ID = Codec.wrapping(Scalars.STRING, CriterionId::new, CriterionId::value);
-    static final Codec<ApprovalPointId> APPROVAL_POINT_ID =
-            Codec.wrapping(Scalars.STRING, ApprovalPointId::new, ApprovalPointId::value);
-    static final Codec<IntentId> INTENT_ID = Codec.wrapping(Scalars.STRING, IntentId::new, IntentId::value);
-    static final Codec<TensionId> TENSION_ID = Codec.wrapping(Scalars.STRING, TensionId::new, TensionId::value);
+    static final TextCodec<EventId> EVENT_ID = TextCodec.of(EventId::new, EventId::value);
+    static final TextCodec<TenantId> TENANT_ID = TextCodec.of(TenantId::new, TenantId::value);
+    static final TextCodec<CorrelationId> CORRELATION_ID =
+            TextCodec.of(CorrelationId::new, CorrelationId::value);
+    static final TextCodec<ChainId> CHAIN_ID = TextCodec.of(ChainId::new, ChainId::value);
+    static final TextCodec<TraceLinkId> TRACE_LINK_ID =
+            TextCodec.of(TraceLinkId::new, TraceLinkId::value);
+    static final TextCodec<ProposalId> PROPOSAL_ID = TextCodec.of(ProposalId::new, ProposalId::value);
+    static final TextCodec<FactId> FACT_ID = TextCodec.of(FactId::new, FactId::value);
+    static final TextCodec<ActorId> ACTOR_ID = TextCodec.of(ActorId::new, ActorId::value);
+    static final TextCodec<ArtifactId> ARTIFACT_ID = TextCodec.of(ArtifactId::new, ArtifactId::value);
+    static final TextCodec<BackendId> BACKEND_ID = TextCodec.of(BackendId::new, BackendId::value);
+    static final TextCodec<PolicyId> POLICY_ID = TextCodec.of(PolicyId::new, PolicyId::value);
+    static final TextCodec<DomainId> DOMAIN_ID = TextCodec.of(DomainId::new, DomainId::value);
+    static final TextCodec<GateId> GATE_ID = TextCodec.of(GateId::new, GateId::value);
+    static final TextCodec<PackId> PACK_ID = TextCodec.of(PackId::new, PackId::value);
+    static final TextCodec<ConstraintName> CONSTRAINT_NAME =
+            TextCodec.of(ConstraintName::new, ConstraintName::value);
+    static final TextCodec<CriterionId> CRITERION_ID = TextCodec.of(CriterionId::new, CriterionId::value);
+    static final TextCodec<ApprovalPointId> APPROVAL_POINT_ID =
+            TextCodec.of(ApprovalPointId::new, ApprovalPointId::value);
+    static final TextCodec<IntentId> INTENT_ID = TextCodec.of(IntentId::new, IntentId::value);
+    static final TextCodec<TensionId> TENSION_ID = TextCodec.of(TensionId::new, TensionId::value);
 
     private Identifiers() {
     }

@@ -37,12 +37,22 @@ final class Member<T> {
 
     /** A required member: absence is {@code missing field}, {@code null} goes to the decoder (a type error). */
     static <T, V> Member<T> req(String name, Codec<V> codec, Function<T, V> get) {
-        return new Member<>(name, Presence.REQUIRED, codec, null, (out, owner) -> codec.write(out, get.apply(owner)),
-                null);
+        return new Member<>(name, Presence.REQUIRED, codec, null, writer(codec, get), null);
     }
 
     /** An optional member ({@code Option<T>}): absence and {@code null} both mean none, written as {@code null}. */
     static <T, V> Member<T> opt(String name, Codec<V> codec, Function<T, V> get) {
+        if (codec instanceof TextCodec<V> string) {
+            final Function<V, String> text = string.text();
+            return new Member<>(name, Presence.OPTIONAL, codec, null, (out, owner) -> {
+                final V value = get.apply(owner);
+                if (value == null) {
+                    out.nul();
+                } else {
+                    out.quoted(text.apply(value));
+                }
+            }, null);
+        }
         return new Member<>(name, Presence.OPTIONAL, codec, null, (out, owner) -> {
             final V value = get.apply(owner);
             if (value == null) {
@@ -56,7 +66,16 @@ final class Member<T> {
     /** A member with a serde default: absence gives {@code value}, {@code null} goes to the decoder (a type error). */
     static <T, V> Member<T> dflt(String name, Codec<V> codec, Function<T, V> get, V value) {
         return new Member<>(name, Presence.DEFAULTED, codec, Objects.requireNonNull(value, "value"),
-                (out, owner) -> codec.write(out, get.apply(owner)), null);
+                writer(codec, get), null);
+    }
+
+    /** Writes the value {@code get} takes from the struct with {@code codec}; a string straight from the struct. */
+    private static <T, V> Encoder<T> writer(Codec<V> codec, Function<T, V> get) {
+        if (codec instanceof TextCodec<V> string) {
+            final Function<V, String> text = string.text();
+            return (out, owner) -> out.quoted(text.apply(get.apply(owner)));
+        }
+        return (out, owner) -> codec.write(out, get.apply(owner));
     }
 
     /** A required member of any JSON value: absence is {@code missing field}, {@code null} goes to the decoder. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Codecs for the scalar and collection types shared by the model: strings (lone surrogates rejected as serde_json
@@ -17,7 +18,7 @@ final class Scalars {
     private static final String UNIT_INTERVAL_PROBLEM = "value must be finite and in the inclusive range 0.0..=1.0";
     private static final int CONTENT_HASH_DIGITS = 64;
 
-    static final Codec<String> STRING = Codec.of(Scalars::string, JsonOutput::quoted);
+    static final TextCodec<String> STRING = TextCodec.of(Function.identity(), Function.identity());
     static final Codec<Boolean> BOOL = Codec.of(Scalars::bool, (out, value) -> out.bool(value));
     static final Codec<Long> U64 = Codec.of(Scalars::u64, JsonOutput::unsigned);
     static final Codec<Long> USIZE = Codec.of(Scalars::usize, JsonOutput::unsigned);
