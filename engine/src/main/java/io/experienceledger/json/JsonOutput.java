@@ -20,6 +20,8 @@ public final class JsonOutput {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** The most bytes one char takes in a JSON string: {@code \u001f}. */
     private static final int MAX_BYTES_PER_CHAR = 6;
+    /** Chars encoded one by one are given room a slice at a time, so that a long text does not reserve 6 × its size. */
+    private static final int SLICE_CHARS = 4096;
 
     private byte[] bytes;
     private int size;
@@ -197,10 +199,24 @@ public final class JsonOutput {
 
     /** Encodes chars {@code [from, to)} of {@code text} in UTF-8, escaping them for a JSON string if {@code escaping}. */
     private void encode(CharSequence text, int from, int to, boolean escaping) {
-        ensure((to - from) * MAX_BYTES_PER_CHAR);
+        int i = from;
+        while (i < to) {
+            final int sliceEnd = Math.min(to, i + SLICE_CHARS);
+            // one char more than the slice: its last char may start a surrogate pair
+            ensure((sliceEnd - i + 1) * MAX_BYTES_PER_CHAR);
+            i = encodeSlice(text, i, sliceEnd, to, escaping);
+        }
+    }
+
+    /**
+     * Encodes chars from {@code from} to {@code sliceEnd} (or one more, the second half of a pair that starts at
+     * its end, which may reach up to {@code to}) into room already there, and returns where it stopped.
+     */
+    private int encodeSlice(CharSequence text, int from, int sliceEnd, int to, boolean escaping) {
         final byte[] out = bytes;
         int at = size;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i < sliceEnd; i++) {
             final char c = text.charAt(i);
             if (c < 0x80) {
                 if (escaping && JsonStrings.escaped(c)) {
@@ -227,6 +243,7 @@ public final class JsonOutput {
             }
         }
         size = at;
+        return i;
     }
 
     private static int escape(byte[] out, int at, char c) {

@@ -70,6 +70,21 @@ class JsonOutputTest {
         }
     }
 
+    /** Long texts are encoded a slice of chars at a time; a surrogate pair across a slice's end stays one char. */
+    @Test
+    void longTextsWithPairsAcrossEverySliceEnd() {
+        for (int before = 4090; before <= 4100; before++) {
+            final String text = "\u00e9".repeat(before) + "\uD83D\uDE00" + "\u20ac\n".repeat(5000) + "\uD83D\uDE01";
+            final JsonOutput out = new JsonOutput(16);
+            out.quoted(text);
+            final String escaped = text.replace("\n", "\\n");
+            assertArrayEquals(utf8("\"" + escaped + "\""), out.toByteArray(), "pair after " + before + " chars");
+            final JsonOutput raw = new JsonOutput(0);
+            raw.utf8(text);
+            assertArrayEquals(utf8(text), raw.toByteArray(), "pair after " + before + " chars, unquoted");
+        }
+    }
+
     @Test
     void growsFromNothingAndKeepsWhatItHolds() {
         final JsonOutput out = new JsonOutput(0);

@@ -106,8 +106,10 @@ final class ReadAhead implements AutoCloseable {
                     }
                     filling.add(encoder.encode(index, batch, record));
                     if (filling.full()) {
-                        handOver(filling);
+                        // the next chunk first: a chunk is handed over once, even if making the next one fails
+                        final Chunk full = filling;
                         filling = new Chunk();
+                        handOver(full);
                     }
                     return true;
                 });

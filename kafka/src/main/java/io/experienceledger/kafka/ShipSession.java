@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * ends its open transaction) and reads the last committed {@link ShipCheckpoint}. A pass ships every entry after
  * it: transactions end only between atomic batches of the ledger, each carrying the checkpoint of what it covers.
  * After any failure the connection is dropped and the next attempt starts from the checkpoint Kafka holds, the one
- * truth about what was committed. Entries are read and encoded on a thread of their own ({@link ReadAhead}), the
- * producer is used on the caller's. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
+ * truth about what was committed. Past the first {@value #INLINE_ENTRIES} entries of a pass, entries are read and
+ * encoded on a thread of their own ({@link ReadAhead}); the producer is used on the caller's. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
  */
 final class ShipSession implements AutoCloseable {
     static final String DEFAULT_CHECKPOINT_TOPIC = "experience-ledger.checkpoints";
@@ -38,6 +38,8 @@ final class ShipSession implements AutoCloseable {
      */
     static final String DEFAULT_COMPRESSION = "lz4";
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
+    /** Entries a pass reads and encodes on its own thread before it hands the rest to the reading thread. */
+    static final int INLINE_ENTRIES = 2 * ReadAhead.CHUNK_ENTRIES;
 
     private final ChronicleExperienceStore store;
     private final String topic;
@@ -49,6 +51,7 @@ final class ShipSession implements AutoCloseable {
     private final Duration timeout;
     private final ShipRecords records;
     private final ReadAhead readAhead;
+    private final EntryEncoder inlineEncoder = new EntryEncoder();
     private final CheckpointTopic checkpoints;
     private final ShipMark mark;
     private KafkaProducer<byte[], byte[]> producer;
@@ -145,13 +148,23 @@ final class ShipSession implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Ships what is visible: the first {@value #INLINE_ENTRIES} entries read and encoded on this thread, any more on
+     * the reading thread, ahead of the sends. Handing entries to another thread pays for itself over a backlog; a
+     * follower's usual pass, a few hundred new entries, would only wake two threads instead of one.
+     */
     private long pass(BooleanSupplier stop) throws InterruptedException {
         final Pass pass = new Pass(committed, stop);
-        try (ReadAhead.Reading reading = readAhead.from(committed.journalIndex())) {
-            ReadAhead.Chunk chunk;
-            do {
-                chunk = reading.next();
-            } while (pass.visit(chunk) && !chunk.last());
+        final long[] inline = {0};
+        store.scanEntries(committed.journalIndex(), (index, batch, record) ->
+                ++inline[0] <= INLINE_ENTRIES && pass.visit(inlineEncoder.encode(index, batch, record)));
+        if (inline[0] > INLINE_ENTRIES && !pass.stopped) {
+            try (ReadAhead.Reading reading = readAhead.from(pass.lastIndex)) {
+                ReadAhead.Chunk chunk;
+                do {
+                    chunk = reading.next();
+                } while (pass.visit(chunk) && !chunk.last());
+            }
         }
         pass.end();
         return pass.shipped;
@@ -192,7 +205,7 @@ final class ShipSession implements AutoCloseable {
             return true;
         }
 
-        private boolean visit(EncodedEntry entry) {
+        boolean visit(EncodedEntry entry) {
             if (stop.getAsBoolean()) {
                 stopped = true;
                 return false;
