@@ -72,10 +72,16 @@ class ReadAheadTest {
                 assertTrue(taken.get(i).journalIndex() > taken.get(i - 1).journalIndex(), "journal order at " + i);
             }
 
-            // from the middle: only what follows, and the same thread serves the next reading
-            final long middle = taken.get(1000).journalIndex();
-            final List<EncodedEntry> rest = readAll(readAhead, middle, new ArrayList<>());
-            assertSame(expected.subList(1001, expected.size()), rest);
+            // from inside an atomic batch (as a pass hands over to the reading thread): only what follows, each
+            // entry still with its batch; and the same thread serves the next reading
+            int middle = 1000;
+            while (expected.get(middle).batch() < 0
+                    || expected.get(middle + 1).batch() != expected.get(middle).batch()) {
+                middle++;
+            }
+            final List<EncodedEntry> rest = readAll(readAhead, taken.get(middle).journalIndex(), new ArrayList<>());
+            assertSame(expected.subList(middle + 1, expected.size()), rest);
+            assertEquals(expected.get(middle).batch(), rest.get(0).batch(), "resumed inside batch");
 
             // nothing after the last entry: one empty last chunk
             final List<Integer> emptySizes = new ArrayList<>();
