@@ -106,7 +106,7 @@ abstract class KafkaHarness {
         return argument(args, index, name, fallback, 1);
     }
 
-    /** The integer argument {@code index} ({@code name}), at least {@code min}; {@code fallback} when there are fewer. */
+    /** The integer argument {@code index} ({@code name}), at least {@code min}; {@code fallback} if there are fewer. */
     static int argument(String[] args, int index, String name, int fallback, int min) {
         final int value = args.length > index ? Integer.parseInt(args[index]) : fallback;
         if (value < min) {

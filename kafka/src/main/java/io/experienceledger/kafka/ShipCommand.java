@@ -66,8 +66,10 @@ final class ShipCommand implements Callable<Integer> {
             description = "Replication of topics it creates (default: the broker's default.replication.factor).")
     private Short replicationFactor;
 
-    @Option(names = "--transaction-entries", paramLabel = "N", defaultValue = "" + ShipSession.DEFAULT_TRANSACTION_ENTRIES,
-            description = "Entries after which a transaction ends, at the next batch boundary (default ${DEFAULT-VALUE}).")
+    @Option(names = "--transaction-entries", paramLabel = "N",
+            defaultValue = "" + ShipSession.DEFAULT_TRANSACTION_ENTRIES,
+            description = "Entries after which a transaction ends, at the next batch boundary"
+                    + " (default ${DEFAULT-VALUE}).")
     private int transactionEntries;
 
     ShipCommand(CommandContext context) {

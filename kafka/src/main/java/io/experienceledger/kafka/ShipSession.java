@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * it: transactions end only between atomic batches of the ledger, each carrying the checkpoint of what it covers.
  * After any failure the connection is dropped and the next attempt starts from the checkpoint Kafka holds, the one
  * truth about what was committed. Past the first {@value #INLINE_ENTRIES} entries of a pass, entries are read and
- * encoded on a thread of their own ({@link ReadAhead}); the producer is used on the caller's. Not thread-safe: {@link LedgerShipper} runs one pass at a time.
+ * encoded on a thread of their own ({@link ReadAhead}); the producer is used on the caller's. Not thread-safe:
+ * {@link LedgerShipper} runs one pass at a time.
  */
 final class ShipSession implements AutoCloseable {
     static final String DEFAULT_CHECKPOINT_TOPIC = "experience-ledger.checkpoints";

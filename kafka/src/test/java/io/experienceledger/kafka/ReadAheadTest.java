@@ -97,7 +97,8 @@ class ReadAheadTest {
              ReadAhead readAhead = new ReadAhead(store, "test-read-ahead")) {
             for (int i = 0; i < 30; i++) {
                 store.appendEvent(ExperienceEventEnvelope.of("evt-" + i, new ExperienceEvent.BudgetExceeded(
-                        ChainId.of("c-1"), BudgetResource.Named.Tokens, big, "1")).withTimestamp("2026-04-28T12:00:00Z"));
+                        ChainId.of("c-1"), BudgetResource.Named.Tokens, big, "1"))
+                        .withTimestamp("2026-04-28T12:00:00Z"));
             }
             final List<Integer> sizes = new ArrayList<>();
             final List<EncodedEntry> taken = readAll(readAhead, -1, sizes);
