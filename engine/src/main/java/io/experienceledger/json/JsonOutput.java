@@ -150,18 +150,13 @@ public final class JsonOutput {
      * Appends {@code value} as a quoted JSON string, escaped as serde_json escapes it ({@link JsonStrings}): a string
      * that needs no escape and is ASCII, the usual case, is copied whole.
      */
-    void quoted(CharSequence value) {
+    void quoted(String value) {
         final int length = value.length();
-        if (value instanceof String text) {
-            final int plain = asciiPrefix(text, length, true);
-            ascii('"');
-            copyLatin1(text, plain);
-            if (plain < length) {
-                encode(text, plain, length, true);
-            }
-        } else {
-            ascii('"');
-            encode(value, 0, length, true);
+        final int plain = asciiPrefix(value, length, true);
+        ascii('"');
+        copyLatin1(value, plain);
+        if (plain < length) {
+            encode(value, plain, length, true);
         }
         ascii('"');
     }
@@ -198,7 +193,7 @@ public final class JsonOutput {
     }
 
     /** Encodes chars {@code [from, to)} of {@code text} in UTF-8, escaping them for a JSON string if {@code escaping}. */
-    private void encode(CharSequence text, int from, int to, boolean escaping) {
+    private void encode(String text, int from, int to, boolean escaping) {
         int i = from;
         while (i < to) {
             final int sliceEnd = Math.min(to, i + SLICE_CHARS);
@@ -212,7 +207,7 @@ public final class JsonOutput {
      * Encodes chars from {@code from} to {@code sliceEnd} (or one more, the second half of a pair that starts at
      * its end, which may reach up to {@code to}) into room already there, and returns where it stopped.
      */
-    private int encodeSlice(CharSequence text, int from, int sliceEnd, int to, boolean escaping) {
+    private int encodeSlice(String text, int from, int sliceEnd, int to, boolean escaping) {
         final byte[] out = bytes;
         int at = size;
         int i = from;

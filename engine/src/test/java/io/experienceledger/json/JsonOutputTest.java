@@ -40,16 +40,6 @@ class JsonOutputTest {
         assertArrayEquals(utf8("\"q\\\"b\\\\s\\b\\t\\n\\f\\r\\u0000\\u001f\u007f/\u2028\u00e9\""), out.toByteArray());
     }
 
-    @Test
-    void aCharSequenceThatIsNotAStringIsWrittenTheSame() {
-        final JsonOutput fromString = new JsonOutput();
-        final JsonOutput fromBuilder = new JsonOutput();
-        final String text = "plain \"quoted\" \u00e9\uD83D\uDE00 \n";
-        fromString.quoted(text);
-        fromBuilder.quoted(new StringBuilder(text));
-        assertArrayEquals(fromString.toByteArray(), fromBuilder.toByteArray());
-    }
-
     /** A lone surrogate has no UTF-8 form; the JDK's encoder writes '?' for it, and so does the buffer. */
     @Test
     void loneSurrogatesAreWrittenAsTheJdkEncodesThem() {
