@@ -257,7 +257,7 @@ public final class ArchiveCheck {
                         batch.add(document);
                         batchOffsets.add(position);
                     } else if (!header.inBatch()) {
-                        visitor.visit(position, EntryDecoder.record(header, wrapped));
+                        visitor.visit(position, EntryDecoder.record(header, payload(header, document)));
                         visited++;
                     }
                 }
@@ -272,9 +272,13 @@ public final class ArchiveCheck {
     }
 
     private static void visit(byte[] document, long offset, EntryHeader header, Visitor visitor) {
-        final Bytes<byte[]> wrapped = Bytes.wrapForRead(document);
-        header.wrap(wrapped, 0, document.length);
-        visitor.visit(offset, EntryDecoder.record(header, wrapped));
+        header.wrap(Bytes.wrapForRead(document), 0, document.length);
+        visitor.visit(offset, EntryDecoder.record(header, payload(header, document)));
+    }
+
+    /** The payload of the entry {@code document} holds, from offset 0, whose parsed header is {@code header}. */
+    private static EntryInput payload(EntryHeader header, byte[] document) {
+        return new EntryInput().wrap(document, (int) header.payloadStart(), (int) header.end(), 0);
     }
 
     private static String sha256(Path file) {

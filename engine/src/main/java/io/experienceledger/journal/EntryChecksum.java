@@ -5,10 +5,12 @@ import net.openhft.chronicle.bytes.BytesStore;
 
 /**
  * Checks the CRC32C an entry carries ({@link EntryLayout}: over bytes [0, 4) and [8, end)) against its bytes, by
- * copying them into a reusable array. Not thread-safe: one per reader.
+ * copying them into a reusable array, which the entry's payload is then decoded from ({@link #payload}). Not
+ * thread-safe: one per reader.
  */
 final class EntryChecksum {
     private final CRC32C crc = new CRC32C();
+    private final EntryInput input = new EntryInput();
     private byte[] scratch = new byte[4096];
 
     /** True when the entry at [start, end) of {@code bytes} still has the checksum it was written with. */
@@ -28,6 +30,15 @@ final class EntryChecksum {
         }
         bytes.read(start, scratch, 0, length);
         return length;
+    }
+
+    /**
+     * The payload of the entry last passed to {@link #matches} or {@link #load}, whose parsed header is
+     * {@code header}, read from the copy the check made.
+     */
+    EntryInput payload(EntryHeader header) {
+        final long start = header.start();
+        return input.wrap(scratch, (int) (header.payloadStart() - start), (int) (header.end() - start), start);
     }
 
     /** The bytes of the entry last passed to {@link #matches} or {@link #load}. */

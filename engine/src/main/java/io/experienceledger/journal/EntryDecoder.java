@@ -6,36 +6,32 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
-import net.openhft.chronicle.bytes.Bytes;
 
-/** Turns a journal entry (its parsed header and its bytes) back into the envelope that was appended. */
+/**
+ * Turns a journal entry (its parsed header and its payload, {@link EntryInput}) back into the envelope that was
+ * appended.
+ */
 final class EntryDecoder {
     private EntryDecoder() {
     }
 
     /** The engine envelope of an engine entry. */
-    static ExperienceEventEnvelope engine(EntryHeader header, Bytes<?> bytes) {
+    static ExperienceEventEnvelope engine(EntryHeader header, EntryInput payload) {
         return new ExperienceEventEnvelope(new EventId(header.eventId().toString()), header.occurredAt().toString(),
-                tenant(header), correlation(header), PayloadCodec.readEvent(payload(header, bytes), header.engineKind()));
+                tenant(header), correlation(header), PayloadCodec.readEvent(payload, header.engineKind()));
     }
 
     /** The user envelope of a user entry. */
-    static UserExperienceEventEnvelope user(EntryHeader header, Bytes<?> bytes) {
+    static UserExperienceEventEnvelope user(EntryHeader header, EntryInput payload) {
         return new UserExperienceEventEnvelope(new EventId(header.eventId().toString()),
                 header.occurredAt().toString(), tenant(header), correlation(header),
-                PayloadCodec.readUserEvent(payload(header, bytes), header.userKind()));
+                PayloadCodec.readUserEvent(payload, header.userKind()));
     }
 
     /** The envelope of either side, as a record. */
-    static ExperienceRecord record(EntryHeader header, Bytes<?> bytes) {
-        return header.isEngine() ? new ExperienceRecord.Engine(engine(header, bytes))
-                : new ExperienceRecord.User(user(header, bytes));
-    }
-
-    private static Bytes<?> payload(EntryHeader header, Bytes<?> bytes) {
-        bytes.readLimit(header.end());
-        bytes.readPosition(header.payloadStart());
-        return bytes;
+    static ExperienceRecord record(EntryHeader header, EntryInput payload) {
+        return header.isEngine() ? new ExperienceRecord.Engine(engine(header, payload))
+                : new ExperienceRecord.User(user(header, payload));
     }
 
     private static TenantId tenant(EntryHeader header) {

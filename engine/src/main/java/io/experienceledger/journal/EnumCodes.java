@@ -1,6 +1,5 @@
 package io.experienceledger.journal;
 
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
 import java.util.Arrays;
@@ -69,7 +68,7 @@ final class EnumCodes<E extends Enum<E>> {
     }
 
     /** Reads one code byte and returns its constant. */
-    E read(BytesIn<?> in) {
+    E read(EntryInput in) {
         final long at = in.readPosition();
         final int code = PayloadFields.readUnsignedByte(in);
         final E value = constant(code);

@@ -50,7 +50,7 @@ final class JournalScans {
                 final EntryHeader header = cursor.header();
                 final Origin origin = origins && header.hasOrigin() ? new Origin(Origin.ledgerId(
                         header.originIdHigh(), header.originIdLow()), header.originPosition()) : null;
-                if (!visitor.visit(position, cursor.batchBegin(), EntryDecoder.record(header, cursor.bytes()), origin)) {
+                if (!visitor.visit(position, cursor.batchBegin(), EntryDecoder.record(header, checksum.payload(header)), origin)) {
                     return resume;
                 }
             }

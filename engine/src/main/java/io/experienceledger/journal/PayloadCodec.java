@@ -59,10 +59,8 @@ import io.experienceledger.model.TensionId;
 import io.experienceledger.model.TimeoutPolicy;
 import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEvent;
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
-import java.nio.BufferUnderflowException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +216,7 @@ final class PayloadCodec {
      *
      * @throws CorruptEntryException when the payload is not a valid encoding of a {@code kind} event
      */
-    static ExperienceEvent readEvent(BytesIn<?> in, ExperienceEventKind kind) {
+    static ExperienceEvent readEvent(EntryInput in, ExperienceEventKind kind) {
         Objects.requireNonNull(kind, "kind");
         final long start = in.readPosition();
         try {
@@ -242,7 +240,7 @@ final class PayloadCodec {
             return event;
         } catch (CorruptEntryException e) {
             throw e.relativeTo(start);
-        } catch (IllegalArgumentException | BufferUnderflowException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw rejected(in, start, e);
         }
     }
@@ -270,7 +268,7 @@ final class PayloadCodec {
      *
      * @throws CorruptEntryException when the payload is not a valid encoding of a {@code kind} event
      */
-    static UserExperienceEvent readUserEvent(BytesIn<?> in, UserEventKind kind) {
+    static UserExperienceEvent readUserEvent(EntryInput in, UserEventKind kind) {
         Objects.requireNonNull(kind, "kind");
         final long start = in.readPosition();
         try {
@@ -287,18 +285,18 @@ final class PayloadCodec {
             return event;
         } catch (CorruptEntryException e) {
             throw e.relativeTo(start);
-        } catch (IllegalArgumentException | BufferUnderflowException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw rejected(in, start, e);
         }
     }
 
-    private static void requireEnd(BytesIn<?> in) {
+    private static void requireEnd(EntryInput in) {
         if (in.readRemaining() != 0) {
             throw new CorruptEntryException(in.readRemaining() + " byte(s) left after the event", in.readPosition());
         }
     }
 
-    private static CorruptEntryException rejected(BytesIn<?> in, long start, RuntimeException e) {
+    private static CorruptEntryException rejected(EntryInput in, long start, RuntimeException e) {
         final CorruptEntryException corrupt = new CorruptEntryException("decoded value rejected: " + e.getMessage(),
                 in.readPosition() - start);
         corrupt.initCause(e);
@@ -315,7 +313,7 @@ final class PayloadCodec {
         writeOptionalHash(out, e.policySnapshotHash());
     }
 
-    static ExperienceEvent.ProposalCreated readProposalCreated(BytesIn<?> in) {
+    static ExperienceEvent.ProposalCreated readProposalCreated(EntryInput in) {
         return new ExperienceEvent.ProposalCreated(readKernelProposal(in), new ChainId(readString(in)),
                 DECISION_STEP.read(in), readOptionalHash(in));
     }
@@ -329,7 +327,7 @@ final class PayloadCodec {
         writeString(out, e.validator().value());
     }
 
-    static ExperienceEvent.ProposalValidated readProposalValidated(BytesIn<?> in) {
+    static ExperienceEvent.ProposalValidated readProposalValidated(EntryInput in) {
         return new ExperienceEvent.ProposalValidated(new ProposalId(readString(in)), new ChainId(readString(in)),
                 DECISION_STEP.read(in), readList(in, PayloadCodec::readContractResultSnapshot, 3),
                 readBoolean(in), new ActorId(readString(in)));
@@ -343,7 +341,7 @@ final class PayloadCodec {
         writeBoolean(out, e.requiresHuman());
     }
 
-    static ExperienceEvent.FactPromoted readFactPromoted(BytesIn<?> in) {
+    static ExperienceEvent.FactPromoted readFactPromoted(EntryInput in) {
         return new ExperienceEvent.FactPromoted(new ProposalId(readString(in)), new FactId(readString(in)),
                 new ActorId(readString(in)), readString(in), readBoolean(in));
     }
@@ -354,7 +352,7 @@ final class PayloadCodec {
         writeOptionalString(out, e.traceLinkId() == null ? null : e.traceLinkId().value());
     }
 
-    static ExperienceEvent.RecallExecuted readRecallExecuted(BytesIn<?> in) {
+    static ExperienceEvent.RecallExecuted readRecallExecuted(EntryInput in) {
         final RecallQuery query = readRecallQuery(in);
         final RecallProvenanceEnvelope provenance = readRecallProvenance(in);
         final String traceLinkId = readOptionalString(in);
@@ -367,7 +365,7 @@ final class PayloadCodec {
         writeReplayTrace(out, e.traceLink());
     }
 
-    static ExperienceEvent.ReplayTraceRecorded readReplayTraceRecorded(BytesIn<?> in) {
+    static ExperienceEvent.ReplayTraceRecorded readReplayTraceRecorded(EntryInput in) {
         return new ExperienceEvent.ReplayTraceRecorded(new TraceLinkId(readString(in)), readReplayTrace(in));
     }
 
@@ -378,7 +376,7 @@ final class PayloadCodec {
         DOWNGRADE_REASON.write(out, e.reason());
     }
 
-    static ExperienceEvent.ReplayabilityDowngraded readReplayabilityDowngraded(BytesIn<?> in) {
+    static ExperienceEvent.ReplayabilityDowngraded readReplayabilityDowngraded(EntryInput in) {
         return new ExperienceEvent.ReplayabilityDowngraded(new TraceLinkId(readString(in)), REPLAYABILITY.read(in),
                 REPLAYABILITY.read(in), DOWNGRADE_REASON.read(in));
     }
@@ -389,7 +387,7 @@ final class PayloadCodec {
         writeLifecycleEvent(out, e.event());
     }
 
-    static ExperienceEvent.ArtifactStateTransitioned readArtifactStateTransitioned(BytesIn<?> in) {
+    static ExperienceEvent.ArtifactStateTransitioned readArtifactStateTransitioned(EntryInput in) {
         return new ExperienceEvent.ArtifactStateTransitioned(new ArtifactId(readString(in)), readArtifactKind(in),
                 readLifecycleEvent(in));
     }
@@ -402,7 +400,7 @@ final class PayloadCodec {
         writeOptionalHash(out, e.policySnapshotHash());
     }
 
-    static ExperienceEvent.BackendInvoked readBackendInvoked(BytesIn<?> in) {
+    static ExperienceEvent.BackendInvoked readBackendInvoked(EntryInput in) {
         final BackendId backendName = new BackendId(readString(in));
         final String adapterId = readOptionalString(in);
         return new ExperienceEvent.BackendInvoked(backendName, adapterId == null ? null : new BackendId(adapterId),
@@ -423,7 +421,7 @@ final class PayloadCodec {
         writeStringMap(out, e.metadata());
     }
 
-    static ExperienceEvent.OutcomeRecorded readOutcomeRecorded(BytesIn<?> in) {
+    static ExperienceEvent.OutcomeRecorded readOutcomeRecorded(EntryInput in) {
         final ChainId chainId = new ChainId(readString(in));
         final DecisionStep step = DECISION_STEP.read(in);
         final boolean passed = readBoolean(in);
@@ -443,7 +441,7 @@ final class PayloadCodec {
         writeOptionalString(out, e.observed());
     }
 
-    static ExperienceEvent.BudgetExceeded readBudgetExceeded(BytesIn<?> in) {
+    static ExperienceEvent.BudgetExceeded readBudgetExceeded(EntryInput in) {
         return new ExperienceEvent.BudgetExceeded(new ChainId(readString(in)), readBudgetResource(in),
                 readString(in), readOptionalString(in));
     }
@@ -455,7 +453,7 @@ final class PayloadCodec {
         writeString(out, e.capturedBy().value());
     }
 
-    static ExperienceEvent.PolicySnapshotCaptured readPolicySnapshotCaptured(BytesIn<?> in) {
+    static ExperienceEvent.PolicySnapshotCaptured readPolicySnapshotCaptured(EntryInput in) {
         return new ExperienceEvent.PolicySnapshotCaptured(new PolicyId(readString(in)), readPolicySnapshot(in),
                 readHash(in), new ActorId(readString(in)));
     }
@@ -472,7 +470,7 @@ final class PayloadCodec {
         writeUnsigned(out, e.resolvedCycle());
     }
 
-    static ExperienceEvent.HypothesisResolved readHypothesisResolved(BytesIn<?> in) {
+    static ExperienceEvent.HypothesisResolved readHypothesisResolved(EntryInput in) {
         final ChainId chainId = new ChainId(readString(in));
         final FactId factId = new FactId(readString(in));
         final DomainId domain = new DomainId(readString(in));
@@ -489,7 +487,7 @@ final class PayloadCodec {
         writeGateDecision(out, e.decision());
     }
 
-    static ExperienceEvent.GateDecisionRecorded readGateDecisionRecorded(BytesIn<?> in) {
+    static ExperienceEvent.GateDecisionRecorded readGateDecisionRecorded(EntryInput in) {
         return new ExperienceEvent.GateDecisionRecorded(readGateRequest(in), readGateDecision(in));
     }
 
@@ -511,7 +509,7 @@ final class PayloadCodec {
         writeString(out, e.reason());
     }
 
-    static UserExperienceEvent.UserOverrideIssued readUserOverrideIssued(BytesIn<?> in) {
+    static UserExperienceEvent.UserOverrideIssued readUserOverrideIssued(EntryInput in) {
         return new UserExperienceEvent.UserOverrideIssued(readOverrideTarget(in), new ActorId(readString(in)),
                 readOptionalHash(in), readString(in));
     }
@@ -525,7 +523,7 @@ final class PayloadCodec {
         writeString(out, e.reason());
     }
 
-    static UserExperienceEvent.UserCorrection readUserCorrection(BytesIn<?> in) {
+    static UserExperienceEvent.UserCorrection readUserCorrection(EntryInput in) {
         return new UserExperienceEvent.UserCorrection(readCorrectionTarget(in), new ActorId(readString(in)),
                 readOptionalHash(in), readHash(in), readFactContent(in), readString(in));
     }
@@ -540,7 +538,7 @@ final class PayloadCodec {
         writeString(out, e.reason());
     }
 
-    static UserExperienceEvent.UserBoundaryAdjusted readUserBoundaryAdjusted(BytesIn<?> in) {
+    static UserExperienceEvent.UserBoundaryAdjusted readUserBoundaryAdjusted(EntryInput in) {
         return new UserExperienceEvent.UserBoundaryAdjusted(BOUNDARY_KIND.read(in), readBoundaryTarget(in),
                 new ActorId(readString(in)), readOptionalHash(in), readJson(in), readJson(in), readString(in));
     }
@@ -558,7 +556,7 @@ final class PayloadCodec {
         }
     }
 
-    static OverrideTarget readOverrideTarget(BytesIn<?> in) {
+    static OverrideTarget readOverrideTarget(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -579,7 +577,7 @@ final class PayloadCodec {
         }
     }
 
-    static CorrectionTarget readCorrectionTarget(BytesIn<?> in) {
+    static CorrectionTarget readCorrectionTarget(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -601,7 +599,7 @@ final class PayloadCodec {
         }
     }
 
-    static BoundaryTarget readBoundaryTarget(BytesIn<?> in) {
+    static BoundaryTarget readBoundaryTarget(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -618,7 +616,7 @@ final class PayloadCodec {
         writeOptionalJson(out, content.structured());
     }
 
-    static FactContent readFactContent(BytesIn<?> in) {
+    static FactContent readFactContent(EntryInput in) {
         return new FactContent(FACT_CONTENT_KIND.read(in), readString(in), readOptionalJson(in));
     }
 
@@ -636,7 +634,7 @@ final class PayloadCodec {
         writeOptionalF32(out, p.confidence());
     }
 
-    static KernelProposal readKernelProposal(BytesIn<?> in) {
+    static KernelProposal readKernelProposal(EntryInput in) {
         return new KernelProposal(readString(in), PROPOSAL_KIND.read(in), readString(in), readOptionalJson(in),
                 readReplayTrace(in), readList(in, PayloadCodec::readContractResult, 3), readBoolean(in),
                 readOptionalF32(in));
@@ -648,7 +646,7 @@ final class PayloadCodec {
         writeOptionalString(out, r.failureReason());
     }
 
-    static ContractResult readContractResult(BytesIn<?> in) {
+    static ContractResult readContractResult(EntryInput in) {
         return new ContractResult(readString(in), readBoolean(in), readOptionalString(in));
     }
 
@@ -658,7 +656,7 @@ final class PayloadCodec {
         writeOptionalString(out, r.failureReason());
     }
 
-    static ContractResultSnapshot readContractResultSnapshot(BytesIn<?> in) {
+    static ContractResultSnapshot readContractResultSnapshot(EntryInput in) {
         return new ContractResultSnapshot(readString(in), readBoolean(in), readOptionalString(in));
     }
 
@@ -672,7 +670,7 @@ final class PayloadCodec {
         }
     }
 
-    static ReplayTrace readReplayTrace(BytesIn<?> in) {
+    static ReplayTrace readReplayTrace(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -698,7 +696,7 @@ final class PayloadCodec {
         writeExecutionEnv(out, t.executionEnv());
     }
 
-    static LocalReplayTrace readLocalReplayTrace(BytesIn<?> in) {
+    static LocalReplayTrace readLocalReplayTrace(EntryInput in) {
         return new LocalReplayTrace(readString(in), readPresence(in) ? readAdapterTrace(in) : null, readString(in),
                 readUnsigned(in), readSamplerParams(in), readString(in), readPresence(in) ? readRecallTrace(in) : null,
                 readBoolean(in), readExecutionEnv(in));
@@ -710,7 +708,7 @@ final class PayloadCodec {
         writeBoolean(out, a.merged());
     }
 
-    static AdapterTrace readAdapterTrace(BytesIn<?> in) {
+    static AdapterTrace readAdapterTrace(EntryInput in) {
         return new AdapterTrace(readString(in), readString(in), readBoolean(in));
     }
 
@@ -720,7 +718,7 @@ final class PayloadCodec {
         writeOptionalUnsigned(out, s.topK());
     }
 
-    static SamplerParams readSamplerParams(BytesIn<?> in) {
+    static SamplerParams readSamplerParams(EntryInput in) {
         return new SamplerParams(readF32(in), readF32(in), readOptionalUnsigned(in));
     }
 
@@ -731,7 +729,7 @@ final class PayloadCodec {
         writeUnsigned(out, r.injectedCount());
     }
 
-    static RecallTrace readRecallTrace(BytesIn<?> in) {
+    static RecallTrace readRecallTrace(EntryInput in) {
         return new RecallTrace(readString(in), readStringList(in), readF32List(in), readUnsigned(in));
     }
 
@@ -741,7 +739,7 @@ final class PayloadCodec {
         writeString(out, e.precision());
     }
 
-    static ExecutionEnv readExecutionEnv(BytesIn<?> in) {
+    static ExecutionEnv readExecutionEnv(EntryInput in) {
         return new ExecutionEnv(readString(in), readString(in), readString(in));
     }
 
@@ -759,7 +757,7 @@ final class PayloadCodec {
         REPLAYABILITY.write(out, t.replayability());
     }
 
-    static RemoteReplayTrace readRemoteReplayTrace(BytesIn<?> in) {
+    static RemoteReplayTrace readRemoteReplayTrace(EntryInput in) {
         return new RemoteReplayTrace(readString(in), readString(in), readString(in), readString(in), readF32(in),
                 readF32(in), readUnsigned(in), readStringMap(in), readBoolean(in), readStringList(in),
                 REPLAYABILITY.read(in));
@@ -775,7 +773,7 @@ final class PayloadCodec {
         writeStringList(out, p.requiredTruths());
     }
 
-    static KernelPolicy readKernelPolicy(BytesIn<?> in) {
+    static KernelPolicy readKernelPolicy(EntryInput in) {
         return new KernelPolicy(readOptionalString(in), readBoolean(in), readUnsigned(in), readF32(in),
                 readOptionalUnsigned(in), readBoolean(in), readStringList(in));
     }
@@ -787,7 +785,7 @@ final class PayloadCodec {
         writeString(out, p.defaultBackend());
     }
 
-    static RoutingPolicy readRoutingPolicy(BytesIn<?> in) {
+    static RoutingPolicy readRoutingPolicy(EntryInput in) {
         final Map<String, String> truthPreferences = readStringMap(in);
         final int riskTiers = readCount(in, 2);
         final Map<RiskTier, List<String>> riskTierBackends = new LinkedHashMap<>(2 * riskTiers);
@@ -820,7 +818,7 @@ final class PayloadCodec {
         }
     }
 
-    static ArtifactKind readArtifactKind(BytesIn<?> in) {
+    static ArtifactKind readArtifactKind(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         if (tag == ARTIFACT_OTHER) {
@@ -843,7 +841,7 @@ final class PayloadCodec {
         writeOptionalString(out, e.tenantId());
     }
 
-    static LifecycleEvent readLifecycleEvent(BytesIn<?> in) {
+    static LifecycleEvent readLifecycleEvent(EntryInput in) {
         return new LifecycleEvent(ARTIFACT_STATE.read(in), ARTIFACT_STATE.read(in), readString(in), readString(in),
                 readString(in), readOptionalString(in), readOptionalString(in));
     }
@@ -859,7 +857,7 @@ final class PayloadCodec {
         writeOptionalString(out, r.tenantId());
     }
 
-    static RollbackRecord readRollbackRecord(BytesIn<?> in) {
+    static RollbackRecord readRollbackRecord(EntryInput in) {
         return new RollbackRecord(readString(in), ARTIFACT_STATE.read(in), readString(in), readString(in),
                 readString(in), readRollbackImpact(in), readOptionalString(in), readOptionalString(in));
     }
@@ -872,7 +870,7 @@ final class PayloadCodec {
         writeStringList(out, i.affectedTenants());
     }
 
-    static RollbackImpact readRollbackImpact(BytesIn<?> in) {
+    static RollbackImpact readRollbackImpact(EntryInput in) {
         return new RollbackImpact(readOptionalUnsigned(in), readStringList(in), readBoolean(in),
                 ROLLBACK_SEVERITY.read(in), readStringList(in));
     }
@@ -889,7 +887,7 @@ final class PayloadCodec {
         writeOptionalString(out, q.tenantScope());
     }
 
-    static RecallQuery readRecallQuery(BytesIn<?> in) {
+    static RecallQuery readRecallQuery(EntryInput in) {
         return new RecallQuery(readString(in), readUnsigned(in), readPresence(in) ? DECISION_STEP.read(in) : null,
                 readOptionalString(in));
     }
@@ -915,7 +913,7 @@ final class PayloadCodec {
         writeString(out, p.signature());
     }
 
-    static RecallProvenanceEnvelope readRecallProvenance(BytesIn<?> in) {
+    static RecallProvenanceEnvelope readRecallProvenance(EntryInput in) {
         return new RecallProvenanceEnvelope(readString(in), readString(in), readString(in), readString(in),
                 readString(in), readString(in), readString(in), RECALL_USE.read(in),
                 readList(in, PayloadCodec::readRecallConsumer, 1), readList(in, PayloadCodec::readCandidateScore, 9),
@@ -927,7 +925,7 @@ final class PayloadCodec {
         RECALL_CONSUMER.write(out, consumer);
     }
 
-    static RecallConsumer readRecallConsumer(BytesIn<?> in) {
+    static RecallConsumer readRecallConsumer(EntryInput in) {
         return RECALL_CONSUMER.read(in);
     }
 
@@ -935,7 +933,7 @@ final class PayloadCodec {
         RECALL_USE.write(out, use);
     }
 
-    static RecallUse readRecallUse(BytesIn<?> in) {
+    static RecallUse readRecallUse(EntryInput in) {
         return RECALL_USE.read(in);
     }
 
@@ -944,7 +942,7 @@ final class PayloadCodec {
         writeF64(out, s.score());
     }
 
-    static CandidateScore readCandidateScore(BytesIn<?> in) {
+    static CandidateScore readCandidateScore(EntryInput in) {
         return new CandidateScore(readString(in), readUnitInterval(in));
     }
 
@@ -960,7 +958,7 @@ final class PayloadCodec {
         writeF64(out, p.priorWeight());
     }
 
-    static RecallPolicy readRecallPolicy(BytesIn<?> in) {
+    static RecallPolicy readRecallPolicy(EntryInput in) {
         return new RecallPolicy(readBoolean(in), readUnsigned(in), readUnsigned(in), readUnitInterval(in),
                 new RecallBudgets(readUnsigned(in), readUnsigned(in), readUnsigned(in)),
                 readList(in, PayloadCodec::readRecallUse, 1), readUnitInterval(in));
@@ -982,7 +980,7 @@ final class PayloadCodec {
         }
     }
 
-    static PolicySnapshot readPolicySnapshot(BytesIn<?> in) {
+    static PolicySnapshot readPolicySnapshot(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -1002,7 +1000,7 @@ final class PayloadCodec {
         }
     }
 
-    static BudgetResource readBudgetResource(BytesIn<?> in) {
+    static BudgetResource readBudgetResource(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         if (tag == BUDGET_OTHER) {
@@ -1028,7 +1026,7 @@ final class PayloadCodec {
         TIMEOUT_ACTION.write(out, r.timeout().action());
     }
 
-    static GateRequest readGateRequest(BytesIn<?> in) {
+    static GateRequest readGateRequest(EntryInput in) {
         return new GateRequest(new GateId(readString(in)), new ProposalId(readString(in)), readString(in),
                 readString(in), readOptionalString(in), readList(in, PayloadCodec::readContextItem, 2), readU32(in),
                 readString(in), new TimeoutPolicy(readUnsigned(in), TIMEOUT_ACTION.read(in)));
@@ -1039,7 +1037,7 @@ final class PayloadCodec {
         writeString(out, item.value());
     }
 
-    static ContextItem readContextItem(BytesIn<?> in) {
+    static ContextItem readContextItem(EntryInput in) {
         return new ContextItem(readString(in), readString(in));
     }
 
@@ -1055,7 +1053,7 @@ final class PayloadCodec {
         writeString(out, d.decidedAt());
     }
 
-    static GateDecision readGateDecision(BytesIn<?> in) {
+    static GateDecision readGateDecision(EntryInput in) {
         final GateId gateId = new GateId(readString(in));
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
@@ -1129,7 +1127,7 @@ final class PayloadCodec {
         }
     }
 
-    static StopReason readStopReason(BytesIn<?> in) {
+    static StopReason readStopReason(EntryInput in) {
         final long at = in.readPosition();
         final int tag = readUnsignedByte(in);
         return switch (tag) {
@@ -1159,7 +1157,7 @@ final class PayloadCodec {
         writeString(out, id.value());
     }
 
-    static CriterionId readCriterionId(BytesIn<?> in) {
+    static CriterionId readCriterionId(EntryInput in) {
         return new CriterionId(readString(in));
     }
 
@@ -1167,7 +1165,7 @@ final class PayloadCodec {
         writeString(out, id.value());
     }
 
-    static ApprovalPointId readApprovalPointId(BytesIn<?> in) {
+    static ApprovalPointId readApprovalPointId(EntryInput in) {
         return new ApprovalPointId(readString(in));
     }
 
@@ -1197,7 +1195,7 @@ final class PayloadCodec {
     }
 
     /** Reads a string map keeping the written order; a repeated key is corrupt. */
-    static Map<String, String> readStringMap(BytesIn<?> in) {
+    static Map<String, String> readStringMap(EntryInput in) {
         final int count = readCount(in, 2);
         if (count == 0) {
             return Map.of();

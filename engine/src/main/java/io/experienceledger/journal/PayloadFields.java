@@ -2,7 +2,6 @@ package io.experienceledger.journal;
 
 import io.experienceledger.model.ContentHash;
 import io.experienceledger.model.JsonValue;
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
 import java.util.List;
@@ -26,7 +25,7 @@ final class PayloadFields {
     @FunctionalInterface
     interface ElementReader<T> {
         /** Reads the element at the current position. */
-        T read(BytesIn<?> in);
+        T read(EntryInput in);
     }
 
     /** Writes one list element. */
@@ -63,14 +62,14 @@ final class PayloadFields {
     }
 
     /** Throws unless {@code bytes} more bytes can be read. */
-    static void need(BytesIn<?> in, long bytes) {
+    static void need(EntryInput in, long bytes) {
         if (in.readRemaining() < bytes) {
             throw new CorruptEntryException("payload ends " + (bytes - in.readRemaining()) + " byte(s) early",
                     in.readPosition());
         }
     }
 
-    static int readUnsignedByte(BytesIn<?> in) {
+    static int readUnsignedByte(EntryInput in) {
         need(in, 1);
         return in.readUnsignedByte();
     }
@@ -79,7 +78,7 @@ final class PayloadFields {
         out.writeByte((byte) (value ? PayloadCodes.TRUE : PayloadCodes.FALSE));
     }
 
-    static boolean readBoolean(BytesIn<?> in) {
+    static boolean readBoolean(EntryInput in) {
         final long at = in.readPosition();
         final int b = readUnsignedByte(in);
         if (b > PayloadCodes.TRUE) {
@@ -96,7 +95,7 @@ final class PayloadFields {
     }
 
     /** Reads the presence byte of an option: true when the value follows. */
-    static boolean readPresence(BytesIn<?> in) {
+    static boolean readPresence(EntryInput in) {
         final long at = in.readPosition();
         final int b = readUnsignedByte(in);
         if (b > PayloadCodes.PRESENT) {
@@ -111,7 +110,7 @@ final class PayloadFields {
      * its groups, marked by a trailing {@code 0x00} after a byte with the high bit set. Overlong or overflowing
      * forms are corrupt.
      */
-    static long readStopBit(BytesIn<?> in) {
+    static long readStopBit(EntryInput in) {
         final long at = in.readPosition();
         final int first = readUnsignedByte(in);
         if (first < 0x80) {
@@ -162,12 +161,12 @@ final class PayloadFields {
     }
 
     /** Reads an unsigned u64 or usize (any 64-bit pattern). */
-    static long readUnsigned(BytesIn<?> in) {
+    static long readUnsigned(EntryInput in) {
         return readStopBit(in);
     }
 
     /** Reads a u32: 0 to 4294967295. */
-    static long readU32(BytesIn<?> in) {
+    static long readU32(EntryInput in) {
         final long at = in.readPosition();
         final long value = readStopBit(in);
         if (value < 0 || value > U32_MAX) {
@@ -182,7 +181,7 @@ final class PayloadFields {
         }
     }
 
-    static Long readOptionalUnsigned(BytesIn<?> in) {
+    static Long readOptionalUnsigned(EntryInput in) {
         return readPresence(in) ? readStopBit(in) : null;
     }
 
@@ -190,7 +189,7 @@ final class PayloadFields {
         out.writeFloat(value);
     }
 
-    static float readF32(BytesIn<?> in) {
+    static float readF32(EntryInput in) {
         need(in, Float.BYTES);
         return in.readFloat();
     }
@@ -201,7 +200,7 @@ final class PayloadFields {
         }
     }
 
-    static Float readOptionalF32(BytesIn<?> in) {
+    static Float readOptionalF32(EntryInput in) {
         return readPresence(in) ? readF32(in) : null;
     }
 
@@ -210,7 +209,7 @@ final class PayloadFields {
     }
 
     /** Reads a UnitInterval: an f64 in [0.0, 1.0] ({@code -0.0} included). */
-    static double readUnitInterval(BytesIn<?> in) {
+    static double readUnitInterval(EntryInput in) {
         final long at = in.readPosition();
         need(in, Double.BYTES);
         final double value = in.readDouble();
@@ -224,7 +223,7 @@ final class PayloadFields {
         Utf8.write(out, value);
     }
 
-    static String readString(BytesIn<?> in) {
+    static String readString(EntryInput in) {
         return Utf8.read(in);
     }
 
@@ -234,7 +233,7 @@ final class PayloadFields {
         }
     }
 
-    static String readOptionalString(BytesIn<?> in) {
+    static String readOptionalString(EntryInput in) {
         return readPresence(in) ? Utf8.read(in) : null;
     }
 
@@ -243,7 +242,7 @@ final class PayloadFields {
         Utf8.write(out, value.json());
     }
 
-    static JsonValue readJson(BytesIn<?> in) {
+    static JsonValue readJson(EntryInput in) {
         return new JsonValue(Utf8.read(in));
     }
 
@@ -253,7 +252,7 @@ final class PayloadFields {
         }
     }
 
-    static JsonValue readOptionalJson(BytesIn<?> in) {
+    static JsonValue readOptionalJson(EntryInput in) {
         return readPresence(in) ? readJson(in) : null;
     }
 
@@ -275,7 +274,7 @@ final class PayloadFields {
         }
     }
 
-    static ContentHash readHash(BytesIn<?> in) {
+    static ContentHash readHash(EntryInput in) {
         need(in, HASH_BYTES);
         return new ContentHash(Utf8.readHex32(in));
     }
@@ -286,7 +285,7 @@ final class PayloadFields {
         }
     }
 
-    static ContentHash readOptionalHash(BytesIn<?> in) {
+    static ContentHash readOptionalHash(EntryInput in) {
         return readPresence(in) ? readHash(in) : null;
     }
 
@@ -299,7 +298,7 @@ final class PayloadFields {
      * Reads an element count, which must be small enough for {@code count} elements of at least
      * {@code minElementBytes} each to fit in the bytes left; so no bogus count can make a reader allocate much.
      */
-    static int readCount(BytesIn<?> in, int minElementBytes) {
+    static int readCount(EntryInput in, int minElementBytes) {
         final long at = in.readPosition();
         final long count = readStopBit(in);
         if (count < 0 || count > Math.min(in.readRemaining() / minElementBytes, MAX_COUNT)) {
@@ -320,7 +319,7 @@ final class PayloadFields {
 
     /** Reads a list written by {@link #writeList}; the result is an unmodifiable list. */
     @SuppressWarnings("unchecked")
-    static <T> List<T> readList(BytesIn<?> in, ElementReader<T> reader, int minElementBytes) {
+    static <T> List<T> readList(EntryInput in, ElementReader<T> reader, int minElementBytes) {
         final int count = readCount(in, minElementBytes);
         switch (count) {
             case 0:
@@ -349,12 +348,12 @@ final class PayloadFields {
         }
     }
 
-    static List<String> readStringList(BytesIn<?> in) {
+    static List<String> readStringList(EntryInput in) {
         return readList(in, Utf8::read, 1);
     }
 
     /** Reads a list of f32 (RecallTrace candidate scores) as boxed floats, the model's element type. */
-    static List<Float> readF32List(BytesIn<?> in) {
+    static List<Float> readF32List(EntryInput in) {
         return readList(in, PayloadFields::readF32, Float.BYTES);
     }
 

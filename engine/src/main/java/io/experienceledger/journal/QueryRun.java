@@ -121,7 +121,7 @@ final class QueryRun implements AutoCloseable {
                 return null;
             }
             payloadsDecoded++;
-            final ExperienceEvent event = EntryDecoder.engine(reader.header(), bytes).event();
+            final ExperienceEvent event = EntryDecoder.engine(reader.header(), checksum.payload(reader.header())).event();
             return ((ExperienceEvent.ReplayTraceRecorded) event).traceLink();
         } finally {
             reader.release();
@@ -175,7 +175,7 @@ final class QueryRun implements AutoCloseable {
                 entry.engineKind(), entry.correlation(), entry.chain(), entry.occurredAt())) {
             if (intact(position, entry, bytes, cursor)) {
                 payloadsDecoded++;
-                engineOut.add(EntryDecoder.engine(entry, bytes));
+                engineOut.add(EntryDecoder.engine(entry, checksum.payload(entry)));
                 return true;
             }
             return false;
@@ -184,7 +184,7 @@ final class QueryRun implements AutoCloseable {
                 && QueryMatcher.matchesUserHeader(query, entry.tenant(), entry.correlation(), entry.occurredAt())) {
             if (intact(position, entry, bytes, cursor)) {
                 payloadsDecoded++;
-                userOut.add(EntryDecoder.user(entry, bytes));
+                userOut.add(EntryDecoder.user(entry, checksum.payload(entry)));
                 return true;
             }
         }

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import net.openhft.chronicle.bytes.BytesIn;
 
 /**
  * Strings in the payload: a stop-bit byte length, then the text in UTF-8.
@@ -19,11 +18,11 @@ import net.openhft.chronicle.bytes.BytesIn;
  * forms, code points above U+10FFFF, broken sequences and a surrogate pair split into two 3-byte sequences
  * are corrupt.
  *
- * <p>Writing allocates nothing. Reading allocates the string and nothing else: bytes are copied into a
- * per-thread scratch buffer (which keeps at most {@value #MAX_CACHED_SCRATCH} bytes between calls).
+ * <p>Writing allocates nothing. Reading allocates the string and nothing else: ASCII text (the usual case) is
+ * made straight from the entry's bytes, other text is decoded through the reader's char buffer
+ * ({@link EntryInput}).
  */
 final class Utf8 {
-    private static final int MAX_CACHED_SCRATCH = 1 << 16;
     private static final long MAX_STRING_BYTES = Integer.MAX_VALUE - 8;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     /** The high bit of each byte of a word: set in a word that holds a byte from 0x80 up. */
@@ -31,13 +30,6 @@ final class Utf8 {
     /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
     private static final int SHORT_TEXT = 64;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    /**
-     * The scratch the last reading thread used, read and written without synchronisation: a thread uses it only
-     * when it is its own (its owner is final, so any thread sees it right), which spares a decode of many strings
-     * one thread-local lookup per string (a lookup that missed its slot took a tenth of a correlation query).
-     */
-    private static Scratch recentScratch;
 
     private Utf8() {
     }
@@ -210,8 +202,8 @@ final class Utf8 {
         return p;
     }
 
-    /** Reads a string written by {@link #write}. */
-    static String read(BytesIn<?> in) {
+    /** Reads a string written by {@link #write}, straight from the entry's bytes. */
+    static String read(EntryInput in) {
         final long at = in.readPosition();
         final long length = PayloadFields.readStopBit(in);
         if (length < 0 || length > Math.min(in.readRemaining(), MAX_STRING_BYTES)) {
@@ -220,45 +212,47 @@ final class Utf8 {
         }
         final int size = (int) length;
         final long textStart = in.readPosition();
-        final Scratch scratch = scratch();
-        final byte[] bytes = scratch.bytes(size);
-        in.read(bytes, 0, size);
-        final String ascii = AsciiStrings.ofAscii(bytes, 0, size);
+        final byte[] bytes = in.array();
+        final int from = in.arrayPosition();
+        in.skip(size);
+        final String ascii = AsciiStrings.ofAscii(bytes, from, size);
         if (ascii != null) {
             return ascii;
         }
-        final char[] chars = scratch.chars(size);
-        return new String(chars, 0, decode(bytes, size, chars, textStart));
+        final char[] chars = in.chars(size);
+        return new String(chars, 0, decode(bytes, from, size, chars, textStart));
     }
 
     /** Reads the text of a 64-digit lowercase hex string from 32 raw bytes. */
-    static String readHex32(BytesIn<?> in) {
-        final byte[] bytes = scratch().bytes(96);
-        in.read(bytes, 64, 32);
+    static String readHex32(EntryInput in) {
+        final byte[] bytes = in.array();
+        final int from = in.arrayPosition();
+        in.skip(32);
+        final byte[] digits = in.hexDigits();
         for (int i = 0; i < 32; i++) {
-            final int b = bytes[64 + i] & 0xFF;
-            bytes[2 * i] = HEX[b >>> 4];
-            bytes[2 * i + 1] = HEX[b & 0xF];
+            final int b = bytes[from + i] & 0xFF;
+            digits[2 * i] = HEX[b >>> 4];
+            digits[2 * i + 1] = HEX[b & 0xF];
         }
-        return new String(bytes, 0, 64, StandardCharsets.ISO_8859_1);
+        return new String(digits, 0, 64, StandardCharsets.ISO_8859_1);
     }
 
-    /** Decodes {@code bytes[0, size)} into {@code chars}, returning the number of chars. */
-    private static int decode(byte[] bytes, int size, char[] chars, long textStart) {
+    /** Decodes {@code bytes[from, from + size)} into {@code chars}, returning the number of chars. */
+    private static int decode(byte[] bytes, int from, int size, char[] chars, long textStart) {
         int n = 0;
         int i = 0;
         while (i < size) {
-            final int b0 = bytes[i] & 0xFF;
+            final int b0 = bytes[from + i] & 0xFF;
             if (b0 < 0x80) {
                 chars[n++] = (char) b0;
                 i++;
             } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-                final int b1 = continuation(bytes, size, i, 1, 0x80, 0xBF, textStart);
+                final int b1 = continuation(bytes, from, size, i, 1, 0x80, 0xBF, textStart);
                 chars[n++] = (char) ((b0 & 0x1F) << 6 | b1 & 0x3F);
                 i += 2;
             } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-                final int b1 = continuation(bytes, size, i, 1, b0 == 0xE0 ? 0xA0 : 0x80, 0xBF, textStart);
-                final int b2 = continuation(bytes, size, i, 2, 0x80, 0xBF, textStart);
+                final int b1 = continuation(bytes, from, size, i, 1, b0 == 0xE0 ? 0xA0 : 0x80, 0xBF, textStart);
+                final int b2 = continuation(bytes, from, size, i, 2, 0x80, 0xBF, textStart);
                 final char c = (char) ((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F);
                 if (Character.isLowSurrogate(c) && n > 0 && Character.isHighSurrogate(chars[n - 1])) {
                     throw new CorruptEntryException("surrogate pair encoded as two 3-byte sequences", textStart + i);
@@ -266,10 +260,10 @@ final class Utf8 {
                 chars[n++] = c;
                 i += 3;
             } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-                final int b1 = continuation(bytes, size, i, 1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF,
-                        textStart);
-                final int b2 = continuation(bytes, size, i, 2, 0x80, 0xBF, textStart);
-                final int b3 = continuation(bytes, size, i, 3, 0x80, 0xBF, textStart);
+                final int b1 = continuation(bytes, from, size, i, 1, b0 == 0xF0 ? 0x90 : 0x80,
+                        b0 == 0xF4 ? 0x8F : 0xBF, textStart);
+                final int b2 = continuation(bytes, from, size, i, 2, 0x80, 0xBF, textStart);
+                final int b3 = continuation(bytes, from, size, i, 3, 0x80, 0xBF, textStart);
                 final int codePoint = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | b3 & 0x3F;
                 chars[n++] = Character.highSurrogate(codePoint);
                 chars[n++] = Character.lowSurrogate(codePoint);
@@ -282,55 +276,15 @@ final class Utf8 {
         return n;
     }
 
-    private static int continuation(byte[] bytes, int size, int lead, int index, int min, int max, long textStart) {
+    private static int continuation(byte[] bytes, int from, int size, int lead, int index, int min, int max,
+                                    long textStart) {
         if (lead + index >= size) {
             throw new CorruptEntryException("UTF-8 sequence cut off by the end of the string", textStart + lead);
         }
-        final int b = bytes[lead + index] & 0xFF;
+        final int b = bytes[from + lead + index] & 0xFF;
         if (b < min || b > max) {
             throw new CorruptEntryException("invalid UTF-8 sequence", textStart + lead);
         }
         return b;
-    }
-
-    /** The calling thread's scratch. */
-    private static Scratch scratch() {
-        final Scratch recent = recentScratch;
-        if (recent != null && recent.owner == Thread.currentThread().getId()) {
-            return recent;
-        }
-        final Scratch own = SCRATCH.get();
-        recentScratch = own;
-        return own;
-    }
-
-    /** Per-thread buffers for decoding; large requests get one-off arrays so a huge string is not retained. */
-    private static final class Scratch {
-        /** The id of the thread that made it, the only one that uses it (ids are never reused). */
-        private final long owner = Thread.currentThread().getId();
-        private byte[] bytes = new byte[256];
-        private char[] chars = new char[256];
-
-        byte[] bytes(int size) {
-            if (size <= bytes.length) {
-                return bytes;
-            }
-            final byte[] larger = new byte[Math.max(size, 2 * bytes.length)];
-            if (larger.length <= MAX_CACHED_SCRATCH) {
-                bytes = larger;
-            }
-            return larger;
-        }
-
-        char[] chars(int size) {
-            if (size <= chars.length) {
-                return chars;
-            }
-            final char[] larger = new char[Math.max(size, 2 * chars.length)];
-            if (larger.length <= MAX_CACHED_SCRATCH) {
-                chars = larger;
-            }
-            return larger;
-        }
     }
 }

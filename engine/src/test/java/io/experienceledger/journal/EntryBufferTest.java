@@ -93,7 +93,7 @@ class EntryBufferTest {
             final byte[] expected = wtf8(text);
             assertArrayEquals(prefixed(expected), encode(text, Utf8::write), text);
             assertArrayEquals(prefixed(expected), encode(text, Utf8::writeChars), text);
-            assertEquals(text, Utf8.read(Bytes.wrapForRead(encode(text, Utf8::write))));
+            assertEquals(text, Utf8.read(EntryInput.of(encode(text, Utf8::write))));
         }
     }
 

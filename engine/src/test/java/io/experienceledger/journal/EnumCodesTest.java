@@ -24,14 +24,14 @@ class EnumCodesTest {
         CODES.write(out, Backwards.Third);
         CODES.write(out, Backwards.First);
         assertEquals("02 00", Payloads.hex(out.toByteArray()));
-        assertEquals(Backwards.Third, CODES.read(out));
-        assertEquals(Backwards.First, CODES.read(out));
+        final EntryInput in = EntryInput.of(out.toByteArray());
+        assertEquals(Backwards.Third, CODES.read(in));
+        assertEquals(Backwards.First, CODES.read(in));
     }
 
     @Test
     void unknownCodesAreCorrupt() {
-        final Bytes<byte[]> in = Bytes.allocateElasticOnHeap(4);
-        in.writeUnsignedByte(3);
+        final EntryInput in = EntryInput.of(new byte[] {3});
         final CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> CODES.read(in));
         assertEquals("unknown Backwards code 3", e.problem());
     }

@@ -39,8 +39,9 @@ class PayloadFieldsTest {
         PayloadFields.writeUnsigned(out, value);
         assertEquals(hex, Payloads.hex(out.toByteArray()));
         assertEquals(out.readRemaining(), PayloadFields.stopBitLength(value));
-        assertEquals(value, PayloadFields.readUnsigned(out));
-        assertEquals(0, out.readRemaining());
+        final EntryInput in = EntryInput.of(out.toByteArray());
+        assertEquals(value, PayloadFields.readUnsigned(in));
+        assertEquals(0, in.readRemaining());
     }
 
     @Test
@@ -52,7 +53,7 @@ class PayloadFieldsTest {
             final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
             out.writeStopBit(value);
             assertEquals(out.readRemaining(), PayloadFields.stopBitLength(value), "seed " + seed + " value " + value);
-            assertEquals(value, PayloadFields.readStopBit(out), "seed " + seed + " value " + value);
+            assertEquals(value, PayloadFields.readStopBit(EntryInput.of(out.toByteArray())), "seed " + seed + " value " + value);
         }
     }
 
@@ -63,9 +64,10 @@ class PayloadFieldsTest {
         PayloadFields.writeF32(out, 0.7f);
         PayloadFields.writeF64(out, -0.0);
         assertEquals("00 00 00 80 33 33 33 3F 00 00 00 00 00 00 00 80", Payloads.hex(out.toByteArray()));
-        assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(PayloadFields.readF32(out)));
-        assertEquals(0.7f, PayloadFields.readF32(out));
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(PayloadFields.readUnitInterval(out)));
+        final EntryInput in = EntryInput.of(out.toByteArray());
+        assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(PayloadFields.readF32(in)));
+        assertEquals(0.7f, PayloadFields.readF32(in));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(PayloadFields.readUnitInterval(in)));
     }
 
     @Test
@@ -79,9 +81,9 @@ class PayloadFieldsTest {
             PayloadFields.writeString(out, text);
             final byte[] written = out.toByteArray();
             final int prefix = PayloadFields.stopBitLength(utf8.length);
-            assertEquals(utf8.length, PayloadFields.readStopBit(Bytes.wrapForRead(written)), "seed " + seed + " " + i);
+            assertEquals(utf8.length, PayloadFields.readStopBit(EntryInput.of(written)), "seed " + seed + " " + i);
             assertArrayEquals(utf8, Arrays.copyOfRange(written, prefix, written.length), "seed " + seed + " " + i);
-            assertEquals(text, PayloadFields.readString(Bytes.wrapForRead(written)), "seed " + seed + " " + i);
+            assertEquals(text, PayloadFields.readString(EntryInput.of(written)), "seed " + seed + " " + i);
         }
     }
 
@@ -91,7 +93,7 @@ class PayloadFieldsTest {
         final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
         PayloadFields.writeString(out, text);
         assertEquals("0C 61 ED A0 80 62 ED BF BF 63 ED AF BF", Payloads.hex(out.toByteArray()));
-        assertEquals(text, PayloadFields.readString(out));
+        assertEquals(text, PayloadFields.readString(EntryInput.of(out.toByteArray())));
     }
 
     @Test
@@ -99,25 +101,28 @@ class PayloadFieldsTest {
         final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
         PayloadFields.writeString(out, "same");
         PayloadFields.writeString(out, "same");
-        final String first = PayloadFields.readString(out);
-        final String second = PayloadFields.readString(out);
+        final EntryInput in = EntryInput.of(out.toByteArray());
+        final String first = PayloadFields.readString(in);
+        final String second = PayloadFields.readString(in);
         assertEquals(first, second);
         assertEquals(false, first == second, "strings must not be interned across entries");
     }
 
     @Test
-    void longStringsUseScratchBeyondTheCachedSize() {
+    void longStringsUseCharsBeyondTheCachedSize() {
         final String text = "\u00e9".repeat(70_000) + "x".repeat(70_000);
         final Bytes<byte[]> out = Bytes.allocateElasticOnHeap(16);
         PayloadFields.writeString(out, text);
         PayloadFields.writeString(out, "short");
-        assertEquals(text, PayloadFields.readString(out));
-        assertEquals("short", PayloadFields.readString(out));
+        final EntryInput in = EntryInput.of(out.toByteArray());
+        assertEquals(text, PayloadFields.readString(in));
+        assertEquals("short", PayloadFields.readString(in));
+        assertEquals(0, in.readRemaining());
     }
 
     @Test
     void emptyInputIsCorruptNotUnderflow() {
-        final Bytes<byte[]> empty = Bytes.allocateElasticOnHeap(1);
+        final EntryInput empty = EntryInput.of(new byte[0]);
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readString(empty));
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readF32(empty));
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readUnitInterval(empty));

@@ -68,11 +68,13 @@ class PayloadJournalTest {
     }
 
     private static Object read(Bytes<?> bytes) {
-        final int header = bytes.readUnsignedByte();
+        final byte[] document = bytes.toByteArray();
+        final int header = document[0] & 0xFF;
+        final EntryInput in = new EntryInput().wrap(document, 1, document.length, 0);
         if (header >>> 7 == ENGINE) {
             final ExperienceEventKind kind = PayloadCodes.EVENT_KIND.constant(header & 0x7F);
-            return PayloadCodec.readEvent(bytes, kind);
+            return PayloadCodec.readEvent(in, kind);
         }
-        return PayloadCodec.readUserEvent(bytes, UserEventKind.ofCode(header & 0x7F));
+        return PayloadCodec.readUserEvent(in, UserEventKind.ofCode(header & 0x7F));
     }
 }

@@ -36,22 +36,22 @@ final class Payloads {
     }
 
     static ExperienceEvent decode(byte[] payload, ExperienceEventKind kind) {
-        return PayloadCodec.readEvent(Bytes.wrapForRead(payload), kind);
+        return PayloadCodec.readEvent(EntryInput.of(payload), kind);
     }
 
     static UserExperienceEvent decode(byte[] payload, UserEventKind kind) {
-        return PayloadCodec.readUserEvent(Bytes.wrapForRead(payload), kind);
+        return PayloadCodec.readUserEvent(EntryInput.of(payload), kind);
     }
 
-    /** Decodes from a direct buffer holding the payload. */
-    static ExperienceEvent decodeDirect(byte[] payload, ExperienceEventKind kind) {
-        final Bytes<?> in = Bytes.allocateElasticDirect(payload.length + 1);
-        try {
-            in.write(payload);
-            return PayloadCodec.readEvent(in, kind);
-        } finally {
-            in.releaseLast();
-        }
+    /**
+     * Decodes the payload from the middle of a larger array, as a reader does from its copy of a whole entry:
+     * bytes before and after it that are not the payload's.
+     */
+    static ExperienceEvent decodeInside(byte[] payload, ExperienceEventKind kind) {
+        final byte[] entry = new byte[payload.length + 13];
+        java.util.Arrays.fill(entry, (byte) 0x7F);
+        System.arraycopy(payload, 0, entry, 9, payload.length);
+        return PayloadCodec.readEvent(new EntryInput().wrap(entry, 9, 9 + payload.length, 1000), kind);
     }
 
     static String hex(byte[] bytes) {

@@ -9,12 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading strings on several threads at once: each thread decodes in its own scratch buffer, which a thread finds
- * without a thread-local lookup when it read last; a thread must never decode into another's.
+ * Reading strings on several threads at once, each with its own {@link EntryInput} over its own bytes: nothing a
+ * string is decoded through is shared between readers, so no thread ever gets another's text.
  */
 class Utf8ThreadsTest {
     private static final int THREADS = 4;
@@ -32,18 +31,17 @@ class Utf8ThreadsTest {
                     // texts of other lengths on each thread, ASCII and not, short and past the scratch's first size
                     final List<String> texts = List.of("t" + thread, ("thread-" + thread + "-").repeat(20 + thread),
                             "caf\u00e9 " + thread, "\u65e5\u672c " + "x".repeat(300 + thread));
-                    final Bytes<?> bytes = Bytes.allocateElasticOnHeap(4096);
                     final EntryBuffer buffer = new EntryBuffer(256);
                     for (String text : texts) {
                         Utf8.write(buffer, text);
                     }
-                    bytes.write(buffer.array(), 0, buffer.position());
+                    final EntryInput in = new EntryInput();
                     start.await();
                     int checked = 0;
                     for (int i = 0; i < READS; i++) {
-                        bytes.readPosition(0);
+                        in.wrap(buffer.array(), 0, buffer.position(), 0);
                         for (String text : texts) {
-                            assertEquals(text, Utf8.read(bytes));
+                            assertEquals(text, Utf8.read(in));
                             checked++;
                         }
                     }

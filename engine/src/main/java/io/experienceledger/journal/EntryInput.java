@@ -1,0 +1,105 @@
+package io.experienceledger.journal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The bytes of one entry's payload in a heap array, read front to back by the payload decoders. Every entry is
+ * copied out of the journal once, for its checksum ({@link EntryChecksum}); decoding reads that copy with plain
+ * array accesses, and strings are made straight from it. Positions ({@link #readPosition()}) are those of the
+ * journal bytes the copy came from, so a {@link CorruptEntryException} names the same offset whichever way the
+ * entry was read. Callers check lengths with {@link #readRemaining()} before reading ({@link PayloadFields}).
+ * Not thread-safe: one per reader.
+ */
+final class EntryInput {
+    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final int MAX_CACHED_CHARS = 1 << 16;
+
+    private byte[] bytes = new byte[0];
+    private int position;
+    private int limit;
+    private long base;
+    private char[] chars = new char[256];
+    private final byte[] hex = new byte[64];
+
+    /** Input over {@code bytes[0, length)}, position 0 being offset 0. */
+    static EntryInput of(byte[] bytes) {
+        return new EntryInput().wrap(bytes, 0, bytes.length, 0);
+    }
+
+    /**
+     * Reads {@code bytes[from, to)}; {@code bytes[0]} was at {@code base} in the journal, so the first byte read
+     * is at position {@code base + from}.
+     */
+    EntryInput wrap(byte[] bytes, int from, int to, long base) {
+        if (from < 0 || from > to || to > bytes.length) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") outside " + bytes.length + " bytes");
+        }
+        this.bytes = bytes;
+        this.position = from;
+        this.limit = to;
+        this.base = base;
+        return this;
+    }
+
+    /** The journal position of the next byte. */
+    long readPosition() {
+        return base + position;
+    }
+
+    /** The bytes left before the end of the payload. */
+    int readRemaining() {
+        return limit - position;
+    }
+
+    int readUnsignedByte() {
+        return bytes[position++] & 0xFF;
+    }
+
+    float readFloat() {
+        final float value = (float) FLOAT.get(bytes, position);
+        position += Float.BYTES;
+        return value;
+    }
+
+    double readDouble() {
+        final double value = (double) DOUBLE.get(bytes, position);
+        position += Double.BYTES;
+        return value;
+    }
+
+    /** The array the payload is in: the next byte is {@code array()[arrayPosition()]}. */
+    byte[] array() {
+        return bytes;
+    }
+
+    int arrayPosition() {
+        return position;
+    }
+
+    /** Moves past {@code count} bytes the caller read from {@link #array()} itself. */
+    void skip(int count) {
+        position += count;
+    }
+
+    /** A char buffer of at least {@code size} chars for decoding text; kept if not larger than 64 Ki chars. */
+    char[] chars(int size) {
+        if (size <= chars.length) {
+            return chars;
+        }
+        final char[] larger = new char[Math.max(size, 2 * chars.length)];
+        if (larger.length <= MAX_CACHED_CHARS) {
+            chars = larger;
+        }
+        return larger;
+    }
+
+    /** A 64-byte buffer for the hex digits of a content hash. */
+    byte[] hexDigits() {
+        return hex;
+    }
+}
