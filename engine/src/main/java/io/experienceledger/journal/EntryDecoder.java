@@ -17,14 +17,15 @@ final class EntryDecoder {
 
     /** The engine envelope of an engine entry. */
     static ExperienceEventEnvelope engine(EntryHeader header, EntryInput payload) {
-        return new ExperienceEventEnvelope(new EventId(header.eventId().toString()), header.occurredAt().toString(),
-                tenant(header), correlation(header), PayloadCodec.readEvent(payload, header.engineKind()));
+        return new ExperienceEventEnvelope(new EventId(payload.text(header.eventId())),
+                payload.text(header.occurredAt()), tenant(header, payload), correlation(header, payload),
+                PayloadCodec.readEvent(payload, header.engineKind()));
     }
 
     /** The user envelope of a user entry. */
     static UserExperienceEventEnvelope user(EntryHeader header, EntryInput payload) {
-        return new UserExperienceEventEnvelope(new EventId(header.eventId().toString()),
-                header.occurredAt().toString(), tenant(header), correlation(header),
+        return new UserExperienceEventEnvelope(new EventId(payload.text(header.eventId())),
+                payload.text(header.occurredAt()), tenant(header, payload), correlation(header, payload),
                 PayloadCodec.readUserEvent(payload, header.userKind()));
     }
 
@@ -34,13 +35,13 @@ final class EntryDecoder {
                 : new ExperienceRecord.User(user(header, payload));
     }
 
-    private static TenantId tenant(EntryHeader header) {
-        final CharSequence tenant = header.tenant();
-        return tenant == null ? null : new TenantId(tenant.toString());
+    private static TenantId tenant(EntryHeader header, EntryInput payload) {
+        final TextView tenant = header.tenant();
+        return tenant == null ? null : new TenantId(payload.text(tenant));
     }
 
-    private static CorrelationId correlation(EntryHeader header) {
-        final CharSequence correlation = header.correlation();
-        return correlation == null ? null : new CorrelationId(correlation.toString());
+    private static CorrelationId correlation(EntryHeader header, EntryInput payload) {
+        final TextView correlation = header.correlation();
+        return correlation == null ? null : new CorrelationId(payload.text(correlation));
     }
 }

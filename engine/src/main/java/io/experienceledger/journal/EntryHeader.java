@@ -157,26 +157,26 @@ final class EntryHeader {
         return UserEventKind.ofCode(kindCode - EntryLayout.USER_KIND_BASE);
     }
 
-    CharSequence eventId() {
+    TextView eventId() {
         return eventId;
     }
 
-    CharSequence occurredAt() {
+    TextView occurredAt() {
         return occurredAt;
     }
 
-    /** The tenant, or null when absent. */
     /** True when the entry has a tenant whose UTF-8 bytes are exactly {@code expected}. */
     boolean hasTenant(byte[] expected) {
         return (flags & EntryLayout.FLAG_TENANT) != 0 && tenant.bytesEqual(expected);
     }
 
-    CharSequence tenant() {
+    /** The tenant, or null when absent. */
+    TextView tenant() {
         return (flags & EntryLayout.FLAG_TENANT) != 0 ? tenant : null;
     }
 
     /** The correlation id, or null when absent. */
-    CharSequence correlation() {
+    TextView correlation() {
         return (flags & EntryLayout.FLAG_CORRELATION) != 0 ? correlation : null;
     }
 

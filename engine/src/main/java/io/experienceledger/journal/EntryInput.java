@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.store.internal.AsciiStrings;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -84,6 +85,22 @@ final class EntryInput {
     /** Moves past {@code count} bytes the caller read from {@link #array()} itself. */
     void skip(int count) {
         position += count;
+    }
+
+    /**
+     * The text of a header field of this entry as a string: made from this copy when it holds the field's bytes
+     * and they are ASCII (ids and timestamps are), else by the view itself.
+     */
+    String text(TextView view) {
+        final long at = view.offset() - base;
+        final int length = view.byteLength();
+        if (at >= 0 && at + length <= limit) {
+            final String ascii = AsciiStrings.ofAscii(bytes, (int) at, length);
+            if (ascii != null) {
+                return ascii;
+            }
+        }
+        return view.toString();
     }
 
     /** A char buffer of at least {@code size} chars for decoding text; kept if not larger than 64 Ki chars. */

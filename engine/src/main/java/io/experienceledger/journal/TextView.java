@@ -42,6 +42,16 @@ final class TextView implements CharSequence {
         return this;
     }
 
+    /** Where the text's UTF-8 bytes start, in the bytes this view was wrapped over. */
+    long offset() {
+        return offset;
+    }
+
+    /** The number of UTF-8 bytes of the text. */
+    int byteLength() {
+        return length;
+    }
+
     /** True when every byte of the text is ASCII, so that byte i is char i. */
     private boolean ascii() {
         if (ascii == UNKNOWN) {

@@ -29,7 +29,10 @@ final class Utf8 {
     private static final long NON_ASCII = 0x8080_8080_8080_8080L;
     /** Texts up to this many bytes are copied word by word, longer ones with {@code arraycopy}. */
     private static final int SHORT_TEXT = 64;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private Utf8() {
     }
@@ -229,12 +232,25 @@ final class Utf8 {
         final int from = in.arrayPosition();
         in.skip(32);
         final byte[] digits = in.hexDigits();
-        for (int i = 0; i < 32; i++) {
-            final int b = bytes[from + i] & 0xFF;
-            digits[2 * i] = HEX[b >>> 4];
-            digits[2 * i + 1] = HEX[b & 0xF];
+        for (int i = 0; i < 8; i++) {
+            BIG_ENDIAN_LONG.set(digits, 8 * i, hexDigits((int) BIG_ENDIAN_INT.get(bytes, from + 4 * i)));
         }
         return new String(digits, 0, 64, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The eight lowercase hex digits of four bytes (the first in the high byte of {@code word}), as ASCII bytes
+     * in a word, the first digit in its high byte: each nibble is spread into a byte of its own, then turned into
+     * '0'-'9' or 'a'-'f' in all eight bytes at once.
+     */
+    static long hexDigits(int word) {
+        long x = word & 0xFFFF_FFFFL;
+        x = (x & 0xFFFF_0000L) << 16 | x & 0xFFFFL;
+        x = (x & 0x0000_FF00_0000_FF00L) << 8 | x & 0x0000_00FF_0000_00FFL;
+        x = (x & 0x00F0_00F0_00F0_00F0L) << 4 | x & 0x000F_000F_000F_000FL;
+        // a nibble from 10 up carries into bit 4 of its byte when 6 is added: those bytes get 'a' - '0' - 10 more
+        final long letters = (x + 0x0606_0606_0606_0606L) >>> 4 & 0x0101_0101_0101_0101L;
+        return x + 0x3030_3030_3030_3030L + letters * ('a' - '0' - 10);
     }
 
     /** Decodes {@code bytes[from, from + size)} into {@code chars}, returning the number of chars. */

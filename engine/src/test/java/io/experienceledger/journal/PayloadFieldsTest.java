@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -128,5 +129,42 @@ class PayloadFieldsTest {
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readUnitInterval(empty));
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readHash(empty));
         assertThrows(CorruptEntryException.class, () -> PayloadFields.readPresence(empty));
+    }
+
+    @Test
+    void hashesReadAsTheirLowercaseHexDigits() {
+        final long seed = 29L;
+        final Random random = new Random(seed);
+        final byte[][] samples = new byte[1002][32];
+        Arrays.fill(samples[0], (byte) 0xFF);
+        for (int b = 0; b < 32; b++) {
+            samples[1][b] = (byte) (b * 8 + 7);
+        }
+        for (int i = 2; i < samples.length; i++) {
+            random.nextBytes(samples[i]);
+        }
+        final EntryInput in = new EntryInput();
+        for (byte[] hash : samples) {
+            final byte[] entry = new byte[40];
+            System.arraycopy(hash, 0, entry, 3, 32);
+            in.wrap(entry, 3, 35, 0);
+            assertEquals(HexFormat.of().formatHex(hash), PayloadFields.readHash(in).hex(), "seed " + seed);
+            assertEquals(0, in.readRemaining());
+        }
+    }
+
+    @Test
+    void everyByteValueHasItsTwoHexDigits() {
+        for (int b = 0; b < 256; b++) {
+            final int word = b << 24 | (255 - b) << 16 | (b ^ 0x5A) << 8 | b >>> 1;
+            final String expected = HexFormat.of().formatHex(new byte[] {(byte) b, (byte) (255 - b),
+                    (byte) (b ^ 0x5A), (byte) (b >>> 1)});
+            final long digits = Utf8.hexDigits(word);
+            final byte[] text = new byte[8];
+            for (int i = 0; i < 8; i++) {
+                text[i] = (byte) (digits >>> 56 - 8 * i);
+            }
+            assertEquals(expected, new String(text, StandardCharsets.US_ASCII), "byte " + b);
+        }
     }
 }
