@@ -153,7 +153,7 @@ final class EntryCursor implements AutoCloseable {
             atEnd = false;
             final long position = context.index();
             final Bytes<?> bytes = context.wire().bytes();
-            header.wrap(readable(bytes), bytes.readPosition(), bytes.readLimit());
+            header.wrapDocument(bytes);
             if (header.problem() != null) {
                 if (damage == null) {
                     damage = JournalDamage.leftOut(JournalDamage.entry(position, tailer.currentFile(), header.start(),
@@ -200,17 +200,6 @@ final class EntryCursor implements AutoCloseable {
             lastPassed = position;
             context.close();
         }
-    }
-
-    /**
-     * The mapped chunk that holds the whole document, when one does: its absolute reads are unchecked, while every
-     * read through the journal's {@code Bytes} checks which chunk it falls in. The header is parsed with a dozen such
-     * reads per entry, a large part of a header-only scan.
-     */
-    static BytesStore<?, ?> readable(Bytes<?> bytes) {
-        final BytesStore<?, ?> chunk = bytes.bytesStore();
-        final long start = bytes.readPosition();
-        return chunk != null && chunk.inside(start, bytes.readLimit() - start) ? chunk : bytes;
     }
 
     /** How the batch begun at {@code begin} ended. */

@@ -54,7 +54,7 @@ final class LocatedReads implements AutoCloseable {
         // as Chronicle's tailer does: maps the chunk that holds the whole document (chunks overlap by more than the
         // largest entry), so that the reads below never straddle two mappings
         bytes.readPositionRemaining(location, end - location);
-        header.wrap(EntryCursor.readable(bytes), location, end);
+        header.wrapDocument(bytes);
         return header.problem() == null && header.isData();
     }
 

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /**
  * A reusable {@link CharSequence} over UTF-8 text inside a journal entry, decoded lazily on first use into a
@@ -27,14 +28,20 @@ final class TextView implements CharSequence {
     private final StringBuilder chars = new StringBuilder(64);
     private byte[] copy = new byte[64];
     private BytesStore<?, ?> bytes;
+    /** The memory address of the text's first byte, or 0 when it is read through {@link #bytes}. */
+    private long address;
     private long offset;
     private int length;
     private boolean decoded;
     private int ascii;
 
-    /** Points this view at {@code length} UTF-8 bytes at absolute {@code offset} of {@code bytes}. */
-    TextView wrap(BytesStore<?, ?> bytes, long offset, int length) {
+    /**
+     * Points this view at {@code length} UTF-8 bytes at absolute {@code offset} of {@code bytes}; {@code address}
+     * is their memory address when the caller checked that {@code bytes} holds them in native memory, else 0.
+     */
+    TextView wrap(BytesStore<?, ?> bytes, long offset, int length, long address) {
         this.bytes = bytes;
+        this.address = address;
         this.offset = offset;
         this.length = length;
         this.decoded = false;
@@ -67,28 +74,37 @@ final class TextView implements CharSequence {
         }
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            if (bytes.readLong(offset + i) != (long) LONGS.get(expected, i)) {
+            if (longAt(i) != (long) LONGS.get(expected, i)) {
                 return false;
             }
         }
         for (; i < length; i++) {
-            if (bytes.readByte(offset + i) != expected[i]) {
+            if (byteAt(i) != expected[i]) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The eight bytes at {@code index} of the text, which the caller keeps inside it. */
+    private long longAt(int index) {
+        return address != 0 ? UnsafeMemory.MEMORY.readLong(address + index) : bytes.readLong(offset + index);
+    }
+
+    /** The byte at {@code index} of the text, which the caller keeps inside it. */
+    private byte byteAt(int index) {
+        return address != 0 ? UnsafeMemory.MEMORY.readByte(address + index) : bytes.readByte(offset + index);
+    }
+
     private boolean isAscii() {
-        final long end = offset + length;
-        long i = offset;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            if ((bytes.readLong(i) & 0x8080808080808080L) != 0) {
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            if ((longAt(i) & 0x8080808080808080L) != 0) {
                 return false;
             }
         }
-        for (; i < end; i++) {
-            if (bytes.readByte(i) < 0) {
+        for (; i < length; i++) {
+            if (byteAt(i) < 0) {
                 return false;
             }
         }
@@ -136,7 +152,7 @@ final class TextView implements CharSequence {
     @Override
     public char charAt(int index) {
         if (ascii()) {
-            return (char) bytes.readByte(offset + Objects.checkIndex(index, length));
+            return (char) byteAt(Objects.checkIndex(index, length));
         }
         return decoded().charAt(index);
     }
