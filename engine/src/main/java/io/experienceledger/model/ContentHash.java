@@ -1,5 +1,9 @@
 package io.experienceledger.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,6 +16,9 @@ public record ContentHash(String hex) {
     private static final byte[] CLASS = new byte[128];
     private static final byte HEX = 1;
     private static final byte UPPER_HEX = 3;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -31,21 +38,32 @@ public record ContentHash(String hex) {
         if (hex.length() != 64) {
             throw new IllegalArgumentException("content hash must be 64 hex digits, was " + hex.length() + " characters");
         }
-        // without a branch per character: digits and letters come in no predictable order
-        int invalid = 0;
-        int upper = 0;
-        for (int i = 0; i < 64; i++) {
-            final char c = hex.charAt(i);
-            final int kind = c < 128 ? CLASS[c] : 0;
-            invalid |= kind - 1;
-            upper |= kind;
+        // eight characters at a time: a character outside Latin-1 becomes '?', which is no hex digit either
+        final byte[] text = hex.getBytes(StandardCharsets.ISO_8859_1);
+        long invalid = 0;
+        long upper = 0;
+        for (int i = 0; i < 64; i += Long.BYTES) {
+            final long word = (long) WORDS.get(text, i);
+            final long upperHex = inRange(word, 'A', 'F');
+            invalid |= word | ~(inRange(word, '0', '9') | inRange(word, 'a', 'f') | upperHex);
+            upper |= upperHex;
         }
-        if (invalid < 0) {
+        if ((invalid & HIGH_BITS) != 0) {
             throw new IllegalArgumentException(firstInvalid(hex));
         }
-        if ((upper & 2) != 0) {
+        if ((upper & HIGH_BITS) != 0) {
             hex = hex.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that lies in [lo, hi], for bytes below 0x80 (adding to them
+     * carries into no other byte; a word holding a byte from 0x80 up is invalid whatever this answers).
+     */
+    private static long inRange(long word, int lo, int hi) {
+        final long atLeastLo = word + (0x80 - lo) * ONES;
+        final long aboveHi = word + (0x7F - hi) * ONES;
+        return atLeastLo & ~aboveHi & HIGH_BITS;
     }
 
     /** The message for the first character of {@code hex} that is not an ASCII hex digit. */

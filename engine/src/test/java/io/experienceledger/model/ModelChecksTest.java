@@ -92,6 +92,32 @@ class ModelChecksTest {
         assertThrows(NullPointerException.class, () -> new ContentHash(null));
     }
 
+    @Test
+    void contentHashAcceptsExactlyTheHexDigitsAtEveryPosition() {
+        final String base = "0123456789abcdef".repeat(4);
+        for (char c = 0; c < 0x300; c++) {
+            checkCharacterEverywhere(base, c);
+        }
+        for (char c : new char[] {'\u0663', '\uFF10', '\uFF21', '\uFF41', '\uD83D', '\uFFFF'}) {
+            checkCharacterEverywhere(base, c);
+        }
+    }
+
+    private static void checkCharacterEverywhere(String base, char c) {
+        final boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        for (int position : new int[] {0, 1, 6, 7, 8, 15, 31, 32, 56, 62, 63}) {
+            final String text = base.substring(0, position) + c + base.substring(position + 1);
+            if (hex) {
+                assertEquals(text.toLowerCase(java.util.Locale.ROOT), new ContentHash(text).hex(),
+                        "char U+" + Integer.toHexString(c) + " at " + position);
+            } else {
+                assertEquals("Invalid character '" + c + "' at position " + position,
+                        assertThrows(IllegalArgumentException.class, () -> new ContentHash(text),
+                                "char U+" + Integer.toHexString(c) + " at " + position).getMessage());
+            }
+        }
+    }
+
     /** Port of {@code timestamp_now_is_deterministic_logical_zero} and the constructors' placeholder. */
     @Test
     void timestampNowIsTheLogicalZeroAndNewEnvelopesCarryTheEpochPlaceholder() {
