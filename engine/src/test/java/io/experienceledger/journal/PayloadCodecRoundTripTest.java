@@ -109,4 +109,41 @@ class PayloadCodecRoundTripTest {
         assertEquals(2, seen.stream().filter(s -> s.startsWith("trace:")).count(), seen.toString());
         assertTrue(seen.stream().filter(s -> s.startsWith("budget:")).count() >= 7, seen.toString());
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 8, 9, 40})
+    void mapsKeepTheirOrderAndRefuseADuplicateKeyWhateverTheirSize(int entries) {
+        final java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        for (int i = entries - 1; i >= 0; i--) {
+            metadata.put(String.format("k%03d", i * 7 % 1000), "v" + i);
+        }
+        final ExperienceEvent event = new ExperienceEvent.OutcomeRecorded(new io.experienceledger.model.ChainId("c-1"),
+                io.experienceledger.model.DecisionStep.values()[0], true, null, null, null, null, null, metadata);
+        final byte[] payload = Payloads.encode(event);
+        final ExperienceEvent decoded = Payloads.decode(payload, ExperienceEventKind.OutcomeRecorded);
+        assertEquals(event, decoded);
+        assertEquals(java.util.List.copyOf(metadata.keySet()),
+                java.util.List.copyOf(((ExperienceEvent.OutcomeRecorded) decoded).metadata().keySet()));
+        if (entries > 1) {
+            // the last key written becomes the first one's: a payload no encoder makes, which must not decode
+            final String first = metadata.keySet().iterator().next();
+            final String last = java.util.List.copyOf(metadata.keySet()).get(entries - 1);
+            final byte[] duplicated = replaceLast(payload, last.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    first.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            final CorruptEntryException e = assertThrows(CorruptEntryException.class,
+                    () -> Payloads.decode(duplicated, ExperienceEventKind.OutcomeRecorded));
+            assertEquals("duplicate map key", e.problem());
+        }
+    }
+
+    private static byte[] replaceLast(byte[] bytes, byte[] what, byte[] with) {
+        for (int at = bytes.length - what.length; at >= 0; at--) {
+            if (java.util.Arrays.equals(bytes, at, at + what.length, what, 0, what.length)) {
+                final byte[] changed = bytes.clone();
+                System.arraycopy(with, 0, changed, at, with.length);
+                return changed;
+            }
+        }
+        throw new AssertionError("not found");
+    }
 }
