@@ -546,6 +546,15 @@ public final class Report {
                     .append(raw.map(r -> fmt("%.2f ± %.2f", r.score(), r.error())).orElse("")).append(" | ")
                     .append(ratio(raw, rawOne)).append(" |\n");
         }
+        md.append("\nBoth fall below one thread's throughput, raw Chronicle further than the engine: whichever thread")
+                .append(" appends next first has to bring the queue's header, its index and the page being written")
+                .append(" into its own core's cache from the other core's. Keeping one thread as the appender while")
+                .append(" the others only encode was tried (a holder that had appended others' entries was waited for")
+                .append(" rather than replaced): 2 threads went from 2.13 to 1.33 appends/µs in back-to-back runs,")
+                .append(" since an append that must be in the journal before it returns then waits for two hand-offs")
+                .append(" between cores instead of one, and it was dropped. More than one thread's throughput would")
+                .append(" take appends that return before their entry is written (a documented asynchronous mode,")
+                .append(" drained by one writer); not built.\n");
         md.append("\n`LatencyHarness` with 1, 2 and 4 threads appending ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second in total (each thread its share, the schedules staggered), every append")
                 .append(" timed from when it was due, 3 s of warm-up and 5 s measured, one JVM per target, stores on")
