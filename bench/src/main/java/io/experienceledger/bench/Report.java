@@ -552,7 +552,10 @@ public final class Report {
                 .append(" the others only encode was tried (a holder that had appended others' entries was waited for")
                 .append(" rather than replaced): 2 threads went from 2.13 to 1.33 appends/µs in back-to-back runs,")
                 .append(" since an append that must be in the journal before it returns then waits for two hand-offs")
-                .append(" between cores instead of one, and it was dropped. More than one thread's throughput would")
+                .append(" between cores instead of one, and it was dropped. So was encoding every entry before taking")
+                .append(" the lock, to hold it only while writing (2 threads: 1.09 appends/µs): the threads then")
+                .append(" meet at the lock more often, and fewer entries are appended by a holder on the other's")
+                .append(" behalf. More than one thread's throughput would")
                 .append(" take appends that return before their entry is written (a documented asynchronous mode,")
                 .append(" drained by one writer); not built.\n");
         md.append("\n`LatencyHarness` with 1, 2 and 4 threads appending ").append(fmt("%,d", LATENCY_RATE))
