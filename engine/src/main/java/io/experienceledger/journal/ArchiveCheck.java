@@ -257,7 +257,8 @@ public final class ArchiveCheck {
                         batch.add(document);
                         batchOffsets.add(position);
                     } else if (!header.inBatch()) {
-                        visitor.visit(position, EntryDecoder.record(header, payload(header, document)));
+                        visitor.visit(position, EntryDecoder.record(header, new EntryInput().wrapPayload(document,
+                                header)));
                         visited++;
                     }
                 }
@@ -273,12 +274,7 @@ public final class ArchiveCheck {
 
     private static void visit(byte[] document, long offset, EntryHeader header, Visitor visitor) {
         header.wrap(Bytes.wrapForRead(document), 0, document.length);
-        visitor.visit(offset, EntryDecoder.record(header, payload(header, document)));
-    }
-
-    /** The payload of the entry {@code document} holds, from offset 0, whose parsed header is {@code header}. */
-    private static EntryInput payload(EntryHeader header, byte[] document) {
-        return new EntryInput().wrap(document, (int) header.payloadStart(), (int) header.end(), 0);
+        visitor.visit(offset, EntryDecoder.record(header, new EntryInput().wrapPayload(document, header)));
     }
 
     private static String sha256(Path file) {

@@ -38,7 +38,7 @@ final class BatchNotes {
                         return null;
                     }
                     final Bytes<?> bytes = context.wire().bytes();
-                    header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                    header.wrapDocument(bytes);
                     if (header.problem() != null) {
                         throw damaged(context.index(), header.problem());
                     }

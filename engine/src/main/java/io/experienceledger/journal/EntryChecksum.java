@@ -37,8 +37,7 @@ final class EntryChecksum {
      * {@code header}, read from the copy the check made.
      */
     EntryInput payload(EntryHeader header) {
-        final long start = header.start();
-        return input.wrap(scratch, (int) (header.payloadStart() - start), (int) (header.end() - start), start);
+        return input.wrapPayload(scratch, header);
     }
 
     /** The bytes of the entry last passed to {@link #matches} or {@link #load}. */

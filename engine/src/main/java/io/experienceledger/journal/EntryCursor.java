@@ -237,7 +237,7 @@ final class EntryCursor implements AutoCloseable {
                     return BatchEnd.OPEN;
                 }
                 final Bytes<?> bytes = context.wire().bytes();
-                lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                lookaheadHeader.wrapDocument(bytes);
                 // a damaged entry decides nothing (the main walk reports it): read on to the marker or entry that
                 // ends the batch, so that the batch is shown whole or not at all; a marker must pass its checksum
                 if (lookaheadHeader.problem() != null || !lookaheadHeader.isData()
@@ -271,7 +271,7 @@ final class EntryCursor implements AutoCloseable {
                         return -1;
                     }
                     final Bytes<?> bytes = context.wire().bytes();
-                    lookaheadHeader.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+                    lookaheadHeader.wrapDocument(bytes);
                     if (lookaheadHeader.problem() != null) {
                         return -1;
                     }

@@ -47,6 +47,15 @@ final class EntryInput {
         return this;
     }
 
+    /**
+     * Reads the payload of the entry whose bytes, from its first, {@code entry} holds and whose parsed header is
+     * {@code header}; positions are the header's.
+     */
+    EntryInput wrapPayload(byte[] entry, EntryHeader header) {
+        final long start = header.start();
+        return wrap(entry, (int) (header.payloadStart() - start), (int) (header.end() - start), start);
+    }
+
     /** The journal position of the next byte. */
     long readPosition() {
         return base + position;

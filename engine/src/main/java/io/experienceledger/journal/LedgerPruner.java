@@ -228,7 +228,7 @@ final class LedgerPruner {
             }
             final Bytes<?> bytes = context.wire().bytes();
             final EntryHeader header = new EntryHeader();
-            header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+            header.wrapDocument(bytes);
             if (header.problem() != null) {
                 return true;
             }

@@ -63,7 +63,7 @@ final class PositionedReader implements AutoCloseable {
             return null;
         }
         final Bytes<?> bytes = context.wire().bytes();
-        header.wrap(bytes, bytes.readPosition(), bytes.readLimit());
+        header.wrapDocument(bytes);
         if (header.problem() != null) {
             damage.note(damageOfOpened(position, header.problem()));
             return null;
