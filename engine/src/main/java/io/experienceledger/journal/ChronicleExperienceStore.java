@@ -81,14 +81,15 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         try {
             lock = settings.readOnly() ? null
                     : WriterLock.acquire(layout.root(), settings.writerLockTimeout().toMillis());
-            opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize(), settings.readOnly(),
-                    settings.syncEach());
-            opensWith = rollCycle.confirm(opened, layout);
+            // the index first: what it holds tells a roll cut short from a truncated newest file
             sideIndex = settings.readOnly()
                     ? SideIndex.openReadOnly(layout.indexDir(), layout.identityHi(), layout.identityLo(),
                             settings.indexOptions())
                     : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(),
                             settings.indexOptions());
+            opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize(), settings.readOnly(),
+                    settings.syncEach(), sideIndex.checkpoint());
+            opensWith = rollCycle.confirm(opened, layout);
         } catch (RuntimeException | Error e) {
             StoreResources.closeAll(sideIndex, opened, lock);
             throw e;

@@ -46,6 +46,10 @@ final class Journal implements AutoCloseable {
     private static final int O_RDWR = 2;
     private static final int FALLOC_FL_KEEP_SIZE = 1;
     private static final int ENOSPC = 28;
+    /** How long Chronicle waits for the header of a file another process is creating. */
+    private static final int HEADER_TIMEOUT_MS = 2_000;
+    /** The same for a read-only open that found the newest file empty: nothing is writing it. */
+    private static final int UNWRITTEN_TIMEOUT_MS = 100;
 
     private final SingleChronicleQueue queue;
     private final Path dir;
@@ -78,9 +82,22 @@ final class Journal implements AutoCloseable {
      * Opens the queue in {@code dir}; a writable journal also takes its appender. A truncated journal file is
      * refused for writing (Chronicle would extend it with zeros and append after the damage, where no reader gets)
      * and opened read-only with reads stopping before the damage ({@link #readLimit()}).
+     *
+     * <p>A newest file Chronicle created but never wrote to ({@link JournalFiles#rollCutShort}: a roll cut short
+     * by a crash) is removed by a writable open before Chronicle sees it; left as it is, Chronicle would wait for its
+     * header, time out and set it aside, taking tens of seconds. A read-only open changes nothing; as Chronicle's
+     * readers wait for the header of an empty newest file at the end of the journal, they wait
+     * {@value #UNWRITTEN_TIMEOUT_MS} ms instead of the usual {@value #HEADER_TIMEOUT_MS}.
+     *
+     * @param indexedThrough the journal index of the last entry the side index holds, or -1: an empty newest file of
+     *                       a cycle the index has entries of is a truncation, not a roll cut short
      */
-    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync) {
-        final JournalFiles.Truncation truncation = JournalFiles.check(dir, rollCycle);
+    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync,
+                        long indexedThrough) {
+        final Path unwritten = JournalFiles.unwrittenNewest(dir);
+        final Path cutShort = unwritten != null && JournalFiles.rollCutShort(unwritten, rollCycle, indexedThrough)
+                ? unwritten : null;
+        final JournalFiles.Truncation truncation = JournalFiles.check(dir, rollCycle, cutShort);
         if (truncation != null && !readOnly) {
             throw ExperienceStoreException.storageError(truncation.problem() + " (in " + dir + "). Nothing was changed. The entries"
                     + " before the damage can still be read: open the store read-only (ledger query, export and verify"
@@ -88,11 +105,20 @@ final class Journal implements AutoCloseable {
                     + " ledger (ledger export --store " + dir.getParent() + " | ledger append --store NEW) and keep"
                     + " this directory as evidence");
         }
+        if (cutShort != null && !readOnly) {
+            try {
+                Files.delete(cutShort);
+            } catch (IOException e) {
+                throw ExperienceStoreException.storageError("cannot remove " + cutShort + ", a journal file a crash"
+                        + " left empty while it was being created (it holds no entry): " + e + "; remove it, or make"
+                        + " the directory writable, and open the store again", e);
+            }
+        }
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(rollCycle)
                 .blockSize(blockSize)
                 .readOnly(readOnly)
-                .timeoutMS(2_000);
+                .timeoutMS(readOnly && unwritten != null ? UNWRITTEN_TIMEOUT_MS : HEADER_TIMEOUT_MS);
         if (syncEachMsync) {
             builder.syncMode(SyncMode.SYNC);
         }

@@ -35,6 +35,7 @@ final class JournalFiles {
     private static final int META_BIT = 0x4000_0000;
     private static final int NOT_COMPLETE_BIT = 0x8000_0000;
     private static final int HEADER_SCAN_BYTES = 512;
+    private static final int ZERO_CHECK_BLOCK = 64 << 10;
     private static final byte[] WRITE_POSITION = "writePosition".getBytes(StandardCharsets.US_ASCII);
     private static final byte I64_ARRAY = (byte) 0x8D;
 
@@ -53,19 +54,45 @@ final class JournalFiles {
     private JournalFiles() {
     }
 
-    /** The first truncated file of the journal in {@code dir}, or null when every file is whole (or none exists). */
-    static Truncation check(Path dir, RollCycle rollCycle) {
-        if (!Files.isDirectory(dir)) {
+    /**
+     * The newest journal file when it has no bytes or only zeros: Chronicle created it but never wrote its header,
+     * or it was cut to nothing. Null otherwise (or when there is no file).
+     */
+    static Path unwrittenNewest(Path dir) {
+        final List<Path> files = files(dir);
+        if (files.isEmpty()) {
             return null;
         }
-        final List<Path> files = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(dir)) {
-            listed.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().forEach(files::add);
+        final Path newest = files.get(files.size() - 1);
+        try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.READ)) {
+            return onlyZeros(channel) ? newest : null;
         } catch (IOException e) {
-            throw ExperienceStoreException.storageError("cannot list the journal files in " + dir + ": " + e, e);
+            throw ExperienceStoreException.storageError("cannot read the journal file " + newest + ": " + e, e);
         }
+    }
+
+    /**
+     * True when {@code unwritten} (from {@link #unwrittenNewest}) is a roll cut short rather than a file cut to
+     * nothing: the side index holds no entry of its cycle or later ({@code indexedThrough}, the journal index of
+     * the last entry the index holds, or -1). A process stopped between creating the next cycle's file and writing
+     * Chronicle's header into it leaves such a file, and Chronicle ends the previous file before it creates the
+     * next: the file never held an entry, so nothing is lost.
+     */
+    static boolean rollCutShort(Path unwritten, RollCycle rollCycle, long indexedThrough) {
+        return rollCycle.toIndex(cycleOf(unwritten, rollCycle), 0) > indexedThrough;
+    }
+
+    /**
+     * The first truncated file of the journal in {@code dir}, other than {@code unwritten} (a roll cut short,
+     * {@link #rollCutShort}), or null when every file is whole (or none exists).
+     */
+    static Truncation check(Path dir, RollCycle rollCycle, Path unwritten) {
+        final List<Path> files = files(dir);
         for (int i = 0; i < files.size(); i++) {
             final Path file = files.get(i);
+            if (file.equals(unwritten)) {
+                continue;
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 final Truncation truncation = check(channel, file, cycleOf(file, rollCycle), rollCycle, i == 0);
                 if (truncation != null) {
@@ -76,6 +103,48 @@ final class JournalFiles {
             }
         }
         return null;
+    }
+
+    /** The journal files in {@code dir}, oldest first; none when there is no such directory. */
+    private static List<Path> files(Path dir) {
+        final List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> listed = Files.list(dir)) {
+            listed.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw ExperienceStoreException.storageError("cannot list the journal files in " + dir + ": " + e, e);
+        }
+        return files;
+    }
+
+    /**
+     * True when every byte of the file is zero. A file Chronicle wrote to starts with its header, so this reads one
+     * block of it; only an unwritten file, sparse and quick to read, is read to its end.
+     */
+    private static boolean onlyZeros(FileChannel channel) throws IOException {
+        final ByteBuffer block = ByteBuffer.allocate(ZERO_CHECK_BLOCK);
+        long position = 0;
+        while (true) {
+            block.clear();
+            final int read = channel.read(block, position);
+            if (read < 0) {
+                return true;
+            }
+            int i = 0;
+            for (; i + Long.BYTES <= read; i += Long.BYTES) {
+                if (block.getLong(i) != 0) {
+                    return false;
+                }
+            }
+            for (; i < read; i++) {
+                if (block.get(i) != 0) {
+                    return false;
+                }
+            }
+            position += read;
+        }
     }
 
     private static Truncation check(FileChannel channel, Path file, int cycle, RollCycle rollCycle, boolean first)
