@@ -36,6 +36,8 @@ final class JournalFiles {
     private static final int NOT_COMPLETE_BIT = 0x8000_0000;
     private static final int HEADER_SCAN_BYTES = 512;
     private static final int ZERO_CHECK_BLOCK = 64 << 10;
+    /** Chronicle's header of a file (about 200 bytes) lies within this many bytes at the file's start. */
+    private static final int HEADER_PAGE = 4096;
     private static final byte[] WRITE_POSITION = "writePosition".getBytes(StandardCharsets.US_ASCII);
     private static final byte I64_ARRAY = (byte) 0x8D;
 
@@ -55,8 +57,11 @@ final class JournalFiles {
     }
 
     /**
-     * The newest journal file when it has no bytes or only zeros: Chronicle created it but never wrote its header,
-     * or it was cut to nothing. Null otherwise (or when there is no file).
+     * The newest journal file when Chronicle never finished writing its header, so that no entry can be in it: it
+     * has no bytes or only zeros (created, or extended, and then nothing), or its first document, Chronicle's header
+     * of the file, is still marked as being written and nothing is written after the first page (entries follow
+     * Chronicle's index tables, 64 KiB in). It may also have been cut to nothing. Null otherwise (or when there is no
+     * file).
      */
     static Path unwrittenNewest(Path dir) {
         final List<Path> files = files(dir);
@@ -65,7 +70,12 @@ final class JournalFiles {
         }
         final Path newest = files.get(files.size() - 1);
         try (FileChannel channel = FileChannel.open(newest, StandardOpenOption.READ)) {
-            return onlyZeros(channel) ? newest : null;
+            final long size = channel.size();
+            final int header = size < 4 ? 0 : readInt(channel, 0);
+            if (header == 0) {
+                return onlyZerosFrom(channel, 0) ? newest : null;
+            }
+            return (header & NOT_COMPLETE_BIT) != 0 && onlyZerosFrom(channel, HEADER_PAGE) ? newest : null;
         } catch (IOException e) {
             throw ExperienceStoreException.storageError("cannot read the journal file " + newest + ": " + e, e);
         }
@@ -120,12 +130,12 @@ final class JournalFiles {
     }
 
     /**
-     * True when every byte of the file is zero. A file Chronicle wrote to starts with its header, so this reads one
-     * block of it; only an unwritten file, sparse and quick to read, is read to its end.
+     * True when every byte of the file from {@code position} on is zero. Only a file that looks unwritten is read
+     * to its end, and such a file is sparse and quick to read.
      */
-    private static boolean onlyZeros(FileChannel channel) throws IOException {
+    private static boolean onlyZerosFrom(FileChannel channel, long from) throws IOException {
         final ByteBuffer block = ByteBuffer.allocate(ZERO_CHECK_BLOCK);
-        long position = 0;
+        long position = from;
         while (true) {
             block.clear();
             final int read = channel.read(block, position);
@@ -197,6 +207,11 @@ final class JournalFiles {
                 break;
             }
             final int header = readInt(channel, position);
+            if (position == 0 && (header & NOT_COMPLETE_BIT) != 0) {
+                // an unwritten newest file is not checked here (unwrittenNewest): this one has bytes further on
+                problem = "Chronicle's header of the file was never completed, yet the file holds bytes after it";
+                break;
+            }
             if (header == 0 || (header & NOT_COMPLETE_BIT) != 0) {
                 if (writePosition < position) {
                     return null;

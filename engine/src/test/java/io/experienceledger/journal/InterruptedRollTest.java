@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A process killed while Chronicle rolls to the next cycle's file, after creating it and before writing its header,
- * leaves the newest journal file empty (no bytes, or only zeros once extended). Nothing was ever written to it: a
- * writable open removes it and appends go on, a read-only open answers without reporting damage and changes
- * nothing. When the side index holds entries of that file's cycle, the file was cut, not left unwritten: that stays
- * a truncation, reported and refused for writing. The state is made from real journal files: entries in two cycle
+ * A process killed while Chronicle rolls to the next cycle's file, after creating it and before finishing its
+ * header, leaves the newest journal file empty (no bytes, only zeros once extended, or a header begun and not
+ * finished). No entry was ever written to it: a writable open removes it and appends go on, a read-only open answers
+ * without reporting damage and changes nothing. When the side index holds entries of that file's cycle, the file
+ * was cut, not left unwritten, and a begun header with bytes further on is not a file being created: both stay
+ * truncations, reported and refused for writing. The state is made from real journal files: entries in two cycle
  * files, the newest one emptied, and the index (derived data) removed so that it holds nothing of it.
  */
 class InterruptedRollTest {
@@ -69,6 +70,38 @@ class InterruptedRollTest {
             store.appendEvent(StoreFixtures.engine("after", "2026-05-10T09:00:00Z"));
             assertEquals(first.size() + 1, store.queryEvents(EventQuery.all()).size());
         }
+    }
+
+    @Test
+    void aNewestFileWhoseHeaderWasBeingWrittenIsRemoved() throws Exception {
+        final Path newest = twoCycles(8L << 20);
+        deleteIndex();
+        // Chronicle marks the header as being written (bit 31 of its length word), then writes it
+        try (RandomAccessFile raf = new RandomAccessFile(newest.toFile(), "rw")) {
+            raf.writeInt(Integer.reverseBytes(0x8000_0000));
+            raf.write("header: !SCQStore { writePosition: [".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        try (ChronicleExperienceStore store = open(false)) {
+            assertFalse(Files.exists(newest), "the half-written file is still there");
+            assertTrue(store.damage().isEmpty(), () -> store.damage().get());
+            assertEquals(first, store.queryEvents(EventQuery.all()));
+            store.appendEvent(StoreFixtures.engine("after", "2026-05-10T09:00:00Z"));
+            assertEquals(first.size() + 1, store.queryEvents(EventQuery.all()).size());
+        }
+    }
+
+    @Test
+    void aNewestFileWithAnIncompleteHeaderAndBytesFurtherOnIsNotRemoved() throws Exception {
+        final Path newest = twoCycles(8L << 20);
+        deleteIndex();
+        try (RandomAccessFile raf = new RandomAccessFile(newest.toFile(), "rw")) {
+            raf.writeInt(Integer.reverseBytes(0x8000_0000));
+            raf.seek(70_000);
+            raf.write(new byte[] {1, 2, 3, 4});
+        }
+        final ExperienceStoreException refused = assertThrows(ExperienceStoreException.class, () -> open(false));
+        assertTrue(refused.getMessage().contains(newest.getFileName() + " is truncated"), refused.getMessage());
+        assertTrue(Files.exists(newest));
     }
 
     @Test
