@@ -3,6 +3,7 @@ package io.experienceledger.journal;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.internal.BatchValidator;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +24,11 @@ final class BatchAppender {
     private static final int YIELDS = 20;
     /** Then it parks this long at a time, unless the holder unparks it first. */
     private static final long PARK_NANOS = 50_000;
+    /** The drainer, finding nothing queued, checks this often before it yields, then sleeps. */
+    private static final int DRAINER_SPINS = 200;
+    private static final long DRAINER_SLEEP_NANOS = 1_000_000;
+    /** How long the drainer waits before it offers the journal an entry it refused again. */
+    private static final long RETRY_NANOS = 10_000_000;
 
     private final Journal journal;
     private final StoreLifecycle lifecycle;
@@ -34,6 +40,10 @@ final class BatchAppender {
     private final boolean syncOnClose;
     private final GroupCommit groupCommit;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Single entries queued for the drainer ({@link StoreSettings#queuedAppends()}); null when appends wait. */
+    private final QueuedAppends queue;
+    private final Thread drainer;
+    private volatile boolean stopping;
 
     BatchAppender(Journal journal, StoreSettings settings, StoreLifecycle lifecycle) {
         this.journal = journal;
@@ -44,16 +54,151 @@ final class BatchAppender {
         this.syncOnClose = settings.durability() != Durability.PAGE_CACHE && lifecycle.writable();
         this.groupCommit = settings.durability() == Durability.SYNC_BATCH && lifecycle.writable()
                 ? GroupCommit.start(this::syncUnderLock, settings.syncInterval()) : null;
+        if (settings.queuedAppends() && lifecycle.writable()) {
+            queue = new QueuedAppends(settings.maxEntryBytes());
+            drainer = new Thread(this::drainLoop, "ledger-drainer " + lifecycle.root());
+            drainer.setDaemon(true);
+            queue.drainerIs(drainer);
+        } else {
+            queue = null;
+            drainer = null;
+        }
     }
 
-    /** Appends one engine envelope, already validated. */
+    /** Starts the thread that appends queued entries, with queued appends; once the store is open. */
+    void startDrainer() {
+        if (drainer != null) {
+            drainer.start();
+        }
+    }
+
+    /** Appends one engine envelope, already validated (queues it, with queued appends). */
     void append(ExperienceEventEnvelope envelope) {
-        appendAlone(envelope);
+        if (queue != null) {
+            enqueue(envelope);
+        } else {
+            appendAlone(envelope);
+        }
     }
 
-    /** Appends one user envelope, already validated. */
+    /** Appends one user envelope, already validated (queues it, with queued appends). */
     void append(UserExperienceEventEnvelope envelope) {
-        appendAlone(envelope);
+        if (queue != null) {
+            enqueue(envelope);
+        } else {
+            appendAlone(envelope);
+        }
+    }
+
+    /**
+     * Encodes one engine or user envelope with this thread's next slot and queues it for the drainer; returns
+     * without waiting for the journal. Refused while queued entries cannot be appended. An append that races with
+     * {@link #shutDown} either is appended by the final drain or fails with the store's closed error.
+     */
+    private void enqueue(Object envelope) {
+        lifecycle.checkWritable();
+        if (queue.isClosed()) {
+            throw lifecycle.closedError();
+        }
+        throwIfRefusing();
+        final QueuedAppends.Slot slot = queue.slot();
+        throwIfRefusing();
+        queue.offer(slot, encodeAlone(slot.encoder, envelope));
+        if (queue.isClosed()) {
+            // the final drain may have taken the queue before this entry joined it
+            lock.lock();
+            try {
+                if (!slot.done) {
+                    queue.failAll(lifecycle.closedError());
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (slot.failure != null) {
+                throw slot.failure;
+            }
+        }
+    }
+
+    private void throwIfRefusing() {
+        final RuntimeException failing = queue.failure();
+        if (failing != null) {
+            throw QueuedAppends.refused(failing);
+        }
+    }
+
+    /**
+     * Waits until every entry queued before the call is in the journal, as durable as an append that waits
+     * would be when it returns; returns at once without queued appends.
+     *
+     * @throws ExperienceStoreException a storage error when queued entries cannot be appended (they stay queued)
+     */
+    void flushQueued() {
+        lifecycle.checkOpen();
+        if (queue == null || !queue.busy() && queue.failure() == null) {
+            return;
+        }
+        drainNow();
+        final RuntimeException failing = queue.failure();
+        if (failing != null) {
+            throw ExperienceStoreException.storageError("queued entries cannot be appended: " + failing.getMessage()
+                    + "; they stay queued and are appended as soon as the journal takes them again", failing);
+        }
+    }
+
+    /** Before a read: appends what is queued, so that a thread reads what it appended. Never throws for it. */
+    void drainForRead() {
+        if (queue != null && queue.busy()) {
+            drainNow();
+        }
+    }
+
+    private void drainNow() {
+        lock.lock();
+        try {
+            if (!lifecycle.isClosed() && !queue.isClosed()) {
+                drainQueued();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: appends what is queued, makes it as durable as promised, and frees its threads' slots. */
+    private void drainQueued() {
+        if (!queue.busy()) {
+            return;
+        }
+        queue.appendQueued(journal);
+        RuntimeException syncFailure = null;
+        try {
+            afterAppend();
+        } catch (RuntimeException e) {
+            syncFailure = e;
+        }
+        queue.release(syncFailure);
+    }
+
+    /** The drainer thread: appends queued entries as they come, retrying ones the journal refused. */
+    private void drainLoop() {
+        int idle = 0;
+        while (!stopping) {
+            if (queue.busy()) {
+                idle = 0;
+                drainNow();
+                if (queue.failure() != null && !stopping) {
+                    LockSupport.parkNanos(this, RETRY_NANOS);
+                }
+            } else if (idle < DRAINER_SPINS) {
+                idle++;
+                Thread.onSpinWait();
+            } else if (idle < DRAINER_SPINS + YIELDS) {
+                idle++;
+                Thread.yield();
+            } else {
+                queue.drainerSleep(DRAINER_SLEEP_NANOS);
+            }
+        }
     }
 
     /**
@@ -271,14 +416,57 @@ final class BatchAppender {
         if (groupCommit != null) {
             groupCommit.close();
         }
+        stopDrainer();
         lock.lock();
         try {
             if (!lifecycle.isClosed()) {
+                final RuntimeException lost = finalDrain();
                 release.run();
+                if (lost != null) {
+                    throw lost;
+                }
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private void stopDrainer() {
+        if (drainer == null || !drainer.isAlive()) {
+            return;
+        }
+        stopping = true;
+        LockSupport.unpark(drainer);
+        boolean interrupted = false;
+        while (drainer.isAlive()) {
+            try {
+                drainer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Under the lock, at close: no entry is queued from now on, and every queued one is appended; returns the
+     * error to throw when the journal refused some (they are lost), else null.
+     */
+    private RuntimeException finalDrain() {
+        if (queue == null) {
+            return null;
+        }
+        queue.close();
+        drainQueued();
+        final RuntimeException cause = queue.failure();
+        if (cause == null) {
+            return null;
+        }
+        final int lost = queue.failAll(cause);
+        return ExperienceStoreException.storageError(lost + " queued entries were not appended before the store"
+                + " closed, and are lost: " + cause.getMessage(), cause);
     }
 
     /** Forces the journal to the device at close, unless the store promises only the page cache. */
@@ -295,6 +483,15 @@ final class BatchAppender {
         if (lifecycle.isClosed()) {
             lock.unlock();
             lifecycle.checkOpen();
+        }
+        if (queue != null) {
+            // what this thread (or any) queued before goes first; nothing may overtake an entry the journal refused
+            drainQueued();
+            final RuntimeException failing = queue.failure();
+            if (failing != null) {
+                lock.unlock();
+                throw QueuedAppends.refused(failing);
+            }
         }
     }
 

@@ -100,14 +100,14 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.cycleStores = new CycleStores(opened);
         this.index = sideIndex;
         this.artifactIds = new ArtifactIds(opened);
-        this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle);
+        this.appender = new BatchAppender(opened, settings, lifecycle);
+        this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle, appender::drainForRead);
         this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
                 damage, lifecycle);
         this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
         this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
                 !settings.readOnly(), opened, scans, lifecycle, damage);
         this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage, tree);
-        this.appender = new BatchAppender(opened, settings, lifecycle);
         this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
         if (opened.truncation() != null) {
             damage.note(opened.truncation().problem());
@@ -125,6 +125,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                 throw e;
             }
         }
+        appender.startDrainer();
         this.exposure = ExposureCheck.check(layout.root(), layout.groupReadable());
         ExposureWarning.once(exposure);
         this.retention = settings.retainCycles() > 0
@@ -361,6 +362,18 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return layout.root();
     }
 
+    /**
+     * Waits until every entry appended before the call is in the journal, as durable as the store's
+     * {@link Durability} promises; with {@link Builder#queuedAppends() queued appends}, the point from which
+     * those appends survive a crash of the process. Returns at once without queued appends.
+     *
+     * @throws ExperienceStoreException a storage error when the store is closed, or when queued entries cannot
+     *                                  be appended (a full disk: they stay queued, and a later flush appends them)
+     */
+    public void flush() {
+        appender.flushQueued();
+    }
+
     /** Writes the index's tail to disk, so that the next open reads no journal. */
     public void flushIndex() {
         lifecycle.checkOpen();
@@ -427,6 +440,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         private IndexOptions indexOptions = IndexOptions.defaults();
         private int retainCycles;
         private boolean groupReadable;
+        private boolean queuedAppends;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -522,13 +536,30 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
 
         /**
+         * Queued appends: {@code appendEvent} and {@code appendUserEvent} validate and encode the envelope on the
+         * calling thread, queue it and return; a thread of the store appends the queued entries to the journal,
+         * in the order they were queued (each thread's in its own order). Many threads then append at once
+         * without waiting for the journal or for each other. The price: an entry still queued is lost if the
+         * process dies, so an append is as durable as {@link #durability} promises only once {@link
+         * ChronicleExperienceStore#flush()} returns after it (closing the store flushes too). Queries, batches
+         * and every other write first append what is queued, so a thread reads what it appended. While the
+         * journal refuses queued entries (a full disk), they stay queued and new appends are refused with the
+         * reason. Default off: an append returns once its entry is in the journal. See docs/operations.md.
+         */
+        public Builder queuedAppends() {
+            this.queuedAppends = true;
+            return this;
+        }
+
+        /**
          * Opens the store, creating the directory when it is missing or empty (unless read-only).
          *
          * @throws IllegalArgumentException when a setting is out of its range
          */
         public ChronicleExperienceStore open() {
             return new ChronicleExperienceStore(new StoreSettings(dir, durability, syncInterval, rollCycle, blockSize,
-                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions, retainCycles, groupReadable));
+                    maxEntryBytes, readOnly, writerLockTimeout, indexOptions, retainCycles, groupReadable,
+                    queuedAppends));
         }
     }
 }

@@ -23,9 +23,21 @@ final class IndexCatchUp implements AutoCloseable {
     private long entriesRead;
     /** True when the index could not take every entry: the entries after its checkpoint must be scanned. */
     private boolean lagging;
+    /** Run before a read takes the index lock: appends what is queued (queued appends). */
+    private final Runnable beforeRead;
 
     IndexCatchUp(Journal journal, SideIndex index, ArtifactIds artifactIds, DamageLog damage,
                  StoreLifecycle lifecycle) {
+        this(journal, index, artifactIds, damage, lifecycle, () -> { });
+    }
+
+    /**
+     * As above; {@code beforeRead} runs before each {@link #read} and {@link #exclusive} takes the index lock
+     * (never while this thread holds it, so that it may take the append lock).
+     */
+    IndexCatchUp(Journal journal, SideIndex index, ArtifactIds artifactIds, DamageLog damage,
+                 StoreLifecycle lifecycle, Runnable beforeRead) {
+        this.beforeRead = beforeRead;
         this.journal = journal;
         this.index = index;
         this.artifactIds = artifactIds;
@@ -40,6 +52,7 @@ final class IndexCatchUp implements AutoCloseable {
      */
     <T> T read(Supplier<T> work) {
         lifecycle.checkOpen();
+        runBeforeRead();
         lock.writeLock().lock();
         try {
             catchUp();
@@ -66,6 +79,7 @@ final class IndexCatchUp implements AutoCloseable {
 
     /** Catches the index up, then runs {@code work} holding the write lock: nothing reads or indexes meanwhile. */
     <T> T exclusive(Supplier<T> work) {
+        runBeforeRead();
         lock.writeLock().lock();
         try {
             catchUp();
@@ -120,6 +134,12 @@ final class IndexCatchUp implements AutoCloseable {
             return true;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void runBeforeRead() {
+        if (!lock.isWriteLockedByCurrentThread() && lock.getReadHoldCount() == 0) {
+            beforeRead.run();
         }
     }
 

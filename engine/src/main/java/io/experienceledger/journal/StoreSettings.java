@@ -20,10 +20,11 @@ import net.openhft.chronicle.queue.RollCycle;
  * @param indexOptions      settings of the side index
  * @param retainCycles      automatic retention: keep the journal files of this many newest roll cycles (0: off)
  * @param groupReadable     a new ledger's directories 0750 and files 0640 (else 0700 and 0600)
+ * @param queuedAppends     single appends return once queued, a thread of the store appends them
  */
 record StoreSettings(Path dir, Durability durability, Duration syncInterval, RollCycle rollCycle, long blockSize,
                      long maxEntryBytes, boolean readOnly, Duration writerLockTimeout, IndexOptions indexOptions,
-                     int retainCycles, boolean groupReadable) {
+                     int retainCycles, boolean groupReadable, boolean queuedAppends) {
     /** The smallest block size: 1 MiB. */
     static final long MIN_BLOCK_SIZE = 1L << 20;
     /** The default largest entry, unless a quarter of the block size is less: 1 MiB. */
@@ -51,6 +52,10 @@ record StoreSettings(Path dir, Durability durability, Duration syncInterval, Rol
         if (retainCycles < 0) {
             throw new IllegalArgumentException("retainCycles must be at least 1 (or 0 for no automatic retention),"
                     + " was " + retainCycles);
+        }
+        if (queuedAppends && readOnly) {
+            throw new IllegalArgumentException("queuedAppends needs a writable store: a read-only store appends"
+                    + " nothing");
         }
         if (retainCycles > 0 && readOnly) {
             throw new IllegalArgumentException("retainCycles needs a writable store: a read-only store removes"

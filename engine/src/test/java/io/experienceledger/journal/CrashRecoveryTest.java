@@ -119,6 +119,47 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * Queued appends from two threads, killed at a random moment: every entry appended before a flush that returned
+     * is present, each thread's entries are a prefix of what it appended, in order, and appending goes on.
+     */
+    @Test
+    void killedQueuedAppenderLosesNothingFlushed() throws Exception {
+        final long seed = Long.getLong("ledger.crash.seed", 17L);
+        final Random random = new Random(seed);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            final Path dir = root.resolve("queued-" + trial);
+            final int flushesBeforeKill = 1 + random.nextInt(40);
+            long[] flushed = {0, 0};
+            try (ChildJvm child = ChildJvm.start(JournalChild.class, "queued", dir.toString())) {
+                for (int i = 0; i < flushesBeforeKill; i++) {
+                    final String line = child.readLine();
+                    assertNotNull(line, "child ended early in " + dir + ":\n" + child.errors());
+                    final String[] counts = line.substring("ack ".length()).split(" ");
+                    flushed = new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+                }
+                child.kill();
+            }
+            final String context = "seed " + seed + " trial " + trial;
+            try (ChronicleExperienceStore store = open(dir)) {
+                final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+                final long[] next = new long[2];
+                for (ExperienceEventEnvelope envelope : all) {
+                    final String id = envelope.eventId().value();
+                    final int thread = id.charAt(1) - '0';
+                    assertEquals("q" + thread + "-" + next[thread], id, context + ": out of order or missing");
+                    next[thread]++;
+                }
+                for (int t = 0; t < 2; t++) {
+                    assertTrue(next[t] >= flushed[t], context + ": thread " + t + " had " + flushed[t]
+                            + " flushed, " + next[t] + " present");
+                }
+                assertIndexAgreesWithScan(store);
+                assertAppendGoesOn(store, all.size());
+            }
+        }
+    }
+
     /** Starts the child, lets it acknowledge a random number of appends, kills it; returns the last ack seen. */
     private static long runAndKill(Path dir, Random random, String... args) throws Exception {
         final int acksBeforeKill = 1 + random.nextInt(40);

@@ -16,6 +16,9 @@ import java.util.List;
  *   <li>{@code slowbatches DIR SIZE} — like {@code batches}, streaming each batch ({@code appendBatch}) with a pause
  *       of 100 ms before every event, so that a batch spans roll cycles of a short roll cycle;</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
+ *   <li>{@code queued DIR} — two threads append single events {@code q<T>-<N>} forever with queued appends, while
+ *       the main thread flushes and then prints {@code ack A B}: how many each thread had appended before the
+ *       flush began;</li>
  *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
  *   <li>{@code count DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, then closes;</li>
  *   <li>{@code unclosed DIR N PREFIX} — appends N single events with ids {@code PREFIX-<i>}, prints {@code done}
@@ -44,6 +47,33 @@ public final class JournalChild {
                 System.out.println("refused");
             }
             return;
+        }
+        if (args[0].equals("queued")) {
+            // queued appends from two threads; after each flush, prints the count every thread had appended before it
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
+                    .queuedAppends().open()) {
+                final java.util.concurrent.atomic.AtomicLongArray appended =
+                        new java.util.concurrent.atomic.AtomicLongArray(2);
+                for (int t = 0; t < 2; t++) {
+                    final int thread = t;
+                    final Thread appender = new Thread(() -> {
+                        for (long n = 0; ; n++) {
+                            store.appendEvent(StoreFixtures.engine("q" + thread + "-" + n, "2026-05-10T08:00:00Z"));
+                            appended.set(thread, n + 1);
+                        }
+                    });
+                    appender.setDaemon(true);
+                    appender.start();
+                }
+                while (true) {
+                    final long first = appended.get(0);
+                    final long second = appended.get(1);
+                    store.flush();
+                    System.out.println("ack " + first + " " + second);
+                    System.out.flush();
+                    Thread.sleep(2);
+                }
+            }
         }
         if (args[0].equals("retain")) {
             try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).blockSize(1L << 20)
