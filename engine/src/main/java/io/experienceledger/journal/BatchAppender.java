@@ -26,7 +26,7 @@ final class BatchAppender {
     private static final long PARK_NANOS = 50_000;
     /** The drainer, finding nothing queued, checks this often before it yields, then sleeps. */
     private static final int DRAINER_SPINS = 200;
-    private static final long DRAINER_SLEEP_NANOS = 1_000_000;
+    private static final long DRAINER_SLEEP_NANOS = 20_000_000;
     /** How long the drainer waits before it offers the journal an entry it refused again. */
     private static final long RETRY_NANOS = 10_000_000;
 
@@ -91,39 +91,26 @@ final class BatchAppender {
     }
 
     /**
-     * Encodes one engine or user envelope with this thread's next slot and queues it for the drainer; returns
+     * Encodes one engine or user envelope with this thread's encoder and queues it for the drainer; returns
      * without waiting for the journal. Refused while queued entries cannot be appended. An append that races with
      * {@link #shutDown} either is appended by the final drain or fails with the store's closed error.
      */
     private void enqueue(Object envelope) {
         lifecycle.checkWritable();
-        if (queue.isClosed()) {
-            throw lifecycle.closedError();
-        }
-        throwIfRefusing();
-        final QueuedAppends.Slot slot = queue.slot();
-        throwIfRefusing();
-        queue.offer(slot, encodeAlone(slot.encoder, envelope));
-        if (queue.isClosed()) {
-            // the final drain may have taken the queue before this entry joined it
-            lock.lock();
+        final QueuedAppends.Producer producer = queue.producer();
+        final EntryBuffer entry = encodeAlone(producer.encoder, envelope);
+        if (entry.position() > queue.maxQueuedBytes()) {
+            lock(); // appends what is queued first
             try {
-                if (!slot.done) {
-                    queue.failAll(lifecycle.closedError());
-                }
+                journal.append(entry);
+                afterAppend();
             } finally {
                 lock.unlock();
             }
-            if (slot.failure != null) {
-                throw slot.failure;
-            }
+            return;
         }
-    }
-
-    private void throwIfRefusing() {
-        final RuntimeException failing = queue.failure();
-        if (failing != null) {
-            throw QueuedAppends.refused(failing);
+        if (!queue.offer(producer, entry)) {
+            throw lifecycle.closedError();
         }
     }
 
@@ -135,14 +122,21 @@ final class BatchAppender {
      */
     void flushQueued() {
         lifecycle.checkOpen();
-        if (queue == null || !queue.busy() && queue.failure() == null) {
+        if (queue == null) {
             return;
         }
-        drainNow();
+        if (queue.busy() || queue.failure() != null) {
+            drainNow();
+        }
         final RuntimeException failing = queue.failure();
         if (failing != null) {
             throw ExperienceStoreException.storageError("queued entries cannot be appended: " + failing.getMessage()
                     + "; they stay queued and are appended as soon as the journal takes them again", failing);
+        }
+        final RuntimeException syncFailure = queue.takeSyncFailure();
+        if (syncFailure != null) {
+            throw ExperienceStoreException.storageError("queued entries were appended but not made as durable as"
+                    + " the store's durability promises: " + syncFailure.getMessage(), syncFailure);
         }
     }
 
@@ -164,19 +158,18 @@ final class BatchAppender {
         }
     }
 
-    /** Under the lock: appends what is queued, makes it as durable as promised, and frees its threads' slots. */
+    /** Under the lock: appends what is queued and makes it as durable as promised. */
     private void drainQueued() {
         if (!queue.busy()) {
             return;
         }
-        queue.appendQueued(journal);
-        RuntimeException syncFailure = null;
-        try {
-            afterAppend();
-        } catch (RuntimeException e) {
-            syncFailure = e;
+        if (queue.appendQueued(journal) > 0) {
+            try {
+                afterAppend();
+            } catch (RuntimeException e) {
+                queue.syncFailed(e); // the entries are in the journal, not as durable as promised: flush says so
+            }
         }
-        queue.release(syncFailure);
     }
 
     /** The drainer thread: appends queued entries as they come, retrying ones the journal refused. */
@@ -185,16 +178,17 @@ final class BatchAppender {
         while (!stopping) {
             if (queue.busy()) {
                 idle = 0;
-                drainNow();
+                try {
+                    drainNow();
+                } catch (RuntimeException e) {
+                    queue.syncFailed(e); // not expected: the journal's own errors are kept by the queue
+                }
                 if (queue.failure() != null && !stopping) {
+                    // the journal refused an entry: offer it again a little later
                     LockSupport.parkNanos(this, RETRY_NANOS);
                 }
-            } else if (idle < DRAINER_SPINS) {
+            } else if (Spinning.step(idle, DRAINER_SPINS, YIELDS)) {
                 idle++;
-                Thread.onSpinWait();
-            } else if (idle < DRAINER_SPINS + YIELDS) {
-                idle++;
-                Thread.yield();
             } else {
                 queue.drainerSleep(DRAINER_SLEEP_NANOS);
             }
@@ -245,12 +239,8 @@ final class BatchAppender {
                 } finally {
                     lock.unlock();
                 }
-            } else if (idle < SPINS) {
+            } else if (Spinning.step(idle, SPINS, YIELDS)) {
                 idle++;
-                Thread.onSpinWait();
-            } else if (idle < SPINS + YIELDS) {
-                idle++;
-                Thread.yield();
             } else {
                 waiter.parked = true;
                 if (!waiter.done) {
@@ -464,7 +454,7 @@ final class BatchAppender {
         if (cause == null) {
             return null;
         }
-        final int lost = queue.failAll(cause);
+        final int lost = queue.discardAll();
         return ExperienceStoreException.storageError(lost + " queued entries were not appended before the store"
                 + " closed, and are lost: " + cause.getMessage(), cause);
     }

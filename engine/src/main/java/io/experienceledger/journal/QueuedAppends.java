@@ -1,130 +1,150 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.store.ExperienceStoreException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * The queue of {@linkplain ChronicleExperienceStore.Builder#queuedAppends() queued appends}: single entries that
- * their threads encoded and left for the store's drainer thread to append. Each appending thread has two slots,
- * used in turn, each with its own encoder: a thread encodes its next entry while the drainer appends its last
- * one, and waits only when both of its slots are still queued. Queueing is one compare-and-set and allocates
- * nothing; the queue is the slots themselves, linked.
+ * The queue of {@linkplain ChronicleExperienceStore.Builder#queuedAppends() queued appends}: entries their threads
+ * encoded, copied into a many-to-one ring buffer (Agrona's {@link ManyToOneRingBuffer}, {@value #CAPACITY} bytes)
+ * for the store's drainer thread to append. Queueing claims space with one atomic add, copies the entry and
+ * commits it; it allocates nothing. An entry larger than {@link #maxQueuedBytes()} is not queued (the caller
+ * appends it itself).
  *
- * <p>Queued by any thread; appended and released only under the store's append lock. An entry the journal
- * refuses (a full disk) stays queued, with every entry after it, and is appended again by a later drain; until
- * then {@link #failure()} says why, and new entries are refused.
+ * <p>Queued by any thread; appended only under the store's append lock. An entry the journal refuses (a full disk)
+ * stays in the ring, with every entry after it, and a later drain offers it again; until then {@link #failure()}
+ * says why, and new entries are refused.
+ *
+ * <p>Closing: each queueing thread marks itself active while it checks that the queue is open and queues;
+ * {@link #close} marks the queue closed and then waits for every active thread. Either a thread sees the queue
+ * closed and queues nothing, or close sees it active and waits until its entry is in the ring, before the final
+ * drain: no entry is acknowledged and then left behind.
  */
 final class QueuedAppends {
-    /** A thread waiting for its slot checks this often before it yields. */
+    /** The ring's size in bytes: a power of two; an entry of up to an eighth of it is queued. */
+    static final int CAPACITY = 1 << 20;
+    private static final int ENTRY = 1;
     private static final int SPINS = 100;
-    /** Then it yields this often before it parks. */
     private static final int YIELDS = 20;
     private static final long PARK_NANOS = 50_000;
 
-    /** One encoded entry of one thread, reused for every other entry of that thread. */
-    static final class Slot {
+    /** One queueing thread: its encoder, and whether it is queueing now. */
+    static final class Producer {
         final Thread thread = Thread.currentThread();
         final EntryWriter encoder;
-        EntryBuffer entry;
-        /** The slot queued before this one (while queued), then the one queued after it (once taken). */
-        Slot next;
-        /** Why the entry was not appended (it never will be), once {@link #done}. */
-        RuntimeException failure;
-        /** True when the slot is free: its entry appended, or failed for good. */
-        volatile boolean done = true;
-        volatile boolean parked;
+        volatile boolean active;
 
-        Slot(long maxEntryBytes) {
+        Producer(long maxEntryBytes) {
             encoder = new EntryWriter(maxEntryBytes);
         }
     }
 
-    /** A thread's two slots and which one it uses next. */
-    private static final class Pair {
-        final Slot first;
-        final Slot second;
-        boolean useSecond;
-
-        Pair(long maxEntryBytes) {
-            first = new Slot(maxEntryBytes);
-            second = new Slot(maxEntryBytes);
-        }
-    }
-
-    /** The slot queued last, linked to the ones before it; null when nothing is queued. */
-    private final AtomicReference<Slot> last = new AtomicReference<>();
-    private final ThreadLocal<Pair> pairs;
-    /** Taken from the queue, oldest first, and not yet released; under the append lock. */
-    private Slot taken;
-    /** The last of {@link #taken}; under the append lock. */
-    private Slot tail;
-    /** The first taken slot not yet appended; under the append lock. */
-    private Slot unappended;
-    /** True while {@link #taken} holds slots: a read must wait for the drain that holds them. */
-    private volatile boolean holding;
+    private final ManyToOneRingBuffer ring;
+    private final ThreadLocal<Producer> producers;
+    private final CopyOnWriteArrayList<Producer> registered = new CopyOnWriteArrayList<>();
+    /** The drainer's copy of the entry it appends; under the append lock. */
+    private final EntryBuffer copy = new EntryBuffer(4096);
+    private final ControlledMessageHandler appendOne;
+    /** The journal of the drain running now; under the append lock. */
+    private Journal appendingTo;
+    private int appended;
     private volatile RuntimeException failure;
+    /** Why entries appended by a drain were not made as durable as promised, until a flush reports it. */
+    private volatile RuntimeException syncFailure;
     private volatile boolean closed;
-    /** The drainer, to wake when an entry is queued while it sleeps. */
     private volatile Thread drainer;
     private volatile boolean drainerParked;
 
+    /**
+     * @throws ExperienceStoreException when the JVM does not let Agrona's buffers reach {@code jdk.internal.misc}
+     */
     QueuedAppends(long maxEntryBytes) {
-        pairs = ThreadLocal.withInitial(() -> new Pair(maxEntryBytes));
+        try {
+            ring = new ManyToOneRingBuffer(new UnsafeBuffer(
+                    ByteBuffer.allocateDirect(CAPACITY + RingBufferDescriptor.TRAILER_LENGTH)));
+        } catch (LinkageError e) {
+            throw ExperienceStoreException.storageError("queued appends need the JVM flag --add-exports"
+                    + " java.base/jdk.internal.misc=ALL-UNNAMED (the ring buffer that holds the queued entries,"
+                    + " Agrona's, reaches jdk.internal.misc.Unsafe): add it to the JVM's command line (ledger.jar has"
+                    + " it in its manifest), or open the store without queuedAppends(): " + e, e);
+        }
+        producers = ThreadLocal.withInitial(() -> register(new Producer(maxEntryBytes)));
+        appendOne = (type, buffer, index, length) -> {
+            copy.clear();
+            final int at = copy.reserve(length);
+            buffer.getBytes(index, copy.array(), at, length);
+            copy.advance(at + length);
+            try {
+                appendingTo.append(copy);
+            } catch (RuntimeException e) {
+                failure = e;
+                return ControlledMessageHandler.Action.ABORT;
+            }
+            appended++;
+            return ControlledMessageHandler.Action.CONTINUE;
+        };
+    }
+
+    /** The calling thread's producer. */
+    Producer producer() {
+        return producers.get();
+    }
+
+    /** The largest entry that is queued; a larger one is appended by its own thread. */
+    int maxQueuedBytes() {
+        return ring.maxMsgLength();
     }
 
     /**
-     * The calling thread's next slot, once it is free: waits while the drainer has not yet appended the entry the
-     * thread queued two appends ago.
+     * Queues {@code entry}, which {@code producer}'s encoder just wrote, waiting for room when the ring is full,
+     * and wakes the drainer if it sleeps.
      *
-     * @throws ExperienceStoreException when queued entries cannot be appended, so the slot does not come free
+     * @return false when the queue is closed: the entry is not queued
+     * @throws ExperienceStoreException a storage error while queued entries cannot be appended; the entry is then
+     *                                  not queued
      */
-    Slot slot() {
-        final Pair pair = pairs.get();
-        final Slot slot = pair.useSecond ? pair.second : pair.first;
-        pair.useSecond = !pair.useSecond;
-        int idle = 0;
-        while (!slot.done) {
-            final RuntimeException failing = failure;
-            if (failing != null) {
-                throw refused(failing);
-            }
-            if (idle < SPINS) {
-                idle++;
-                Thread.onSpinWait();
-            } else if (idle < SPINS + YIELDS) {
-                idle++;
-                Thread.yield();
-            } else {
-                slot.parked = true;
-                if (!slot.done) {
+    boolean offer(Producer producer, EntryBuffer entry) {
+        producer.active = true;
+        try {
+            int idle = 0;
+            while (true) {
+                if (closed) {
+                    return false;
+                }
+                final RuntimeException failing = failure;
+                if (failing != null) {
+                    throw refused(failing);
+                }
+                final int index = ring.tryClaim(ENTRY, entry.position());
+                if (index > 0) {
+                    ring.buffer().putBytes(index, entry.array(), 0, entry.position());
+                    ring.commit(index);
+                    break;
+                }
+                if (Spinning.step(idle, SPINS, YIELDS)) {
+                    idle++;
+                } else {
                     wakeDrainer();
                     LockSupport.parkNanos(this, PARK_NANOS);
                 }
-                slot.parked = false;
             }
+        } finally {
+            producer.active = false;
         }
-        return slot;
-    }
-
-    /** Queues {@code entry}, which {@code slot}'s encoder just wrote, and wakes the drainer if it sleeps. */
-    void offer(Slot slot, EntryBuffer entry) {
-        slot.entry = entry;
-        slot.failure = null;
-        slot.done = false;
-        Slot before;
-        do {
-            before = last.get();
-            slot.next = before;
-        } while (!last.compareAndSet(before, slot));
         if (drainerParked) {
             wakeDrainer();
         }
+        return true;
     }
 
-    /** True when entries are queued or held by a drain; any thread. */
+    /** True when entries are queued, or being queued; any thread. */
     boolean busy() {
-        return last.get() != null || holding;
+        return ring.producerPosition() != ring.consumerPosition();
     }
 
     /** Why queued entries are not being appended, or null. */
@@ -132,100 +152,85 @@ final class QueuedAppends {
         return failure;
     }
 
+    /**
+     * No entry is queued from now on: marks the queue closed, then waits until no thread is queueing, so that
+     * every entry that will ever be queued is in the ring.
+     */
+    void close() {
+        closed = true;
+        for (Producer producer : registered) {
+            while (producer.active) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Keeps {@code e}, for the next {@link #takeSyncFailure}. */
+    void syncFailed(RuntimeException e) {
+        syncFailure = e;
+    }
+
+    /** The last failure to make drained entries durable, once; null when there was none. */
+    RuntimeException takeSyncFailure() {
+        final RuntimeException e = syncFailure;
+        syncFailure = null;
+        return e;
+    }
+
     boolean isClosed() {
         return closed;
     }
 
-    /** No entry is queued from now on: {@link #slot} users check this after queueing. */
-    void close() {
-        closed = true;
-    }
-
     /**
-     * Under the append lock: appends, in queue order, the entries held from an earlier drain that the journal
-     * refused, then every queued entry; stops at the first the journal refuses, keeping it and the ones after it
-     * for the next drain. {@link #release} follows, once the appended entries are as durable as promised.
+     * Under the append lock: appends, in queue order, every entry queued before the call (waiting for one still
+     * being copied in); stops at the first the journal refuses, leaving it and the ones after it queued, with
+     * {@link #failure()} saying why. Clears the failure when everything was appended.
      *
      * @return the number of entries appended
      */
     int appendQueued(Journal journal) {
-        if (unappended == null) {
-            take();
-        }
-        int appended = 0;
-        while (unappended != null) {
-            try {
-                journal.append(unappended.entry);
-            } catch (RuntimeException e) {
-                failure = e;
-                return appended;
-            }
-            appended++;
-            unappended = unappended.next;
-            if (unappended == null && last.get() != null) {
-                take();
-            }
-        }
+        final long target = ring.producerPosition();
+        appendingTo = journal;
+        appended = 0;
         failure = null;
+        try {
+            while (ring.consumerPosition() < target) {
+                final int read = ring.controlledRead(appendOne);
+                if (failure != null) {
+                    break;
+                }
+                if (read == 0) {
+                    Thread.onSpinWait(); // a thread has claimed its space and is still copying its entry in
+                }
+            }
+        } finally {
+            appendingTo = null;
+        }
         return appended;
     }
 
     /**
-     * Under the append lock: frees the slots of the entries appended since the last release, with
-     * {@code failure} when making them durable failed (the entries are in the journal, not as durable as
-     * promised).
-     */
-    void release(RuntimeException syncFailure) {
-        if (syncFailure != null) {
-            failure = syncFailure;
-        }
-        Slot slot = taken;
-        while (slot != null && slot != unappended) {
-            final Slot next = slot.next;
-            free(slot, null);
-            slot = next;
-        }
-        taken = unappended;
-        if (taken == null) {
-            tail = null;
-        }
-        holding = taken != null;
-    }
-
-    /**
-     * Under the append lock, when nothing will append them any more: fails every held and queued entry with
-     * {@code cause}.
+     * Under the append lock, at close, when the journal refuses the queued entries: drops them.
      *
-     * @return how many entries failed
+     * @return how many were dropped
      */
-    int failAll(RuntimeException cause) {
-        take();
-        int failed = 0;
-        Slot slot = taken;
-        while (slot != null) {
-            final Slot next = slot.next;
-            free(slot, cause);
-            failed++;
-            slot = next;
+    int discardAll() {
+        int dropped = 0;
+        while (busy()) {
+            dropped += ring.read((type, buffer, index, length) -> { });
         }
-        taken = null;
-        tail = null;
-        unappended = null;
-        holding = false;
-        return failed;
+        return dropped;
     }
 
-    /** The calling thread's drain loop is the drainer: {@link #offer} wakes it. */
+    /** {@code thread} drains the queue: {@link #offer} wakes it when it sleeps. */
     void drainerIs(Thread thread) {
         drainer = thread;
     }
 
-    /**
-     * The drainer, with nothing queued: sleeps up to {@code nanos} unless an entry is queued meanwhile.
-     */
+    /** The drainer, with nothing queued: sleeps up to {@code nanos} unless an entry is queued meanwhile. */
     void drainerSleep(long nanos) {
         drainerParked = true;
-        if (last.get() == null) {
+        if (!busy()) {
             LockSupport.parkNanos(this, nanos);
         }
         drainerParked = false;
@@ -245,43 +250,10 @@ final class QueuedAppends {
         }
     }
 
-    /** Takes the queued slots, oldest first, and appends them to {@link #taken}. */
-    private Slot take() {
-        if (last.get() == null) {
-            return null;
-        }
-        // held before it leaves the queue: a reader that finds the queue empty then finds the drain holding it
-        holding = true;
-        Slot queued = last.getAndSet(null);
-        final Slot newestTaken = queued;
-        Slot oldestFirst = null;
-        while (queued != null) {
-            final Slot before = queued.next;
-            queued.next = oldestFirst;
-            oldestFirst = queued;
-            queued = before;
-        }
-        if (oldestFirst != null) {
-            if (taken == null) {
-                taken = oldestFirst;
-            } else {
-                tail.next = oldestFirst;
-            }
-            tail = newestTaken;
-            if (unappended == null) {
-                unappended = oldestFirst;
-            }
-        }
-        return oldestFirst;
-    }
-
-    private static void free(Slot slot, RuntimeException cause) {
-        slot.next = null;
-        slot.entry = null;
-        slot.failure = cause;
-        slot.done = true;
-        if (slot.parked) {
-            LockSupport.unpark(slot.thread);
-        }
+    /** Registers a thread's producer, forgetting those of threads that ended. */
+    private Producer register(Producer producer) {
+        registered.removeIf(p -> !p.thread.isAlive());
+        registered.add(producer);
+        return producer;
     }
 }

@@ -129,7 +129,7 @@ class CrashRecoveryTest {
         final Random random = new Random(seed);
         for (int trial = 0; trial < TRIALS; trial++) {
             final Path dir = root.resolve("queued-" + trial);
-            final int flushesBeforeKill = 1 + random.nextInt(40);
+            final int flushesBeforeKill = 1 + random.nextInt(20);
             long[] flushed = {0, 0};
             try (ChildJvm child = ChildJvm.start(JournalChild.class, "queued", dir.toString())) {
                 for (int i = 0; i < flushesBeforeKill; i++) {

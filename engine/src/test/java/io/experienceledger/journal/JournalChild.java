@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>{@code slowbatches DIR SIZE} — like {@code batches}, streaming each batch ({@code appendBatch}) with a pause
  *       of 100 ms before every event, so that a batch spans roll cycles of a short roll cycle;</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
- *   <li>{@code queued DIR} — two threads append single events {@code q<T>-<N>} forever with queued appends, while
+ *   <li>{@code queued DIR} — two threads append single events {@code q<T>-<N>} forever with queued appends (in
+ *       bursts of 64, a millisecond apart), while
  *       the main thread flushes and then prints {@code ack A B}: how many each thread had appended before the
  *       flush began;</li>
  *   <li>{@code hold DIR} — opens the store writable, prints {@code ready} and waits to be killed;</li>
@@ -60,6 +61,10 @@ public final class JournalChild {
                         for (long n = 0; ; n++) {
                             store.appendEvent(StoreFixtures.engine("q" + thread + "-" + n, "2026-05-10T08:00:00Z"));
                             appended.set(thread, n + 1);
+                            if (n % 64 == 63) {
+                                // bursts of 64: the ledger stays small enough to check quickly after the kill
+                                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                            }
                         }
                     });
                     appender.setDaemon(true);

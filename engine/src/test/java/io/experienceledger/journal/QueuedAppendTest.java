@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.experienceledger.model.BudgetResource;
+import io.experienceledger.model.ChainId;
 import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
@@ -102,6 +105,23 @@ class QueuedAppendTest {
             for (int round = 0; round < 50; round++) {
                 assertEquals(List.of("single-" + round, "before-batch-" + round, "batch-" + round + "-a",
                         "batch-" + round + "-b"), ids.subList(round * 4, round * 4 + 4));
+            }
+        }
+    }
+
+    @Test
+    void anEntryTooLargeToQueueIsAppendedInItsPlace() {
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(root.resolve("ledger"))
+                .blockSize(4L << 20).maxEntryBytes(1L << 20).queuedAppends().open()) {
+            for (int round = 0; round < 20; round++) {
+                store.appendEvent(StoreFixtures.engine("small-" + round, AT));
+                store.appendEvent(StoreFixtures.engine("large-" + round, AT, new ExperienceEvent.BudgetExceeded(
+                        ChainId.of("c-1"), BudgetResource.Named.Tokens, "x".repeat(200_000), null)));
+            }
+            final List<String> ids = store.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value())
+                    .toList();
+            for (int round = 0; round < 20; round++) {
+                assertEquals(List.of("small-" + round, "large-" + round), ids.subList(round * 2, round * 2 + 2));
             }
         }
     }
