@@ -100,7 +100,12 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.cycleStores = new CycleStores(opened);
         this.index = sideIndex;
         this.artifactIds = new ArtifactIds(opened);
-        this.appender = new BatchAppender(opened, settings, lifecycle);
+        try {
+            this.appender = new BatchAppender(opened, settings, lifecycle);
+        } catch (RuntimeException | Error e) {
+            StoreResources.closeAll(sideIndex, opened, lock);
+            throw e;
+        }
         this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle, appender::drainForRead);
         this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
                 damage, lifecycle);

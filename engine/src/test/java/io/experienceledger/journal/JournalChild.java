@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>{@code slowbatches DIR SIZE} — like {@code batches}, streaming each batch ({@code appendBatch}) with a pause
  *       of 100 ms before every event, so that a batch spans roll cycles of a short roll cycle;</li>
  *   <li>{@code singles DIR} — appends single events forever, printing {@code ack N} after event N;</li>
+ *   <li>{@code queued-open DIR} — opens the store with queued appends and prints {@code opened DIR} or
+ *       {@code refused MESSAGE}, then (refused) opens it without them and prints {@code then opened};</li>
  *   <li>{@code queued DIR} — two threads append single events {@code q<T>-<N>} forever with queued appends (in
  *       bursts of 64, a millisecond apart), while
  *       the main thread flushes and then prints {@code ack A B}: how many each thread had appended before the
@@ -46,6 +48,21 @@ public final class JournalChild {
                 System.out.println("acquired " + store.directory());
             } catch (ExperienceStoreException e) {
                 System.out.println("refused");
+            }
+            return;
+        }
+        if (args[0].equals("queued-open")) {
+            try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).queuedAppends().open()) {
+                System.out.println("opened " + store.directory());
+            } catch (ExperienceStoreException e) {
+                System.out.println("refused " + e.getMessage());
+                // the refused open let go of everything: the same process opens the store without queued appends
+                try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir)
+                        .writerLockTimeout(Duration.ofMillis(200)).open()) {
+                    System.out.println("then opened");
+                } catch (ExperienceStoreException again) {
+                    System.out.println("then refused " + again.getMessage());
+                }
             }
             return;
         }

@@ -12,6 +12,7 @@ import io.experienceledger.model.ExperienceEvent;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.testing.ChildJvm;
 import io.experienceledger.testing.SmallDisk;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -238,6 +239,24 @@ class QueuedAppendTest {
         assertTrue(assertThrows(ExperienceStoreException.class, store::flush).getMessage().contains("is closed"));
         assertThrows(IllegalArgumentException.class,
                 () -> ChronicleExperienceStore.builder(root.resolve("ledger")).readOnly().queuedAppends().open());
+    }
+
+    @Test
+    void withoutTheJvmFlagAQueuedStoreIsRefusedNamingIt() throws Exception {
+        final String flag = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+        final Path dir = root.resolve("ledger");
+        try (ChildJvm child = ChildJvm.startWithout(flag, JournalChild.class, "queued-open", dir.toString())) {
+            final String line = child.readLine();
+            assertNotNull(line, child.errors());
+            assertTrue(line.startsWith("refused ") && line.contains("--add-exports java.base/jdk.internal.misc"
+                    + "=ALL-UNNAMED") && line.contains("without queuedAppends()"), line);
+            assertEquals("then opened", child.readLine(), child.errors());
+        }
+        try (ChildJvm child = ChildJvm.start(JournalChild.class, "queued-open", dir.toString())) {
+            final String line = child.readLine();
+            assertNotNull(line, child.errors());
+            assertTrue(line.startsWith("opened "), line);
+        }
     }
 
     private static void assertEachThreadInOrder(List<ExperienceEventEnvelope> all, int threads, int each) {

@@ -39,10 +39,20 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm startIn(Path workingDirectory, List<String> extraFlags, Class<?> main, String... args)
             throws IOException {
+        return startIn(workingDirectory, extraFlags, null, main, args);
+    }
+
+    /** Starts {@code main} with this JVM's flags except {@code droppedFlag}, to see what happens without it. */
+    public static ChildJvm startWithout(String droppedFlag, Class<?> main, String... args) throws IOException {
+        return startIn(null, List.of(), droppedFlag, main, args);
+    }
+
+    private static ChildJvm startIn(Path workingDirectory, List<String> extraFlags, String droppedFlag,
+                                    Class<?> main, String... args) throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--") || flag.startsWith("-D") || flag.startsWith("-X")) {
+            if ((flag.startsWith("--") || flag.startsWith("-D") || flag.startsWith("-X")) && !flag.equals(droppedFlag)) {
                 command.add(flag);
             }
         }
