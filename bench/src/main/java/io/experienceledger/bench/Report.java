@@ -575,7 +575,12 @@ public final class Report {
                 .append(" with at most two entries in flight per thread, every append waited for a hand-off between")
                 .append(" cores, and it was slower than appends that wait (1.1–1.8 appends/µs); with 32 buffers a")
                 .append(" thread, no better. The ring (Agrona's `ManyToOneRingBuffer`) holds thousands of entries")
-                .append(" and the drainer takes them in runs.\n");
+                .append(" and the drainer takes them in runs, each copied from the ring into its journal document in")
+                .append(" one native copy. With one appending thread the drainer, whose journal write costs what the")
+                .append(" raw floor costs, is already the slower side; so with more threads than that on two cores")
+                .append(" the ring fills, and what decides the throughput is whether the drainer keeps a core: a")
+                .append(" thread that finds the ring full sleeps until it is half empty, 50 µs at a time, instead of")
+                .append(" spinning or yielding beside the drainer it waits for.\n");
         md.append("\n`LatencyHarness` with 1, 2 and 4 threads appending ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second in total (each thread its share, the schedules staggered), every append")
                 .append(" timed from when it was due, 3 s of warm-up and 5 s measured, one JVM per target, stores on")

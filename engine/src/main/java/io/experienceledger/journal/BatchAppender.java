@@ -5,6 +5,7 @@ import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.UserExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.internal.BatchValidator;
+import io.experienceledger.store.internal.EnvelopeValidator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -72,22 +73,38 @@ final class BatchAppender {
         }
     }
 
-    /** Appends one engine envelope, already validated (queues it, with queued appends). */
+    /**
+     * Appends one engine envelope (queues it, with queued appends), validated as it is encoded: an invalid one is
+     * refused before the store's state is checked, as converge validates first.
+     */
     void append(ExperienceEventEnvelope envelope) {
         if (queue != null) {
             enqueue(envelope);
+        } else if (writer == null) {
+            refuseUnwritable(EnvelopeValidator.violationOf(envelope));
         } else {
             appendAlone(envelope);
         }
     }
 
-    /** Appends one user envelope, already validated (queues it, with queued appends). */
+    /** Appends one user envelope (queues it, with queued appends), validated as it is encoded. */
     void append(UserExperienceEventEnvelope envelope) {
         if (queue != null) {
             enqueue(envelope);
+        } else if (writer == null) {
+            refuseUnwritable(EnvelopeValidator.violationOf(envelope));
         } else {
             appendAlone(envelope);
         }
+    }
+
+    /** A read-only store encodes nothing: an invalid envelope is refused as invalid, a valid one as unwritable. */
+    private void refuseUnwritable(String violation) {
+        if (violation != null) {
+            throw ExperienceStoreException.invalidQuery(violation);
+        }
+        lifecycle.checkWritable();
+        throw new IllegalStateException("a store without a writer is writable");
     }
 
     /**
@@ -96,9 +113,9 @@ final class BatchAppender {
      * {@link #shutDown} either is appended by the final drain or fails with the store's closed error.
      */
     private void enqueue(Object envelope) {
-        lifecycle.checkWritable();
         final QueuedAppends.Producer producer = queue.producer();
         final EntryBuffer entry = encodeAlone(producer.encoder, envelope);
+        lifecycle.checkWritable();
         if (entry.position() > queue.maxQueuedBytes()) {
             lock(); // appends what is queued first
             try {
@@ -204,17 +221,18 @@ final class BatchAppender {
     private void appendAlone(Object envelope) {
         if (lock.tryLock()) {
             try {
+                final EntryBuffer entry = encodeAlone(writer, envelope);
                 lifecycle.checkWritable();
-                journal.append(encodeAlone(writer, envelope));
+                journal.append(entry);
                 appendQueuedAndCommit();
             } finally {
                 lock.unlock();
             }
             return;
         }
-        lifecycle.checkWritable();
         final PendingAppends.Waiter waiter = pending.waiter();
         waiter.prepare(encodeAlone(waiter.encoder, envelope));
+        lifecycle.checkWritable();
         pending.offer(waiter);
         awaitAppended(waiter);
     }
@@ -452,9 +470,11 @@ final class BatchAppender {
         drainQueued();
         final RuntimeException cause = queue.failure();
         if (cause == null) {
+            queue.release();
             return null;
         }
         final int lost = queue.discardAll();
+        queue.release();
         return ExperienceStoreException.storageError(lost + " queued entries were not appended before the store"
                 + " closed, and are lost: " + cause.getMessage(), cause);
     }

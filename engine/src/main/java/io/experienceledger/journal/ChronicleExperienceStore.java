@@ -149,14 +149,12 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
 
     @Override
     public void appendEvent(ExperienceEventEnvelope envelope) {
-        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
-        appender.append(envelope);
+        appender.append(Objects.requireNonNull(envelope, "envelope")); // validated as it is encoded
     }
 
     @Override
     public void appendUserEvent(UserExperienceEventEnvelope envelope) {
-        EnvelopeValidator.validate(Objects.requireNonNull(envelope, "envelope"));
-        appender.append(envelope);
+        appender.append(Objects.requireNonNull(envelope, "envelope")); // validated as it is encoded
     }
 
     @Override

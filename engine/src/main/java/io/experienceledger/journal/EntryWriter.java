@@ -7,6 +7,7 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
 import io.experienceledger.model.UserExperienceEventEnvelope;
+import io.experienceledger.store.internal.EnvelopeValidator;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.internal.QueryMatcher;
 import java.util.zip.CRC32C;
@@ -73,7 +74,7 @@ final class EntryWriter {
     /** Encodes a batch marker whose payload is one number (announced count, or the begin index). */
     EntryBuffer marker(int type, long value) {
         begin(type, 0);
-        header("", "", null, null, null, null, Framing.ALONE);
+        markerHeader();
         staging.writeStopBit(value);
         return finish();
     }
@@ -81,7 +82,7 @@ final class EntryWriter {
     /** Encodes a batch commit marker for the batch begun at {@code begin} that carries {@code note}. */
     EntryBuffer commit(long begin, byte[] note) {
         begin(EntryLayout.TYPE_BATCH_COMMIT, 0);
-        header("", "", null, null, null, null, Framing.ALONE);
+        markerHeader();
         staging.writeStopBit(begin);
         staging.writeStopBit(note.length);
         staging.write(note, 0, note.length);
@@ -106,16 +107,41 @@ final class EntryWriter {
         staging.writeLong(EntryLayout.fixedPart(type, kindCode));
     }
 
+    /** A batch marker's header: no tenant, correlation, chain or trace, and empty id and timestamp. */
+    private void markerHeader() {
+        staging.writeByte(EntryLayout.flags(false, false, false, false, Framing.ALONE));
+        Utf8.write(staging, "");
+        Utf8.write(staging, "");
+    }
+
+    /**
+     * Writes an envelope's header flags and strings, checking the four members converge validates (spec 10.2) as they are
+     * copied: an envelope whose members may break a rule is checked again by {@link EnvelopeValidator}, and its
+     * first violation refused before anything reaches the journal.
+     *
+     * @throws ExperienceStoreException {@code INVALID_QUERY} for an envelope that fails validation
+     */
     private void header(String eventId, String occurredAt, TenantId tenant, CorrelationId correlation,
                         String chain, String trace, Framing framing) {
         staging.writeByte(EntryLayout.flags(tenant != null, correlation != null, chain != null, trace != null, framing));
-        Utf8.write(staging, eventId);
+        boolean valid = Utf8.writeIdentifier(staging, eventId);
+        final int timestamp = staging.position();
         Utf8.write(staging, occurredAt);
+        // a one-byte length, then at least one and at most 64 bytes of text
+        final int timestampBytes = staging.position() - timestamp - 1;
+        valid &= timestampBytes > 0 && timestampBytes <= EnvelopeValidator.MAX_OCCURRED_AT_BYTES;
         if (tenant != null) {
-            Utf8.write(staging, tenant.value());
+            valid &= Utf8.writeIdentifier(staging, tenant.value());
         }
         if (correlation != null) {
-            Utf8.write(staging, correlation.value());
+            valid &= Utf8.writeIdentifier(staging, correlation.value());
+        }
+        if (!valid) {
+            final String violation = EnvelopeValidator.violationOf(eventId, occurredAt,
+                    tenant == null ? null : tenant.value(), correlation == null ? null : correlation.value());
+            if (violation != null) {
+                throw ExperienceStoreException.invalidQuery(violation);
+            }
         }
         if (chain != null) {
             Utf8.write(staging, chain);

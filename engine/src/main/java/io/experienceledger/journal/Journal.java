@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -183,13 +184,22 @@ final class Journal implements AutoCloseable {
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
     long append(EntryBuffer entry) {
-        final long length = entry.position();
+        return append(staging.copyOf(entry), 0L, entry.position());
+    }
+
+    /**
+     * Appends the finished entry of {@code length} bytes at {@code offset} of {@code source}, off-heap memory (such
+     * as the ring of queued appends), with one native copy; returns its journal index.
+     *
+     * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
+     */
+    long append(BytesStore<?, ?> source, long offset, int length) {
         checkCycleHasRoom();
         try {
             try (DocumentContext context = openDocument(length)) {
                 try {
                     final Bytes<?> bytes = context.wire().bytes();
-                    bytes.write(staging.copyOf(entry), 0L, length);
+                    bytes.write(source, offset, (long) length);
                     writeEnd = bytes.writePosition();
                     prefetcher.written(writeEnd);
                 } catch (RuntimeException | Error e) {

@@ -4,6 +4,7 @@ import io.experienceledger.store.ExperienceStoreException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import net.openhft.chronicle.bytes.BytesStore;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -29,8 +30,6 @@ final class QueuedAppends {
     /** The ring's size in bytes: a power of two; an entry of up to an eighth of it is queued. */
     static final int CAPACITY = 1 << 20;
     private static final int ENTRY = 1;
-    private static final int SPINS = 100;
-    private static final int YIELDS = 20;
     private static final long PARK_NANOS = 50_000;
 
     /** One queueing thread: its encoder, and whether it is queueing now. */
@@ -47,8 +46,8 @@ final class QueuedAppends {
     private final ManyToOneRingBuffer ring;
     private final ThreadLocal<Producer> producers;
     private final CopyOnWriteArrayList<Producer> registered = new CopyOnWriteArrayList<>();
-    /** The drainer's copy of the entry it appends; under the append lock. */
-    private final EntryBuffer copy = new EntryBuffer(4096);
+    /** The ring's memory as Chronicle sees it, so that an entry goes from the ring to the journal in one copy. */
+    private final BytesStore<?, ByteBuffer> ringBytes;
     private final ControlledMessageHandler appendOne;
     /** The journal of the drain running now; under the append lock. */
     private Journal appendingTo;
@@ -64,23 +63,20 @@ final class QueuedAppends {
      * @throws ExperienceStoreException when the JVM does not let Agrona's buffers reach {@code jdk.internal.misc}
      */
     QueuedAppends(long maxEntryBytes) {
+        final ByteBuffer memory = ByteBuffer.allocateDirect(CAPACITY + RingBufferDescriptor.TRAILER_LENGTH);
         try {
-            ring = new ManyToOneRingBuffer(new UnsafeBuffer(
-                    ByteBuffer.allocateDirect(CAPACITY + RingBufferDescriptor.TRAILER_LENGTH)));
+            ring = new ManyToOneRingBuffer(new UnsafeBuffer(memory));
         } catch (LinkageError e) {
             throw ExperienceStoreException.storageError("queued appends need the JVM flag --add-exports"
                     + " java.base/jdk.internal.misc=ALL-UNNAMED (the ring buffer that holds the queued entries,"
                     + " Agrona's, reaches jdk.internal.misc.Unsafe): add it to the JVM's command line (ledger.jar has"
                     + " it in its manifest), or open the store without queuedAppends(): " + e, e);
         }
+        ringBytes = BytesStore.wrap(memory);
         producers = ThreadLocal.withInitial(() -> register(new Producer(maxEntryBytes)));
         appendOne = (type, buffer, index, length) -> {
-            copy.clear();
-            final int at = copy.reserve(length);
-            buffer.getBytes(index, copy.array(), at, length);
-            copy.advance(at + length);
             try {
-                appendingTo.append(copy);
+                appendingTo.append(ringBytes, index, length);
             } catch (RuntimeException e) {
                 failure = e;
                 return ControlledMessageHandler.Action.ABORT;
@@ -111,7 +107,6 @@ final class QueuedAppends {
     boolean offer(Producer producer, EntryBuffer entry) {
         producer.active = true;
         try {
-            int idle = 0;
             while (true) {
                 if (closed) {
                     return false;
@@ -126,12 +121,7 @@ final class QueuedAppends {
                     ring.commit(index);
                     break;
                 }
-                if (Spinning.step(idle, SPINS, YIELDS)) {
-                    idle++;
-                } else {
-                    wakeDrainer();
-                    LockSupport.parkNanos(this, PARK_NANOS);
-                }
+                awaitRoom();
             }
         } finally {
             producer.active = false;
@@ -140,6 +130,18 @@ final class QueuedAppends {
             wakeDrainer();
         }
         return true;
+    }
+
+    /**
+     * The ring is full: the drainer is thousands of entries behind. Sleeps, instead of spinning, until the ring is
+     * at most half full (or the queue closes or fails), so that the threads that queue leave the cores to the
+     * drainer, which is what they wait for, and queue their next entries in a run.
+     */
+    private void awaitRoom() {
+        wakeDrainer();
+        do {
+            LockSupport.parkNanos(this, PARK_NANOS);
+        } while (ring.size() > CAPACITY / 2 && !closed && failure == null);
     }
 
     /** True when entries are queued, or being queued; any thread. */
@@ -163,6 +165,11 @@ final class QueuedAppends {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /** Frees the ring's view for the journal, after the final drain; nothing is appended from the ring after. */
+    void release() {
+        ringBytes.releaseLast();
     }
 
     /** Keeps {@code e}, for the next {@link #takeSyncFailure}. */

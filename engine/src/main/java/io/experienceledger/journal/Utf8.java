@@ -2,6 +2,7 @@ package io.experienceledger.journal;
 
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.internal.AsciiStrings;
+import io.experienceledger.store.internal.EnvelopeValidator;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -45,6 +46,21 @@ final class Utf8 {
         } else {
             writeChars(out, s);
         }
+    }
+
+    /**
+     * Writes an identifier as {@link #write} does and checks it against converge's identifier rule from the bytes
+     * it copies: true when it surely passes (1 to 256 chars, each ASCII {@code A-Z a-z 0-9 - _ .}), false when it
+     * may not (the caller then finds the violation, if any, with {@link EnvelopeValidator#violationOf}).
+     */
+    static boolean writeIdentifier(EntryBuffer out, String s) {
+        final byte[] latin1 = Latin1Strings.bytesOf(s);
+        if (latin1 == null) {
+            writeChars(out, s);
+            return false;
+        }
+        writeLatin1(out, latin1);
+        return EnvelopeValidator.isValidIdentifier(latin1);
     }
 
     /**

@@ -112,6 +112,31 @@ class StoreErrorsTest {
         assertThrows(ExperienceStoreException.class, () -> store.queryEvents(EventQuery.all()));
     }
 
+    /**
+     * Appends check the envelope as they encode it; an invalid one is still refused for what is wrong with it before
+     * the store's state is looked at, as before the check moved into the encoder (converge validates first).
+     */
+    @Test
+    void anInvalidEnvelopeIsRefusedAsInvalidWhateverTheStoresState() {
+        final Path dir = root.resolve("ledger");
+        final ChronicleExperienceStore closed = ChronicleExperienceStore.open(dir);
+        closed.close();
+        final ExperienceStoreException whenClosed = assertThrows(ExperienceStoreException.class,
+                () -> closed.appendEvent(StoreFixtures.engine("bad id", "2026-01-01T00:00:00Z")));
+        assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, whenClosed.kind(), whenClosed.getMessage());
+        try (ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            final ExperienceStoreException whenReadOnly = assertThrows(ExperienceStoreException.class,
+                    () -> reader.appendEvent(StoreFixtures.engine("e-1", "")));
+            assertEquals("Invalid query: occurred_at must not be empty", whenReadOnly.getMessage());
+        }
+        final ChronicleExperienceStore queued = ChronicleExperienceStore.builder(dir).queuedAppends().open();
+        queued.close();
+        final ExperienceStoreException whenQueuedClosed = assertThrows(ExperienceStoreException.class,
+                () -> queued.appendEvent(StoreFixtures.engine("e-\u00e9", "2026-01-01T00:00:00Z")));
+        assertEquals(ExperienceStoreException.Kind.INVALID_QUERY, whenQueuedClosed.kind(),
+                whenQueuedClosed.getMessage());
+    }
+
     @Test
     void readOnlyStoreRefusesAppendsButSeesTheWriter() {
         final Path dir = root.resolve("ledger");

@@ -402,6 +402,9 @@ public abstract class ExperienceStoreContractTest {
                 Arguments.of("free-text occurred_at", "evt-1", "yesterday, around noon", null, null),
                 Arguments.of("logical occurred_at", "evt-1", "lamport:3", null, null),
                 Arguments.of("occurred_at with any characters", "evt-1", "2026\u5e74 \u0000/\uD83D\uDE00", null, null),
+                Arguments.of("63-byte occurred_at of 21 three-byte chars", "evt-1", "\u20ac".repeat(21), null, null),
+                // converge counts a lone surrogate as one byte (as String.getBytes does); stored, it takes three
+                Arguments.of("occurred_at of 40 lone surrogates", "evt-1", "\uD800".repeat(40), null, null),
                 Arguments.of("tenant and correlation", "evt-1", T1, "tenant-abc", "corr-xyz-123"));
     }
 

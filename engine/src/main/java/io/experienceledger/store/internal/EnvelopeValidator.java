@@ -152,6 +152,24 @@ public final class EnvelopeValidator {
         return bytes;
     }
 
+    /**
+     * True when the text whose chars are the Latin-1 bytes {@code latin1} (one per char) passes the identifier rule:
+     * the encoder checks each identifier this way as it copies its bytes, so that a valid envelope is not read
+     * twice. False says only that the rule may fail: {@link #violationOf} then finds the exact violation.
+     */
+    public static boolean isValidIdentifier(byte[] latin1) {
+        final int chars = latin1.length;
+        if (chars == 0 || chars > MAX_IDENTIFIER_BYTES) {
+            return false;
+        }
+        int notAllowed = 0;
+        for (int i = 0; i < chars; i++) {
+            final byte b = latin1[i];
+            notAllowed |= b < 0 ? 1 : NOT_ALLOWED[b];
+        }
+        return notAllowed == 0;
+    }
+
     /** True when {@code c} is one of ASCII {@code A-Z a-z 0-9 - _ .}. */
     static boolean isAllowedIdentifierChar(char c) {
         return c < 128 && NOT_ALLOWED[c] == 0;
