@@ -47,6 +47,10 @@ final class EntryCursor implements AutoCloseable {
     private long batchBegin = -1;
     /** The begin index the commit marker named, as the last {@link #resolveBatchAfter} read it. */
     private long resolvedBegin = -1;
+    /** The UTF-8 bytes of the only tenant whose entries the walk stops on, or null for every entry. */
+    private byte[] tenant;
+    /** Visible entries passed over because they are another tenant's. */
+    private long otherTenants;
 
     EntryCursor(Journal journal) {
         this.journal = journal;
@@ -54,6 +58,22 @@ final class EntryCursor implements AutoCloseable {
         // a tailer maps the first file as it is created: none when its header is gone
         this.tailer = journal.nothingReadable() ? null : journal.tailer();
         this.lookahead = journal.nothingReadable() ? null : journal.tailer();
+    }
+
+    /**
+     * From now on, stops only on entries of the tenant whose UTF-8 bytes are {@code tenant} (null: every entry).
+     * The others are passed over once the header has been read up to the tenant: the strings after it are not
+     * parsed, so damage to them in another tenant's entry goes unreported, as it does for a query the index
+     * answers (which never reads those entries) and for every payload a query does not return.
+     */
+    EntryCursor onlyTenant(byte[] tenant) {
+        this.tenant = tenant;
+        return this;
+    }
+
+    /** Visible entries passed over since the cursor was made because they are another tenant's. */
+    long otherTenantsPassed() {
+        return otherTenants;
     }
 
     /**
@@ -153,16 +173,13 @@ final class EntryCursor implements AutoCloseable {
             atEnd = false;
             final long position = context.index();
             final Bytes<?> bytes = context.wire().bytes();
-            header.wrapDocument(bytes);
+            if (tenant == null) {
+                header.wrapDocument(bytes);
+            } else {
+                header.wrapDocumentThroughTenant(bytes);
+            }
             if (header.problem() != null) {
-                if (damage == null) {
-                    damage = JournalDamage.leftOut(JournalDamage.entry(position, tailer.currentFile(), header.start(),
-                            header.problem()));
-                }
-                // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
-                batch = BatchState.UNKNOWN;
-                lastPassed = position;
-                context.close();
+                passDamaged(context, position);
                 continue;
             }
             if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
@@ -178,6 +195,18 @@ final class EntryCursor implements AutoCloseable {
                 batchBegin = resolvedBegin;
             }
             if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
+                if (tenant != null) {
+                    if (!header.hasTenant(tenant)) {
+                        otherTenants++;
+                        lastPassed = position;
+                        context.close();
+                        continue;
+                    }
+                    if (header.completeParse().problem() != null) {
+                        passDamaged(context, position);
+                        continue;
+                    }
+                }
                 current = context;
                 index = position;
                 lastPassed = position;
@@ -355,5 +384,17 @@ final class EntryCursor implements AutoCloseable {
             tailer.close();
             lookahead.close();
         }
+    }
+
+    /** Passes over the entry at {@code position}, whose header is damaged; the first such entry is reported. */
+    private void passDamaged(DocumentContext context, long position) {
+        if (damage == null) {
+            damage = JournalDamage.leftOut(JournalDamage.entry(position, tailer.currentFile(), header.start(),
+                    header.problem()));
+        }
+        // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
+        batch = BatchState.UNKNOWN;
+        lastPassed = position;
+        context.close();
     }
 }

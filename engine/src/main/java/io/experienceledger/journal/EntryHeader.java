@@ -34,6 +34,10 @@ final class EntryHeader {
     private long originPosition;
     private long payloadStart;
     private String problem;
+    /** False while the strings after the tenant are not parsed yet ({@link #wrapDocumentThroughTenant}). */
+    private boolean complete;
+    /** Where the strings after the tenant start, while the header is not {@link #complete}. */
+    private long restAt;
 
     /**
      * Parses the header of the document {@code bytes} holds from its read position to its read limit. When the
@@ -42,30 +46,44 @@ final class EntryHeader {
      * would each check which chunk they fall in.
      */
     EntryHeader wrapDocument(Bytes<?> bytes) {
+        return wrapDocument(bytes, false);
+    }
+
+    /**
+     * As {@link #wrapDocument(Bytes)}, but parses the header's strings only up to the tenant: enough to drop the
+     * entry of another tenant. {@link #completeParse()} parses the rest (the accessors of what follows the tenant
+     * do so themselves); until then {@link #problem()} covers only the fixed part and the first strings.
+     */
+    EntryHeader wrapDocumentThroughTenant(Bytes<?> bytes) {
+        return wrapDocument(bytes, true);
+    }
+
+    private EntryHeader wrapDocument(Bytes<?> bytes, boolean throughTenant) {
         final long from = bytes.readPosition();
         final long to = bytes.readLimit();
         final BytesStore<?, ?> chunk = bytes.bytesStore();
         if (chunk != null && chunk.isDirectMemory() && to > from && chunk.inside(from, to - from)) {
-            return wrap(chunk, from, to, chunk.addressForRead(from));
+            return wrap(chunk, from, to, chunk.addressForRead(from), throughTenant);
         }
-        return wrap(bytes, from, to, 0);
+        return wrap(bytes, from, to, 0, throughTenant);
     }
 
     /** Parses the header of the entry occupying absolute offsets [start, end) of {@code bytes}. */
     EntryHeader wrap(BytesStore<?, ?> bytes, long start, long end) {
-        return wrap(bytes, start, end, 0);
+        return wrap(bytes, start, end, 0, false);
     }
 
     /**
      * As {@link #wrap(BytesStore, long, long)}; {@code address} is the memory address of offset {@code start} when
      * {@code bytes} is one store of native memory holding all of [start, end), else 0.
      */
-    private EntryHeader wrap(BytesStore<?, ?> bytes, long start, long end, long address) {
+    private EntryHeader wrap(BytesStore<?, ?> bytes, long start, long end, long address, boolean throughTenant) {
         this.bytes = bytes;
         this.start = start;
         this.end = end;
         this.problem = null;
         this.address = address;
+        this.complete = true;
         if (end - start < EntryLayout.MIN_LENGTH) {
             return fail("entry of " + (end - start) + " bytes is shorter than the smallest header");
         }
@@ -88,6 +106,18 @@ final class EntryHeader {
         at = text(eventId, at);
         at = text(occurredAt, at);
         at = (flags & EntryLayout.FLAG_TENANT) != 0 ? text(tenant, at) : at;
+        restAt = at;
+        complete = false;
+        return throughTenant ? this : completeParse();
+    }
+
+    /** Parses the header's strings after the tenant, and its origin, unless that is done already. */
+    EntryHeader completeParse() {
+        if (complete) {
+            return this;
+        }
+        complete = true;
+        long at = restAt;
         at = (flags & EntryLayout.FLAG_CORRELATION) != 0 ? text(correlation, at) : at;
         at = (flags & EntryLayout.FLAG_CHAIN) != 0 ? text(chain, at) : at;
         at = (flags & EntryLayout.FLAG_TRACE) != 0 ? text(traceLinkId, at) : at;
@@ -215,16 +245,19 @@ final class EntryHeader {
 
     /** The correlation id, or null when absent. */
     TextView correlation() {
+        completeParse();
         return (flags & EntryLayout.FLAG_CORRELATION) != 0 ? correlation : null;
     }
 
     /** The chain id a chain filter compares with, or null. */
     CharSequence chain() {
+        completeParse();
         return (flags & EntryLayout.FLAG_CHAIN) != 0 ? chain : null;
     }
 
     /** The trace link id of a ReplayTraceRecorded entry, or null. */
     CharSequence traceLinkId() {
+        completeParse();
         return (flags & EntryLayout.FLAG_TRACE) != 0 ? traceLinkId : null;
     }
 
@@ -235,6 +268,7 @@ final class EntryHeader {
 
     /** True when the entry came from the ledger whose 16 identity bytes are {@code ledgerId}. */
     boolean hasOrigin(byte[] ledgerId) {
+        completeParse();
         if (!hasOrigin()) {
             return false;
         }
@@ -248,16 +282,19 @@ final class EntryHeader {
 
     /** The high 64 bits of the origin's ledger identity; only when {@link #hasOrigin()}. */
     long originIdHigh() {
+        completeParse();
         return idWord(originStart);
     }
 
     /** The low 64 bits of the origin's ledger identity; only when {@link #hasOrigin()}. */
     long originIdLow() {
+        completeParse();
         return idWord(originStart + Long.BYTES);
     }
 
     /** The entry's position in its origin ledger; only when {@link #hasOrigin()}. */
     long originPosition() {
+        completeParse();
         return originPosition;
     }
 
@@ -271,6 +308,7 @@ final class EntryHeader {
 
     /** Absolute offset of the payload. */
     long payloadStart() {
+        completeParse();
         return payloadStart;
     }
 
@@ -285,6 +323,7 @@ final class EntryHeader {
 
     /** The note a commit marker carries after its number, or null when it carries none (or it is cut short). */
     byte[] markerNote() {
+        completeParse();
         long position = payloadStart;
         while (position < end && bytes.readUnsignedByte(position) >= 0x80) {
             position++;
@@ -310,6 +349,7 @@ final class EntryHeader {
 
     /** The number stored in a marker's payload. */
     long markerValue() {
+        completeParse();
         long value = 0;
         int shift = 0;
         for (long position = payloadStart; position < end && shift < 64; position++, shift += 7) {

@@ -79,18 +79,19 @@ final class QueryRun implements AutoCloseable {
               Long limit, long after) {
         final byte[] tenant = asciiBytes(query.tenantId());
         try (EntryCursor cursor = new EntryCursor(journal)) {
-            cursor.startAfter(after);
-            while (cursor.next()) {
-                entriesScanned++;
-                if (tenant != null && !cursor.header().hasTenant(tenant)) {
-                    continue;
+            cursor.onlyTenant(tenant).startAfter(after);
+            try {
+                while (cursor.next()) {
+                    entriesScanned++;
+                    if (collect(cursor.index(), cursor.header(), cursor.bytes(), cursor, query, engineOut, userOut)
+                            && engineOut != null && QueryMatcher.limitReached(limit, engineOut.size())) {
+                        return;
+                    }
                 }
-                if (collect(cursor.index(), cursor.header(), cursor.bytes(), cursor, query, engineOut, userOut)
-                        && engineOut != null && QueryMatcher.limitReached(limit, engineOut.size())) {
-                    return;
-                }
+                damage.note(cursor.damage());
+            } finally {
+                entriesScanned += cursor.otherTenantsPassed();
             }
-            damage.note(cursor.damage());
         }
     }
 

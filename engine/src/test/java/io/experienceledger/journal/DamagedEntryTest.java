@@ -193,6 +193,47 @@ class DamagedEntryTest {
         }
     }
 
+    /**
+     * A scan for one tenant reads each header only up to the tenant before it drops another tenant's entry: damage
+     * after the tenant in another tenant's entry goes unreported there, as it does for the indexed query (which never
+     * reads that entry), while the same damage in an entry of the tenant scanned for costs that entry and is reported.
+     */
+    @Test
+    void aTenantScanReportsDamageAfterTheTenantOnlyInThatTenantsEntries() throws Exception {
+        try (ChronicleExperienceStore store = builder().open()) {
+            for (int i = 0; i < COUNT; i++) {
+                store.appendEvent(StoreFixtures.engine(String.format("evt-%05d", i), "2026-01-01T00:00:00Z")
+                        .withTenant(i % 2 == 0 ? "t1" : "t2").withCorrelation("run-" + i / 10));
+            }
+        }
+        final EventQuery t1 = EventQuery.all().withTenant(new TenantId("t1"));
+        final List<String> t1Ids = new ArrayList<>();
+        for (int i = 0; i < COUNT; i += 2) {
+            t1Ids.add(String.format("evt-%05d", i));
+        }
+        // the correlation's length byte: after the id (9), the timestamp (20) and the tenant (2), each behind its length
+        final int correlationLength = EntryLayout.STRINGS_OFFSET + 1 + 9 + 1 + 20 + 1 + 2;
+        final long other = entryStart("evt-00031");
+        assertTrue(documentLength(other) < 0x7F, "the patched length must run past the entry");
+        patch(other + correlationLength, 0x7F);
+        final String runsPast = "header string at offset " + correlationLength + " runs past the entry";
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            assertEquals(t1Ids, ids(store.queryEventsByScan(t1)), "t1 by scan");
+            assertTrue(store.damage().isEmpty(), store.damage().toString());
+            assertEquals(t1Ids, ids(store.queryEvents(t1)), "t1 by the index");
+            assertTrue(store.damage().isEmpty(), store.damage().toString());
+            assertEquals(COUNT - 1, store.queryEventsByScan(EventQuery.all()).size(), "every tenant by scan");
+            assertTrue(store.damage().orElse("").contains(runsPast), store.damage().toString());
+        }
+        patch(entryStart("evt-00030") + correlationLength, 0x7F);
+        try (ChronicleExperienceStore store = builder().readOnly().open()) {
+            final List<String> expected = new ArrayList<>(t1Ids);
+            expected.remove("evt-00030");
+            assertEquals(expected, ids(store.queryEventsByScan(t1)), "t1 by scan");
+            assertTrue(store.damage().orElse("").contains(runsPast), store.damage().toString());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ file access
 
     private Path journalFile() throws Exception {
