@@ -92,6 +92,41 @@ final class Machine {
         return disks.isEmpty() ? "unknown" : String.join(", ", disks);
     }
 
+    /**
+     * What the first write to a new page of a memory-mapped file costs here: a new 64 MiB file in {@code dir} is
+     * mapped and one byte written to each 4 KiB page, three times; the median file's microseconds per page. Every
+     * append to a new part of a journal and every first read of a mapped page pays a fault like it (raw
+     * Chronicle's on its own thread), so absolute append and scan times move with it from run to run: on a
+     * virtual machine it depends on how the host backs the guest's memory at the time. Empty when it cannot be
+     * measured.
+     */
+    static java.util.Optional<Double> newPageMicros(Path dir) {
+        final int size = 64 << 20;
+        final int page = 4096;
+        final double[] micros = new double[3];
+        try {
+            for (int round = 0; round < micros.length; round++) {
+                final Path file = Files.createTempFile(dir, "page-cost", ".tmp");
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                    final java.nio.MappedByteBuffer map = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE,
+                            0, size);
+                    final long start = System.nanoTime();
+                    for (int at = 0; at < size; at += page) {
+                        map.put(at, (byte) 1);
+                    }
+                    micros[round] = (System.nanoTime() - start) / 1_000.0 / (size / page);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        java.util.Arrays.sort(micros);
+        return java.util.Optional.of(micros[1]);
+    }
+
     private static java.util.Optional<String> firstValue(Path file, String key) {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.filter(l -> l.startsWith(key)).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();

@@ -57,6 +57,9 @@ public final class Report {
     private final Instant started = Instant.now();
     private final String loadBefore = Machine.loadAverage();
     private final String busyBefore = Machine.busiestProcesses();
+    /** The first write to a new page of a mapped file where the append benchmarks keep their stores, in µs. */
+    private final Optional<Double> newPageBefore = Machine.newPageMicros(
+            Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))));
     private List<Score> append = List.of();
     private List<Score> scan = List.of();
     private List<Score> tree = List.of();
@@ -191,12 +194,22 @@ public final class Report {
                 .append(row("disk readahead (read_ahead_kb)", Machine.readAhead()))
                 .append(row("load average (1, 5, 15 min) before / after", loadBefore + " / " + Machine.loadAverage()))
                 .append(row("busiest other processes at the start", busyBefore))
+                .append(row("first write to a new page of a mapped file (" + APPEND_STORES.orElse("temp directory")
+                        + ", 4 KiB pages of a new 64 MiB file, median of 3) before / after",
+                        newPageBefore.map(m -> fmt("%.2f µs", m)).orElse("unknown") + " / "
+                                + Machine.newPageMicros(Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))))
+                                .map(m -> fmt("%.2f µs", m)).orElse("unknown")))
                 .append(row("JMH", JmhPass.settings()))
                 .append(row("command", "`" + COMMAND + "`"))
                 .append('\n')
                 .append("The machine is shared: other builds may run during the pass (the load average above says how")
                 .append(" busy it was). With two cores and short iterations, treat differences under ~20% as noise; the")
-                .append(" ratios between methods of one class, run minutes apart, are steadier than the absolute numbers.\n\n");
+                .append(" ratios between methods of one class, run minutes apart, are steadier than the absolute numbers.")
+                .append(" On this virtual machine the cost of a new page of a mapped file (the row above) varies from day")
+                .append(" to day with how the host backs the guest's memory: appends to new parts of a journal and")
+                .append(" first reads of mapped pages pay it, raw Chronicle on its appending or reading thread and the")
+                .append(" engine partly on its prefetcher's, so when it is high the absolute times of appends and")
+                .append(" scans grow, and their ratios to the raw floor shrink, for reasons that are the machine's.\n\n");
     }
 
     // ------------------------------------------------------------------------------------------------ targets
