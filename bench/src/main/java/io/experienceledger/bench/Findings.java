@@ -176,7 +176,7 @@ final class Findings {
         if (headers.isEmpty() || raw.isEmpty()) {
             return;
         }
-        md.append("**Header-only scan: four fixes in the engine; ")
+        md.append("**Header-only scan: five fixes in the engine; ")
                 .append(Report.fmt("%.2f", headers.get().score() / raw.get().score()))
                 .append(" × the raw read now.** The first profile of `engineHeaders` had half of its samples in")
                 .append(" `TextView.decode`: to compare the query's tenant with each entry's, `String.contentEquals`")
