@@ -1,12 +1,17 @@
 package io.experienceledger.bench;
 
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** What the report says about the machine it ran on: hardware, software, and how busy it was. */
@@ -100,17 +105,15 @@ final class Machine {
      * virtual machine it depends on how the host backs the guest's memory at the time. Empty when it cannot be
      * measured.
      */
-    static java.util.Optional<Double> newPageMicros(Path dir) {
+    static Optional<Double> newPageMicros(Path dir) {
         final int size = 64 << 20;
         final int page = 4096;
         final double[] micros = new double[3];
         try {
             for (int round = 0; round < micros.length; round++) {
                 final Path file = Files.createTempFile(dir, "page-cost", ".tmp");
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
-                    final java.nio.MappedByteBuffer map = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE,
-                            0, size);
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    final MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
                     final long start = System.nanoTime();
                     for (int at = 0; at < size; at += page) {
                         map.put(at, (byte) 1);
@@ -121,17 +124,17 @@ final class Machine {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Arrays.sort(micros);
-        return java.util.Optional.of(micros[1]);
+        Arrays.sort(micros);
+        return Optional.of(micros[1]);
     }
 
-    private static java.util.Optional<String> firstValue(Path file, String key) {
+    private static Optional<String> firstValue(Path file, String key) {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.filter(l -> l.startsWith(key)).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

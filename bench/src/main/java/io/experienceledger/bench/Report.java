@@ -58,8 +58,7 @@ public final class Report {
     private final String loadBefore = Machine.loadAverage();
     private final String busyBefore = Machine.busiestProcesses();
     /** The first write to a new page of a mapped file where the append benchmarks keep their stores, in µs. */
-    private final Optional<Double> newPageBefore = Machine.newPageMicros(
-            Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))));
+    private final String newPageBefore = newPageCost();
     private List<Score> append = List.of();
     private List<Score> scan = List.of();
     private List<Score> tree = List.of();
@@ -129,6 +128,12 @@ public final class Report {
         memory = MemoryCheck.run(MEMORY_EVENTS);
     }
 
+    /** The first write to a new page of a mapped file where the append benchmarks keep their stores. */
+    private static String newPageCost() {
+        return Machine.newPageMicros(Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))))
+                .map(micros -> fmt("%.2f µs", micros)).orElse("unknown");
+    }
+
     /** The forks of the append benchmarks: their stores on tmpfs when there is one. */
     private static String[] appendForkArgs() {
         return APPEND_STORES.map(dir -> new String[] {
@@ -196,9 +201,7 @@ public final class Report {
                 .append(row("busiest other processes at the start", busyBefore))
                 .append(row("first write to a new page of a mapped file (" + APPEND_STORES.orElse("temp directory")
                         + ", 4 KiB pages of a new 64 MiB file, median of 3) before / after",
-                        newPageBefore.map(m -> fmt("%.2f µs", m)).orElse("unknown") + " / "
-                                + Machine.newPageMicros(Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))))
-                                .map(m -> fmt("%.2f µs", m)).orElse("unknown")))
+                        newPageBefore + " / " + newPageCost()))
                 .append(row("JMH", JmhPass.settings()))
                 .append(row("command", "`" + COMMAND + "`"))
                 .append('\n')

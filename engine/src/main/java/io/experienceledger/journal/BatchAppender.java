@@ -81,7 +81,8 @@ final class BatchAppender {
         if (queue != null) {
             enqueue(envelope);
         } else if (writer == null) {
-            refuseUnwritable(EnvelopeValidator.violationOf(envelope));
+            EnvelopeValidator.validate(envelope); // no encoder to check it on a read-only store
+            refuseUnwritable();
         } else {
             appendAlone(envelope);
         }
@@ -92,17 +93,15 @@ final class BatchAppender {
         if (queue != null) {
             enqueue(envelope);
         } else if (writer == null) {
-            refuseUnwritable(EnvelopeValidator.violationOf(envelope));
+            EnvelopeValidator.validate(envelope); // no encoder to check it on a read-only store
+            refuseUnwritable();
         } else {
             appendAlone(envelope);
         }
     }
 
-    /** A read-only store encodes nothing: an invalid envelope is refused as invalid, a valid one as unwritable. */
-    private void refuseUnwritable(String violation) {
-        if (violation != null) {
-            throw ExperienceStoreException.invalidQuery(violation);
-        }
+    /** Refuses a valid envelope on a store without an encoder: it is open read-only. */
+    private void refuseUnwritable() {
         lifecycle.checkWritable();
         throw new IllegalStateException("a store without a writer is writable");
     }
@@ -469,12 +468,11 @@ final class BatchAppender {
         queue.close();
         drainQueued();
         final RuntimeException cause = queue.failure();
+        final int lost = cause == null ? 0 : queue.discardAll();
+        queue.release();
         if (cause == null) {
-            queue.release();
             return null;
         }
-        final int lost = queue.discardAll();
-        queue.release();
         return ExperienceStoreException.storageError(lost + " queued entries were not appended before the store"
                 + " closed, and are lost: " + cause.getMessage(), cause);
     }
