@@ -100,7 +100,7 @@ public final class Report {
                 .scores();
         scan = new JmhPass().run(ScanBenchmark.class.getName() + ".*").scores();
         tree = new JmhPass().run(TreeBenchmark.class.getName() + ".*").scores();
-        query = new JmhPass().run(QueryBenchmark.class.getName() + ".*").scores();
+        query = new JmhPass().warmup(JmhPass.WARMUP_QUERY).run(QueryBenchmark.class.getName() + ".*").scores();
         latency = LatencyHarness.run(LATENCY_RATE, 3, 5);
         for (int round = 1; round < LATENCY_ROUNDS; round++) {
             LatencyHarness.run(LATENCY_RATE, 3, 5).forEach((target, histogram) -> latency.get(target).add(histogram));
