@@ -113,7 +113,15 @@ final class Findings {
                 .append(" dropped: decoding maps into an array the model's copy walks instead of a `LinkedHashMap`")
                 .append(" (within noise, 1-2%), and touching the next 8 hits' first cache lines before decoding each")
                 .append(" (slower: 880 µs; a located hit is already cheap to reach). The scan decodes the same 1,000,")
-                .append(" which caps the ratio against it at this limit.");
+                .append(" which caps the ratio against it at this limit. This class gets ").append(JmhPass.WARMUP_QUERY)
+                .append(" warm-up seconds where the others get ").append(JmhPass.WARMUP).append(": a query runs its")
+                .append(" decoder about a thousand times a second, not millions, and on two cores the JIT's optimizing")
+                .append(" compiler finished that path 3-4 s into a fork; with ").append(JmhPass.WARMUP)
+                .append(" warm-up seconds the first measured second still ran partly compiled code (1.85 ms against")
+                .append(" 0.8 ms after, `-XX:TieredStopAtLevel=1` runs it in 2.2 ms) and lifted the average of three by")
+                .append(" a third. Also tried and dropped: a per-reader table of recently decoded short strings")
+                .append(" (allocation -19%, but 8-15% slower); what decoding costs is building ~30 model objects an")
+                .append(" envelope, whose constructors check and copy, and ~20 strings.");
         final Optional<Score> run = Score.find(query, "QueryBenchmark.engineCorrelation");
         final Optional<Score> sqliteRun = Score.find(query, "QueryBenchmark.sqliteCorrelation");
         if (run.isPresent() && sqliteRun.isPresent()) {
