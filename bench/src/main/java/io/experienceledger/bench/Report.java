@@ -33,6 +33,7 @@ public final class Report {
     /** Rounds of the latency harness with several threads pinned ({@link CorePinning}), merged. */
     static final int PINNED_ROUNDS = 2;
     static final long MEMORY_EVENTS = 10_000_000L;
+    static final int APPEND_ALLOCATION_APPENDS = 1_000_000;
     /** The numbers of appending threads compared, the first the baseline of the others. */
     static final List<Integer> THREAD_COUNTS = List.of(1, 2, 4);
     /** The ship harness's arguments: entries shipped, rounds, appends per second of the appending-thread check. */
@@ -71,6 +72,7 @@ public final class Report {
     /** The same with the appending threads on CPU 1 and the rest of the JVM on CPU 0, by number of threads. */
     private final Map<Integer, Map<String, Histogram>> pinnedThreadLatency = new TreeMap<>();
     private MemoryCheck.Result memory;
+    private AppendAllocation.Result appendAllocation;
     /** What the ship harness measured ({@code name=value}), or null before it ran. */
     private Properties ship;
     /** What the mirror harness measured ({@code name=value}), or null before it ran. */
@@ -98,6 +100,7 @@ public final class Report {
                 .run(AppendBenchmark.class.getName() + ".*", "payload", "typical")
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
+        appendAllocation = AppendAllocation.run(APPEND_ALLOCATION_APPENDS);
         scan = new JmhPass().run(ScanBenchmark.class.getName() + ".*").scores();
         tree = new JmhPass().run(TreeBenchmark.class.getName() + ".*").scores();
         query = new JmhPass().warmup(JmhPass.WARMUP_QUERY).run(QueryBenchmark.class.getName() + ".*").scores();
@@ -173,6 +176,7 @@ public final class Report {
                 .append("mvn -B -DskipTests package          # builds bench/target/benchmarks.jar (JMH, runs with java -jar)\n")
                 .append(COMMAND).append("                  # this report: a quick pass of everything\n")
                 .append("java -jar bench/target/benchmarks.jar AppendBenchmark -prof gc            # one class, JMH defaults of the class\n")
+                .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.AppendAllocation 1000000   # the appending thread's allocation alone\n")
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
                 .append("java -jar bench/target/benchmarks.jar ConcurrentAppendBenchmark -t 4 -prof gc   # 4 appending threads\n")
@@ -241,6 +245,12 @@ public final class Report {
         }
         engine.ifPresent(e -> md.append(target("append allocates < 64 bytes/op beyond the caller's envelope",
                 fmt("%.1f B/op", e.allocPerOp()), e.allocPerOp() < 64)));
+        if (appendAllocation != null) {
+            md.append(target("the appending thread allocates nothing per append (open and close, with the index"
+                    + " catch-up, counted apart; under 0.1 B/op)", fmt("%.3f B/op (%,d bytes over %,d appends)",
+                    appendAllocation.bytesPerAppend(), appendAllocation.appendBytes(), appendAllocation.appends()),
+                    appendAllocation.bytesPerAppend() < 0.1));
+        }
         final Optional<Score> indexed = Score.find(query, "QueryBenchmark.engineIndexed", "rollCycle", "FAST_DAILY");
         final Optional<Score> byScan = Score.find(query, "QueryBenchmark.engineScan");
         final Optional<Score> sqliteQuery = Score.find(query, "QueryBenchmark.sqliteIndexed");
@@ -366,6 +376,17 @@ public final class Report {
                     .append(fmt("%.0f ns, %.1f%% of an `engine` append", integrity.get().score(),
                             100 * integrity.get().score() / engine.get().score()))
                     .append(" in the same run (the engine's time includes it).\n");
+        }
+        if (appendAllocation != null) {
+            md.append("\n`engine`'s allocated bytes are not the append's: each iteration opens a new store and closes")
+                    .append(" it, and JMH counts both. `AppendAllocation` counts the appending thread alone on an open")
+                    .append(" store: ").append(fmt("%,d bytes over %,d appends (%.3f B/op)", appendAllocation.appendBytes(),
+                            appendAllocation.appends(), appendAllocation.bytesPerAppend()))
+                    .append(", Chronicle's objects for the new 64 MiB blocks of the journal; closing the store")
+                    .append(" afterwards allocated ").append(fmt("%.1f MiB", appendAllocation.closeBytes() / 1048576.0))
+                    .append(", the side index's in-heap memtable growing once to its 65,536-entry flush threshold")
+                    .append(" as the catch-up indexes what was appended (a store that stays open reuses it).")
+                    .append(" `java -cp bench/target/benchmarks.jar io.experienceledger.bench.AppendAllocation`.\n");
         }
         md.append("\nBy envelope size (engine against the raw floor):\n\n")
                 .append("| payload | JSON bytes | engine ns | raw ns | engine / raw | engine B/op |\n")
