@@ -438,6 +438,14 @@ final class BatchAppender {
         }
     }
 
+    /** Stops the threads the constructor started, for a store whose open failed after it: nothing was appended. */
+    void abandon() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+        stopDrainer();
+    }
+
     private void stopDrainer() {
         if (drainer == null || !drainer.isAlive()) {
             return;

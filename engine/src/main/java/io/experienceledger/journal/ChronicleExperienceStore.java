@@ -90,9 +90,8 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize(), settings.readOnly(),
                     settings.syncEach(), sideIndex.checkpoint());
             opensWith = rollCycle.confirm(opened, layout);
-        } catch (RuntimeException | Error e) {
-            StoreResources.closeAll(sideIndex, opened, lock);
-            throw e;
+        } catch (Exception | Error e) { // Chronicle throws checked I/O exceptions undeclared
+            throw openFailure(layout.root(), e, sideIndex, opened, lock);
         }
         this.lifecycle = new StoreLifecycle(layout.root(), !settings.readOnly());
         this.writerLock = lock;
@@ -103,38 +102,72 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         try {
             this.appender = new BatchAppender(opened, settings, lifecycle);
         } catch (RuntimeException | Error e) {
-            StoreResources.closeAll(sideIndex, opened, lock);
-            throw e;
+            throw openFailure(layout.root(), e, sideIndex, opened, lock);
         }
-        this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle, appender::drainForRead);
-        this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
-                damage, lifecycle);
-        this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
-        this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
-                !settings.readOnly(), opened, scans, lifecycle, damage);
-        this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage, tree);
-        this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
-        if (opened.truncation() != null) {
-            damage.note(opened.truncation().problem());
-        }
-        this.pruner = new LedgerPruner(layout, opened, tree, catchUp, cycleStores, ledgerId());
-        if (!settings.readOnly()) {
-            final long openBatch = catchUp.openBatchBegin();
-            if (openBatch >= 0) {
-                appender.abortOpenBatch(openBatch);
+        try {
+            this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle, appender::drainForRead);
+            this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
+                    damage, lifecycle);
+            this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
+            this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
+                    !settings.readOnly(), opened, scans, lifecycle, damage);
+            this.integrity = new IntegrityCheck(opened, sideIndex, catchUp, damage, tree);
+            this.mirroring = new Mirroring(lifecycle, appender, opened, queries, scans);
+            if (opened.truncation() != null) {
+                damage.note(opened.truncation().problem());
             }
-            try {
+            this.pruner = new LedgerPruner(layout, opened, tree, catchUp, cycleStores, ledgerId());
+            if (!settings.readOnly()) {
+                final long openBatch = catchUp.openBatchBegin();
+                if (openBatch >= 0) {
+                    appender.abortOpenBatch(openBatch);
+                }
                 pruner.finishInterrupted();
-            } catch (RuntimeException | Error e) {
-                closeResources();
-                throw e;
             }
+            appender.startDrainer();
+            this.exposure = ExposureCheck.check(layout.root(), layout.groupReadable());
+            ExposureWarning.once(exposure);
+            this.retention = settings.retainCycles() > 0
+                    ? new AutomaticRetention(this, opened.queue().rollCycle(), settings.retainCycles()) : null;
+        } catch (Exception | Error e) { // Chronicle throws checked I/O exceptions undeclared
+            throw abandonOpen(e);
         }
-        appender.startDrainer();
-        this.exposure = ExposureCheck.check(layout.root(), layout.groupReadable());
-        ExposureWarning.once(exposure);
-        this.retention = settings.retainCycles() > 0
-                ? new AutomaticRetention(this, opened.queue().rollCycle(), settings.retainCycles()) : null;
+    }
+
+    /**
+     * Releases what an open got before it failed with {@code failure} (threads, the tree, the index, the journal,
+     * the writer lock), so that the store can be opened again in this process once the cause is gone; returns
+     * the error to throw ({@link #openFailure}).
+     */
+    private RuntimeException abandonOpen(Throwable failure) {
+        try {
+            appender.abandon();
+            if (tree != null) {
+                tree.close();
+            }
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+        }
+        return openFailure(layout.root(), failure, index, catchUp, cycleStores, journal, writerLock);
+    }
+
+    /**
+     * Closes {@code resources}, then returns what an open that failed with {@code failure} throws: {@code failure}
+     * itself if it is an {@link ExperienceStoreException} or an {@link Error} (thrown from here), else a storage
+     * error naming it; a failure to close is added to it as suppressed.
+     */
+    private static RuntimeException openFailure(Path root, Throwable failure, AutoCloseable... resources) {
+        try {
+            StoreResources.closeAll(resources);
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof ExperienceStoreException known ? known
+                : ExperienceStoreException.storageError("cannot open the store in " + root + ": "
+                        + failure.getMessage(), failure);
     }
 
     /** Opens, creating it if needed, the store in {@code dir} with default settings (page-cache durability). */
