@@ -1,5 +1,6 @@
 package io.experienceledger.bench;
 
+import io.experienceledger.index.IndexOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -384,7 +385,8 @@ public final class Report {
                             appendAllocation.appends(), appendAllocation.bytesPerAppend()))
                     .append(", Chronicle's objects for the new 64 MiB blocks of the journal; closing the store")
                     .append(" afterwards allocated ").append(fmt("%.1f MiB", appendAllocation.closeBytes() / 1048576.0))
-                    .append(", the side index's in-heap memtable growing once to its 65,536-entry flush threshold")
+                    .append(", the side index's in-heap memtable growing once to its ")
+                    .append(fmt("%,d", IndexOptions.DEFAULT_FLUSH_THRESHOLD)).append("-entry flush threshold")
                     .append(" as the catch-up indexes what was appended (a store that stays open reuses it).")
                     .append(" `java -cp bench/target/benchmarks.jar io.experienceledger.bench.AppendAllocation`.\n");
         }

@@ -148,7 +148,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         } catch (RuntimeException again) {
             failure.addSuppressed(again);
         }
-        return openFailure(layout.root(), failure, index, catchUp, cycleStores, journal, writerLock);
+        return openFailure(layout.root(), failure, this::closeResources);
     }
 
     /**
