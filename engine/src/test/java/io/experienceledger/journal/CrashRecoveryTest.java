@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 of a real child JVM while it appends: after reopening, every acknowledged event is present exactly once,
  * no partial batch is visible, the index agrees with a full scan, and appending goes on. The number of trials is
- * {@code -Dledger.crash.trials} (a dozen of each kind in the default build, several hundred in the long mode, docs/operations.md).
+ * {@code -Dledger.crash.trials} (eight of each kind in the default build, several hundred in the long mode, docs/operations.md).
  */
 class CrashRecoveryTest {
-    private static final int TRIALS = Integer.getInteger("ledger.crash.trials", 12);
+    private static final int TRIALS = Integer.getInteger("ledger.crash.trials", 8);
 
     @TempDir
     Path root;
