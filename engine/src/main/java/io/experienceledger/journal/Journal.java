@@ -11,6 +11,8 @@ import java.text.ParseException;
 import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -95,6 +97,17 @@ final class Journal implements AutoCloseable {
      */
     static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync,
                         long indexedThrough) {
+        return open(dir, rollCycle, blockSize, readOnly, syncEachMsync, indexedThrough, !syncEachMsync);
+    }
+
+    /**
+     * As {@link #open(Path, RollCycle, long, boolean, boolean, long)}; {@code mapPagesAhead} lets the prefetcher map
+     * the pages ahead of the writer into its mapping, writable ({@link JournalPrefetcher}), which marks them dirty
+     * before anything is written to them: only for a journal the kernel writes back on its own schedule, not one
+     * forced to the device as it is written.
+     */
+    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync,
+                        long indexedThrough, boolean mapPagesAhead) {
         final Path unwritten = JournalFiles.unwrittenNewest(dir);
         final Path cutShort = unwritten != null && JournalFiles.rollCutShort(unwritten, rollCycle, indexedThrough)
                 ? unwritten : null;
@@ -148,9 +161,19 @@ final class Journal implements AutoCloseable {
         }
         if (!readOnly) {
             journal.appender = journal.newAppender();
-            journal.prefetcher = new JournalPrefetcher(dir.toString());
+            journal.prefetcher = new JournalPrefetcher(dir.toString(), true, mapPagesAhead);
         }
         return journal;
+    }
+
+    /** The thread preparing the journal ahead of the writer; null for a read-only journal. */
+    JournalPrefetcher prefetcher() {
+        return prefetcher;
+    }
+
+    /** Where the next entry goes in the current cycle's file. */
+    long writeEnd() {
+        return writeEnd;
     }
 
     /** Gives the current cycle's file, which Chronicle created with the umask, the ledger's mode. */
@@ -292,8 +315,13 @@ final class Journal implements AutoCloseable {
     /** Creates the current cycle's file if needed (an empty, rolled-back document) and opens it for allocation. */
     private void startCycleFile() {
         closePreallocation();
+        MappedFile mapping = null;
         try (DocumentContext context = appender.writingDocument()) {
-            writeEnd = context.wire().bytes().writePosition();
+            final Bytes<?> bytes = context.wire().bytes();
+            writeEnd = bytes.writePosition();
+            if (bytes instanceof MappedBytes mapped) {
+                mapping = mapped.mappedFile();
+            }
             context.rollbackOnClose();
         }
         secureCurrentFile();
@@ -304,7 +332,7 @@ final class Journal implements AutoCloseable {
         if (file == null) {
             return;
         }
-        prefetcher.cycleFile(file, writeEnd);
+        prefetcher.cycleFile(file, mapping, writeEnd);
         try {
             preallocatedFd = PosixAPI.posix().open(file.getAbsolutePath(), O_RDWR, 0);
         } catch (RuntimeException | LinkageError e) {

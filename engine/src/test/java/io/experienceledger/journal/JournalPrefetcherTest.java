@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.store.StoreFixtures;
+import io.experienceledger.model.ExperienceEventEnvelope;
 import java.io.RandomAccessFile;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.MappedBytes;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +77,81 @@ class JournalPrefetcherTest {
             assertEquals(1, reader.stats().entries());
             assertTrue(prefetchThreads() == 0, "a read-only store started a prefetch thread");
         }
+    }
+
+    @Test
+    void theWritersMappingIsPopulatedAheadSoItsWritesTakeNoPageFault() throws Exception {
+        final MappedBytes writer = MappedBytes.mappedBytes(root.resolve("cycle.cq4").toFile(), 32 * MIB, MIB);
+        try (JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
+            writer.writeByte(0, (byte) 1);
+            prefetcher.cycleFile(root.resolve("cycle.cq4").toFile(), writer.mappedFile(), 0);
+            final long deadline = System.nanoTime() + 10_000_000_000L;
+            while (prefetcher.mappedTo() < JournalPrefetcher.AHEAD && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(JournalPrefetcher.AHEAD, prefetcher.mappedTo(), "mapped up to the target");
+            final long prepared = faultsWritingEveryPage(writer, 0, JournalPrefetcher.AHEAD);
+            final long unprepared = faultsWritingEveryPage(writer, JournalPrefetcher.AHEAD, 2 * JournalPrefetcher.AHEAD);
+            final long pages = JournalPrefetcher.AHEAD / 4096;
+            // the kernel may map several pages of a large folio per fault: a few hundred faults, not one a page
+            assertTrue(unprepared >= pages / 16, "writing " + pages + " new pages took only " + unprepared
+                    + " page faults: the measurement does not see them");
+            assertTrue(prepared <= unprepared / 16, "writing " + pages + " prepared pages took " + prepared
+                    + " page faults, " + unprepared + " past the target");
+        } finally {
+            writer.releaseLast();
+        }
+    }
+
+    @Test
+    void aStoresAppendingThreadTakesNoPageFaultInTheJournalItsPrefetcherPrepared() throws Exception {
+        final int entries = 100_000;
+        final List<ExperienceEventEnvelope> envelopes = new ArrayList<>(entries);
+        for (int i = 0; i < entries; i++) {
+            envelopes.add(StoreFixtures.engine("e-" + i, "2026-01-01T00:00:00Z"));
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(root.resolve("ledger"))) {
+            for (int i = 0; i < 2_000; i++) { // the journal's file and the appending code warmed up
+                store.appendEvent(envelopes.get(i));
+            }
+            final JournalPrefetcher prefetcher = store.journal().prefetcher();
+            final long from = store.journal().writeEnd();
+            final long before = minorFaults();
+            for (int i = 2_000; i < entries; i++) {
+                store.appendEvent(envelopes.get(i));
+                if (i % 2_000 == 0) { // a pause now and then keeps the prefetcher ahead, as an application's would
+                    awaitMappedPast(prefetcher, store.journal().writeEnd() + MIB);
+                }
+            }
+            final long faults = minorFaults() - before;
+            final long pages = (store.journal().writeEnd() - from) / 4096;
+            assertTrue(pages > 1_000, "only " + pages + " pages appended");
+            assertTrue(faults < pages / 64, "the appending thread took " + faults + " page faults appending "
+                    + pages + " pages of entries");
+        }
+    }
+
+    private static void awaitMappedPast(JournalPrefetcher prefetcher, long position) throws InterruptedException {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (prefetcher.mappedTo() < position && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Minor page faults the writer takes writing a byte to each page of [from, to); this thread's, from /proc. */
+    private static long faultsWritingEveryPage(MappedBytes writer, long from, long to) throws Exception {
+        final long before = minorFaults();
+        for (long at = from; at < to; at += 4096) {
+            writer.writeByte(at, (byte) 1);
+        }
+        return minorFaults() - before;
+    }
+
+    /** This thread's minor page faults so far ({@code /proc/thread-self/stat}, field 10). */
+    private static long minorFaults() throws Exception {
+        final String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[7]);
     }
 
     private Path sparseFile(long length) throws Exception {
