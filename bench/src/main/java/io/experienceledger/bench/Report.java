@@ -215,8 +215,8 @@ public final class Report {
                 .append(" ratios between methods of one class, run minutes apart, are steadier than the absolute numbers.")
                 .append(" On this virtual machine the cost of a new page of a mapped file (the row above) varies from day")
                 .append(" to day with how the host backs the guest's memory: appends to new parts of a journal and")
-                .append(" first reads of mapped pages pay it, raw Chronicle on its appending or reading thread and the")
-                .append(" engine partly on its prefetcher's, so when it is high the absolute times of appends and")
+                .append(" first reads of mapped pages pay it, raw Chronicle on its appending or reading thread, the")
+                .append(" engine's appends on its prefetcher's, so when it is high the absolute times of appends and")
                 .append(" scans grow, and their ratios to the raw floor shrink, for reasons that are the machine's.\n\n");
     }
 
