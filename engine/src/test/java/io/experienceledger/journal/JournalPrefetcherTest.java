@@ -131,6 +131,26 @@ class JournalPrefetcherTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SYNC_BATCH", "SYNC_EACH"})
+    void aStoreThatForcesItsJournalDoesNotMapPagesAheadOfTheWriter(String durability) throws Exception {
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(root.resolve("ledger"))
+                .durability(Durability.valueOf(durability)).open();
+             ChronicleExperienceStore pageCache = ChronicleExperienceStore.open(root.resolve("page-cache"))) {
+            store.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+            pageCache.appendEvent(StoreFixtures.engine("e-1", "2026-01-01T00:00:00Z"));
+            // the page-cache store's prefetcher maps ahead; the other's has had as long to do so, and more below
+            awaitMappedPast(pageCache.journal().prefetcher(), pageCache.journal().writeEnd() + MIB);
+            assertTrue(pageCache.journal().prefetcher().mappedTo() > pageCache.journal().writeEnd(),
+                    "a PAGE_CACHE store mapped nothing ahead");
+            final long until = System.nanoTime() + 500_000_000L; // and half a second more
+            while (System.nanoTime() < until) {
+                assertEquals(0, store.journal().prefetcher().mappedTo(), durability + " mapped pages ahead, dirty");
+                Thread.sleep(10);
+            }
+        }
+    }
+
     private static void awaitMappedPast(JournalPrefetcher prefetcher, long position) throws InterruptedException {
         final long deadline = System.nanoTime() + 10_000_000_000L;
         while (prefetcher.mappedTo() < position && System.nanoTime() < deadline) {
