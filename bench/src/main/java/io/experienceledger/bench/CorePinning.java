@@ -46,11 +46,19 @@ final class CorePinning {
     static void isolate(Set<Integer> appending) {
         for (int tid : threads()) {
             final boolean isAppending = appending.contains(tid);
-            if (PosixAPI.posix().sched_setaffinity_as(tid, isAppending ? APPENDER_CPU : OTHERS_CPU) != 0
-                    && isAppending) {
+            if (!pin(tid, isAppending ? APPENDER_CPU : OTHERS_CPU) && isAppending) {
                 throw new IllegalStateException("cannot pin appending thread " + tid + " to CPU " + APPENDER_CPU);
             }
             // another thread may have ended meanwhile: nothing to move
+        }
+    }
+
+    /** Pins thread {@code tid} to {@code cpu}; false when that failed (the binding returns or throws). */
+    private static boolean pin(int tid, int cpu) {
+        try {
+            return PosixAPI.posix().sched_setaffinity_as(tid, cpu) == 0;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -63,7 +71,15 @@ final class CorePinning {
     static void release() {
         final int last = Runtime.getRuntime().availableProcessors() - 1;
         for (int tid : threads()) {
-            PosixAPI.posix().sched_setaffinity_range(tid, 0, last);
+            try {
+                PosixAPI.posix().sched_setaffinity_range(tid, 0, last);
+            } catch (IllegalArgumentException e) {
+                // the binding throws when the call fails: a thread that ended since it was listed has nothing to
+                // release; one that is still there does
+                if (Files.exists(Path.of("/proc/self/task/" + tid))) {
+                    throw e;
+                }
+            }
         }
     }
 
