@@ -88,7 +88,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
                     : SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(),
                             settings.indexOptions());
             opened = Journal.open(layout.journalDir(), rollCycle.cycle(), settings.blockSize(), settings.readOnly(),
-                    settings.syncEach(), sideIndex.checkpoint(), settings.durability() == Durability.PAGE_CACHE);
+                    settings.durability(), sideIndex.checkpoint());
             opensWith = rollCycle.confirm(opened, layout);
         } catch (Exception | Error e) { // Chronicle throws checked I/O exceptions undeclared
             throw openFailure(layout.root(), e, sideIndex, opened, lock);

@@ -92,22 +92,16 @@ final class Journal implements AutoCloseable {
      * readers wait for the header of an empty newest file at the end of the journal, they wait
      * {@value #UNWRITTEN_TIMEOUT_MS} ms instead of the usual {@value #HEADER_TIMEOUT_MS}.
      *
+     * @param durability     {@code SYNC_EACH} has Chronicle msync every entry; only with {@code PAGE_CACHE} does the
+     *                       prefetcher map the pages ahead of the writer into its mapping, writable
+     *                       ({@link JournalPrefetcher}), which marks them dirty before anything is written to them,
+     *                       harmless when the kernel writes back on its own schedule but added to every force of a
+     *                       journal forced to the device
      * @param indexedThrough the journal index of the last entry the side index holds, or -1: an empty newest file of
      *                       a cycle the index has entries of is a truncation, not a roll cut short
      */
-    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync,
+    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, Durability durability,
                         long indexedThrough) {
-        return open(dir, rollCycle, blockSize, readOnly, syncEachMsync, indexedThrough, !syncEachMsync);
-    }
-
-    /**
-     * As {@link #open(Path, RollCycle, long, boolean, boolean, long)}; {@code mapPagesAhead} lets the prefetcher map
-     * the pages ahead of the writer into its mapping, writable ({@link JournalPrefetcher}), which marks them dirty
-     * before anything is written to them: only for a journal the kernel writes back on its own schedule, not one
-     * forced to the device as it is written.
-     */
-    static Journal open(Path dir, RollCycle rollCycle, long blockSize, boolean readOnly, boolean syncEachMsync,
-                        long indexedThrough, boolean mapPagesAhead) {
         final Path unwritten = JournalFiles.unwrittenNewest(dir);
         final Path cutShort = unwritten != null && JournalFiles.rollCutShort(unwritten, rollCycle, indexedThrough)
                 ? unwritten : null;
@@ -133,7 +127,7 @@ final class Journal implements AutoCloseable {
                 .blockSize(blockSize)
                 .readOnly(readOnly)
                 .timeoutMS(readOnly && unwritten != null ? UNWRITTEN_TIMEOUT_MS : HEADER_TIMEOUT_MS);
-        if (syncEachMsync) {
+        if (durability == Durability.SYNC_EACH) {
             builder.syncMode(SyncMode.SYNC);
         }
         final SingleChronicleQueue queue;
@@ -161,7 +155,8 @@ final class Journal implements AutoCloseable {
         }
         if (!readOnly) {
             journal.appender = journal.newAppender();
-            journal.prefetcher = new JournalPrefetcher(dir.toString(), true, mapPagesAhead);
+            journal.prefetcher = new JournalPrefetcher(dir.toString(), true,
+                    durability == Durability.PAGE_CACHE);
         }
         return journal;
     }

@@ -119,11 +119,6 @@ final class JournalPrefetcher implements AutoCloseable {
         thread.start();
     }
 
-    /** The appender moved to {@code cycleFile}, its next entry at {@code writeEnd}. */
-    void cycleFile(File cycleFile, long writeEnd) {
-        cycleFile(cycleFile, null, writeEnd);
-    }
-
     /**
      * The appender moved to {@code cycleFile}, which it writes through {@code cycleMapping} (Chronicle's mapping of
      * the file, null when it has none), its next entry at {@code writeEnd}.
@@ -221,8 +216,7 @@ final class JournalPrefetcher implements AutoCloseable {
                 if (at < chunk.start() || pieceEnd <= at) {
                     return at;
                 }
-                final long address = chunk.addressForWrite(chunk.start()) + (at - chunk.start());
-                if (posix.madvise(address, pieceEnd - at, MADV_POPULATE_WRITE) != 0) {
+                if (posix.madvise(chunk.addressForWrite(at), pieceEnd - at, MADV_POPULATE_WRITE) != 0) {
                     if (posix.lastError() == EINVAL) { // a kernel without MADV_POPULATE_WRITE
                         populateWriteSupported = false;
                     }

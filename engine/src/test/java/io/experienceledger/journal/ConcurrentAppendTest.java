@@ -52,7 +52,8 @@ class ConcurrentAppendTest {
     @Test
     void theHolderAppendsQueuedEntriesInQueueOrderAndReleasesTheirThreads() throws Exception {
         final PendingAppends pending = new PendingAppends(1 << 20);
-        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, 1L << 20, false, false, -1)) {
+        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY,
+                1L << 20, false, Durability.PAGE_CACHE, -1)) {
             final List<PendingAppends.Waiter> queued = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 final String id = "queued-" + i;
@@ -77,7 +78,8 @@ class ConcurrentAppendTest {
     @Test
     void aQueuedEntryTheJournalRefusesFailsOnlyItsOwnThreadWithTheJournalsError() throws Exception {
         final PendingAppends pending = new PendingAppends(1 << 20);
-        try (Journal journal = Journal.open(dir.resolve("journal"), TestRollCycles.TEST_DAILY, 1L << 20, false, false, -1)) {
+        try (Journal journal = Journal.open(dir.resolve("journal"), TestRollCycles.TEST_DAILY,
+                1L << 20, false, Durability.PAGE_CACHE, -1)) {
             final EntryWriter writer = new EntryWriter(1 << 20);
             for (int i = 0; i < 63; i++) {
                 journal.append(writer.engine(StoreFixtures.engine("e-" + i, T), Framing.ALONE));
@@ -106,7 +108,8 @@ class ConcurrentAppendTest {
     @Test
     void aFailureToMakeTheEntriesDurableReachesEveryReleasedThread() throws Exception {
         final PendingAppends pending = new PendingAppends(1 << 20);
-        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, 1L << 20, false, false, -1)) {
+        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY,
+                1L << 20, false, Durability.PAGE_CACHE, -1)) {
             final PendingAppends.Waiter waiter = pool.submit(() -> {
                 final PendingAppends.Waiter own = pending.waiter();
                 own.prepare(own.encoder.engine(StoreFixtures.engine("q", T), Framing.ALONE));

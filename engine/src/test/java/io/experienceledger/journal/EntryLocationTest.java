@@ -67,7 +67,8 @@ class EntryLocationTest {
         final LedgerDirectory layout = LedgerDirectory.open(dir, false, JournalRollCycle.DEFAULT);
         TestFiles.deleteRecursively(layout.indexDir());
         // an index whose postings are right but whose every location points 8 bytes past the entry
-        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, BLOCK, true, false, -1);
+        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY,
+                BLOCK, true, Durability.PAGE_CACHE, -1);
              SideIndex shifted = SideIndex.open(layout.indexDir(), layout.identityHi(), layout.identityLo(),
                      IndexOptions.defaults().withFlushThreshold(128));
              EntryCursor cursor = new EntryCursor(journal)) {

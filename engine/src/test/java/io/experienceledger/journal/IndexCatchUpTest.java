@@ -30,7 +30,8 @@ class IndexCatchUpTest {
 
     @BeforeEach
     void open() {
-        journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, 1L << 20, false, false, -1);
+        journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY,
+                1L << 20, false, Durability.PAGE_CACHE, -1);
         index = SideIndex.open(dir.resolve("index"), 1, 2, IndexOptions.defaults());
         catchUp = new IndexCatchUp(journal, index, new ArtifactIds(journal), new DamageLog(),
                 new StoreLifecycle(dir, true));

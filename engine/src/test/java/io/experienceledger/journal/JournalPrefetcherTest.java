@@ -38,7 +38,7 @@ class JournalPrefetcherTest {
              JournalPrefetcher prefetcher = new JournalPrefetcher("test", populate)) {
             final MappedByteBuffer ahead = channel.map(FileChannel.MapMode.READ_ONLY, 21 * MIB, 6 * MIB);
             assertFalse(ahead.isLoaded(), "a new sparse file is already in the page cache");
-            prefetcher.cycleFile(file.toFile(), 20 * MIB);
+            prefetcher.cycleFile(file.toFile(), null, 20 * MIB);
             awaitLoaded(ahead, "20-28 MiB after a write position of 20 MiB");
 
             final MappedByteBuffer further = channel.map(FileChannel.MapMode.READ_ONLY, 41 * MIB, 6 * MIB);
@@ -55,7 +55,7 @@ class JournalPrefetcherTest {
         final Path file = sparseFile(64 * MIB);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
              JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
-            prefetcher.cycleFile(file.toFile(), 20 * MIB);
+            prefetcher.cycleFile(file.toFile(), null, 20 * MIB);
             awaitLoaded(channel.map(FileChannel.MapMode.READ_ONLY, 20 * MIB, 8 * MIB), "20-28 MiB");
             final long target = 20 * MIB + JournalPrefetcher.AHEAD;
             // a readahead window (up to the device's read_ahead_kb, 8 MiB on this machine's disk) would follow

@@ -88,7 +88,7 @@ class TamperEvidenceTest {
             appendNumbered(store, 0, 5);
         }
         try (Journal journal = Journal.open(dir.resolve("journal"), net.openhft.chronicle.queue.RollCycles.FAST_DAILY,
-                1L << 20, true, false, -1);
+                1L << 20, true, Durability.PAGE_CACHE, -1);
              SideIndex wrong = SideIndex.open(root.resolve("other-index"), 1, 2, IndexOptions.defaults())) {
             final long first = journal.queue().firstIndex();
             wrong.add(first, -1, EntryLayout.engineKindCode(ExperienceEventKind.BudgetExceeded), "someone-else", null,

@@ -59,7 +59,8 @@ class TruncatedJournalTest {
             }
             store.flushIndex();
         }
-        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY, 1L << 20, true, false, -1);
+        try (Journal journal = Journal.open(dir.resolve("journal"), RollCycles.FAST_DAILY,
+                1L << 20, true, Durability.PAGE_CACHE, -1);
              ExcerptTailer tailer = journal.tailer()) {
             while (true) {
                 try (DocumentContext context = tailer.readingDocument()) {
