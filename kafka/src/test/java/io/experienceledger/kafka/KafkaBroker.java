@@ -182,6 +182,18 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     /** Every record of {@code topic} a read_committed consumer sees now, partition by partition, in offset order. */
     List<Read> readCommitted(String topic) {
+        return readCommitted(topic, true);
+    }
+
+    /**
+     * What a {@code read_committed} consumer reads of {@code topic} right now, while a transaction may be open: up
+     * to the first record of the first transaction still open or still being completed.
+     */
+    List<Read> readCommittedSoFar(String topic) {
+        return readCommitted(topic, false);
+    }
+
+    private List<Read> readCommitted(String topic, boolean settled) {
         final Properties config = clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -194,9 +206,10 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            final Map<Integer, List<Read>> byPartition = new HashMap<>();
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            final Map<TopicPartition, Long> end = settled ? settledEnd(topic, consumer, partitions, deadline)
+                    : consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            final Map<Integer, List<Read>> byPartition = new HashMap<>();
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("reading " + topic + " did not reach its end offsets " + end);
@@ -217,6 +230,55 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 all.addAll(byPartition.getOrDefault(partition.partition(), List.of()));
             }
             return all;
+        }
+    }
+
+    /**
+     * The end offsets of {@code partitions} once no transaction on them is open or being completed: the last stable
+     * offset equals the high watermark. {@code commitTransaction} returns once the commit is decided; the markers
+     * that end the transaction in each partition are written after that, and until they are, a
+     * {@code read_committed} consumer stops before the transaction's records.
+     */
+    private Map<TopicPartition, Long> settledEnd(String topic, KafkaConsumer<byte[], byte[]> committed,
+                                                 List<TopicPartition> partitions, long deadline) {
+        final Properties config = clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            while (true) {
+                final Map<TopicPartition, Long> stable = committed.endOffsets(partitions, Duration.ofSeconds(30));
+                final Map<TopicPartition, Long> written = uncommitted.endOffsets(partitions, Duration.ofSeconds(30));
+                if (stable.equals(written)) {
+                    return stable;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("a transaction on " + topic + " stayed open: stable offsets " + stable
+                            + ", written " + written);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted waiting for " + topic + " to settle", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until no transaction on {@code topic} is open or being completed, so that a {@code read_committed}
+     * consumer (a mirror) sees every committed record.
+     */
+    void awaitSettled(String topic) {
+        final Properties config = clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            settledEnd(topic, consumer, partitions, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
         }
     }
 

@@ -179,5 +179,6 @@ class MirrorCommandTest {
                      .timeout(Duration.ofSeconds(20)).build()) {
             shipper.shipAvailable();
         }
+        BROKER.awaitSettled(topic);
     }
 }

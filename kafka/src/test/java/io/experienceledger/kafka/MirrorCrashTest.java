@@ -136,6 +136,7 @@ class MirrorCrashTest {
                      .timeout(Duration.ofSeconds(20)).transactionEntries(300).build()) {
             shipper.shipAvailable();
         }
+        BROKER.awaitSettled("mirror-crash");
     }
 
     private static Process mirror(Path central, Path log) throws Exception {

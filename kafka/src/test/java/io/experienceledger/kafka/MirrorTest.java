@@ -250,6 +250,7 @@ class MirrorTest {
                      .timeout(Duration.ofSeconds(20)).transactionEntries(300).build()) {
             shipper.shipAvailable();
         }
+        BROKER.awaitSettled(topic);
     }
 
     private static long produceForeign(String topic, String value) throws Exception {

@@ -140,7 +140,7 @@ class ShipCommandTest {
 
     private static void awaitRecords(String topic, int count) throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (BROKER.readCommitted(topic).size() < count) {
+        while (BROKER.readCommittedSoFar(topic).size() < count) {
             assertTrue(System.nanoTime() < deadline, topic + " did not reach " + count + " records");
             Thread.sleep(200);
         }
