@@ -6,8 +6,15 @@ import io.experienceledger.model.EventQuery;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.model.ExperienceRecord;
 import io.experienceledger.model.TenantId;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -38,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       entry by tenant and kind;</li>
  *   <li>{@code engineDecode}: {@link ChronicleExperienceStore#scan}, every entry decoded into its envelope;</li>
  *   <li>{@code rawChronicle}: a bare Chronicle tailer over the same journal, reading each document's length and
- *       kind byte: the floor of any reader.</li>
+ *       kind byte: what a user of Chronicle Queue would write;</li>
+ *   <li>{@code mappedFiles}: the same read of the journal's files mapped without Chronicle: the floor of any
+ *       reader.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -130,6 +139,72 @@ public class ScanBenchmark extends ChronicleJvm {
         final long[] seen = new long[1];
         engine.store.scan(-1, (index, record) -> count(seen, record));
         return seen[0];
+    }
+
+    /**
+     * The floor under both: the journal's files mapped with plain {@code FileChannel.map} and their documents' header
+     * words read in order (length, metadata and not-complete bits; 4-byte aligned), each data document's length and
+     * kind byte summed, with no Chronicle code at all.
+     */
+    @Benchmark
+    public long mappedFiles(Mapped mapped) {
+        long sum = 0;
+        long documents = 0;
+        for (MappedByteBuffer file : mapped.files) {
+            final int limit = file.capacity() - 4;
+            int position = 0;
+            while (position < limit) {
+                position = (position + 3) & ~3;
+                final int word = file.getInt(position);
+                if (word == 0 || (word & 0x8000_0000) != 0) {
+                    break;
+                }
+                final int length = word & 0x3FFF_FFFF;
+                if ((word & 0x4000_0000) == 0) {
+                    sum += length + file.get(position + 4 + 3);
+                    documents++;
+                }
+                position += 4 + length;
+            }
+        }
+        if (documents != mapped.documents) {
+            throw new IllegalStateException("read " + documents + " documents of " + mapped.documents);
+        }
+        return sum;
+    }
+
+    /** The ledger's journal files, each mapped whole (up to 2 GiB) with {@code FileChannel.map}. */
+    @State(Scope.Thread)
+    public static class Mapped {
+        final List<MappedByteBuffer> files = new ArrayList<>();
+        long documents;
+
+        @Setup(Level.Trial)
+        public void map(Ledger ledger) throws IOException {
+            final List<Path> cycles;
+            try (Stream<Path> listed = Files.list(RawJournal.journalOf(ledger.dir))) {
+                cycles = listed.filter(f -> f.getFileName().toString().endsWith(".cq4")).sorted().toList();
+            }
+            for (Path cycle : cycles) {
+                try (FileChannel channel = FileChannel.open(cycle)) {
+                    final MappedByteBuffer file = channel.map(FileChannel.MapMode.READ_ONLY, 0,
+                            Math.min(channel.size(), Integer.MAX_VALUE - 8));
+                    file.order(ByteOrder.LITTLE_ENDIAN);
+                    files.add(file);
+                }
+            }
+            try (SingleChronicleQueue queue = RawJournal.open(RawJournal.journalOf(ledger.dir), true);
+                 ExcerptTailer tailer = queue.createTailer()) {
+                while (true) {
+                    try (DocumentContext context = tailer.readingDocument()) {
+                        if (!context.isPresent()) {
+                            break;
+                        }
+                        documents++;
+                    }
+                }
+            }
+        }
     }
 
     @Benchmark

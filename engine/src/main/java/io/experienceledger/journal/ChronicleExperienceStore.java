@@ -96,7 +96,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.lifecycle = new StoreLifecycle(layout.root(), !settings.readOnly());
         this.writerLock = lock;
         this.journal = opened;
-        this.cycleStores = new CycleStores(opened);
+        this.cycleStores = opened.cycleStores();
         this.index = sideIndex;
         this.artifactIds = new ArtifactIds(opened);
         try {
@@ -457,7 +457,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     }
 
     private void closeResources() {
-        StoreResources.closeAll(index, catchUp, cycleStores, journal, writerLock);
+        StoreResources.closeAll(index, catchUp, journal, writerLock);
     }
 
     /**

@@ -1,26 +1,36 @@
 package io.experienceledger.journal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
 /**
- * The roll-cycle files that located reads ({@link LocatedReads}) use, opened once and kept for the next query:
- * opening one costs a file open, a mapping and a header parse, more than the rest of a small query. Keeps the
- * {@value #KEPT} most recently used; each reader takes its own {@code MappedBytes} over a kept file, which holds
- * its own reference, so evicting a file never unmaps it under a reader. The bytes a query used are handed back
- * ({@link #giveBack}) and lent to the next query of the same file: a new {@code MappedBytes} maps its chunk again,
- * and releasing the last one unmaps it (with an {@code msync}), which cost a small query more than its reads.
+ * The roll-cycle files that readers map (located reads, {@link LocatedReads}; scans, {@link DocumentWalk}), opened
+ * once and kept for the next read: opening one costs a file open, a mapping and a header parse, more than the rest
+ * of a small query. Keeps the {@value #KEPT} most recently used; each reader takes its own {@code MappedBytes} over
+ * a kept file, which holds its own reference, so evicting a file never unmaps it under a reader. The bytes a query
+ * used are handed back ({@link #giveBack}) and lent to the next query of the same file: a new {@code MappedBytes}
+ * maps its chunk again, and releasing the last one unmaps it (with an {@code msync}), which cost a small query more
+ * than its reads.
+ *
+ * <p>The mapped chunks of a kept file that a scan read stay mapped too ({@link #keepMapped}) until the file is no
+ * longer kept: a chunk mapped anew is page-faulted in again on its first read, a few dozen pages at a time, and on
+ * a virtual machine those faults were most of a header-only pass over a journal the page cache already held.
  * Thread-safe.
  */
 final class CycleStores implements AutoCloseable {
     private static final int KEPT = 4;
     /** Idle bytes kept per file: as many as queries that read it at once, usually one. */
     private static final int IDLE_PER_FILE = 4;
+    private static final ReferenceOwner OWNER = ReferenceOwner.temporary("ledger-cycle-stores");
 
     private final SingleChronicleQueue queue;
     private final ArrayDeque<SingleChronicleQueueStore> kept = new ArrayDeque<>(KEPT);
@@ -28,10 +38,32 @@ final class CycleStores implements AutoCloseable {
     private final Map<Integer, ArrayDeque<MappedBytes>> idle = new HashMap<>();
     /** The length each kept file had when a reader last looked: files only grow, so a reader looks again only past it. */
     private final Map<Integer, Long> lengths = new HashMap<>();
+    /** The mapped chunks of kept files held mapped, by cycle, each reserved once by {@link #OWNER}. */
+    private final Map<Integer, List<BytesStore<?, ?>>> mapped = new HashMap<>();
     private boolean closed;
 
-    CycleStores(Journal journal) {
-        this.queue = journal.queue();
+    CycleStores(SingleChronicleQueue queue) {
+        this.queue = queue;
+    }
+
+    /**
+     * Keeps {@code chunk}, a mapped chunk of the file of {@code cycle} that the caller's bytes hold now, mapped
+     * while the file is kept, so that the next reader of the file finds its pages mapped; nothing when the file is
+     * not kept.
+     */
+    synchronized void keepMapped(int cycle, BytesStore<?, ?> chunk) {
+        if (closed || !isKept(cycle)) {
+            return;
+        }
+        final List<BytesStore<?, ?>> chunks = mapped.computeIfAbsent(cycle, c -> new ArrayList<>());
+        for (BytesStore<?, ?> held : chunks) {
+            if (held == chunk) {
+                return;
+            }
+        }
+        if (chunk.tryReserve(OWNER)) {
+            chunks.add(chunk);
+        }
     }
 
     /** The open file of roll cycle {@code cycle}, or null when there is none (or this is closed). */
@@ -106,6 +138,10 @@ final class CycleStores implements AutoCloseable {
     /** Closes a kept file and releases the idle bytes over it. */
     private void close(SingleChronicleQueueStore store) {
         lengths.remove(store.cycle());
+        final List<BytesStore<?, ?>> chunks = mapped.remove(store.cycle());
+        if (chunks != null) {
+            chunks.forEach(chunk -> chunk.release(OWNER));
+        }
         final ArrayDeque<MappedBytes> free = idle.remove(store.cycle());
         if (free != null) {
             free.forEach(MappedBytes::releaseLast);

@@ -1,5 +1,6 @@
 package io.experienceledger.journal;
 
+import java.io.File;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -27,6 +28,9 @@ final class EntryCursor implements AutoCloseable {
     /** How a batch ended, as far as the journal shows: committed, aborted (or damaged), or not yet. */
     private enum BatchEnd { COMMITTED, ABORTED, OPEN }
 
+    /** What the walk does with the document just read: stop on it, pass over it, or stop before it for now. */
+    private enum Step { SHOW, PASS, PENDING }
+
     private final Journal journal;
     private final long readLimit;
     private final ExcerptTailer tailer;
@@ -34,7 +38,16 @@ final class EntryCursor implements AutoCloseable {
     private final EntryHeader header = new EntryHeader();
     private final EntryHeader lookaheadHeader = new EntryHeader();
     private final EntryChecksum markerChecksum = new EntryChecksum();
+    /**
+     * Reads the documents after the one the tailer read last, within its file, straight from the mapping; the
+     * tailer takes over again where the file ends and wherever the cursor is moved.
+     */
+    private final DocumentWalk walk;
+    /** The same for the lookahead that finds how a batch ended. */
+    private final DocumentWalk lookaheadWalk;
     private DocumentContext current;
+    /** True while the current entry is one {@link #walk} read (then {@link #current} is null). */
+    private boolean currentWalked;
     private BatchState batch = BatchState.NONE;
     private long index = -1;
     private long lastPassed = -1;
@@ -58,6 +71,8 @@ final class EntryCursor implements AutoCloseable {
         // a tailer maps the first file as it is created: none when its header is gone
         this.tailer = journal.nothingReadable() ? null : journal.tailer();
         this.lookahead = journal.nothingReadable() ? null : journal.tailer();
+        this.walk = new DocumentWalk(journal.cycleStores());
+        this.lookaheadWalk = new DocumentWalk(journal.cycleStores());
     }
 
     /**
@@ -87,6 +102,7 @@ final class EntryCursor implements AutoCloseable {
             return this;
         }
         atEnd = false;
+        walk.deactivate();
         batch = position < 0 ? BatchState.NONE : BatchState.UNKNOWN;
         pending = false;
         damage = null;
@@ -159,10 +175,35 @@ final class EntryCursor implements AutoCloseable {
 
     private boolean advance() {
         while (true) {
-            if (readLimit != Long.MAX_VALUE && tailer.index() >= readLimit) {
+            if (readLimit != Long.MAX_VALUE && (walk.active() ? walk.nextIndex() : tailer.index()) >= readLimit) {
                 exhausted = true;
                 damage = journal.truncation().problem();
                 return false;
+            }
+            if (walk.active()) {
+                final int found = walk.next();
+                if (found != DocumentWalk.DATA) {
+                    if (found == DocumentWalk.END && journal.queue().lastCycle() <= walk.cycle()) {
+                        atEnd = true;
+                        return false;
+                    }
+                    // the file ends here (or a later one exists): the tailer knows how the journal goes on
+                    handBackToTailer();
+                    continue;
+                }
+                atEnd = false;
+                final long position = walk.index();
+                header.wrapWalked(walk, tenant != null);
+                final Step step = step(position, walk.file());
+                if (step == Step.SHOW) {
+                    currentWalked = true;
+                    return true;
+                }
+                if (step == Step.PENDING) {
+                    walk.rollback();
+                    return false;
+                }
+                continue;
             }
             final DocumentContext context = tailer.readingDocument();
             if (!context.isPresent()) {
@@ -173,61 +214,94 @@ final class EntryCursor implements AutoCloseable {
             atEnd = false;
             final long position = context.index();
             final Bytes<?> bytes = context.wire().bytes();
+            final long documentEnd = bytes.readLimit();
             if (tenant == null) {
                 header.wrapDocument(bytes);
             } else {
                 header.wrapDocumentThroughTenant(bytes);
             }
-            if (header.problem() != null) {
-                passDamaged(context, position);
-                continue;
+            final Step step = step(position, tailer.currentFile());
+            if (step == Step.PENDING) {
+                context.rollbackOnClose();
+                context.close();
+                return false;
             }
-            if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
-                final BatchEnd end = resolveBatchFrom(position);
-                if (end == BatchEnd.OPEN) {
-                    context.rollbackOnClose();
-                    context.close();
-                    pending = true;
-                    pendingBegin = batchBeginBefore(position);
-                    return false;
-                }
-                batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
-                batchBegin = resolvedBegin;
-            }
-            if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
-                if (tenant != null) {
-                    if (!header.hasTenant(tenant)) {
-                        otherTenants++;
-                        lastPassed = position;
-                        context.close();
-                        continue;
-                    }
-                    if (header.completeParse().problem() != null) {
-                        passDamaged(context, position);
-                        continue;
-                    }
-                }
+            walk.resumeAfter(journal.queue().rollCycle().toCycle(position), documentEnd, position,
+                    context.wire().usePadding());
+            if (step == Step.SHOW) {
                 current = context;
-                index = position;
-                lastPassed = position;
                 return true;
             }
-            if (header.type() == EntryLayout.TYPE_BATCH_BEGIN) {
-                final BatchEnd end = resolveBatch(position);
-                if (end == BatchEnd.OPEN) {
-                    context.rollbackOnClose();
-                    context.close();
-                    pending = true;
-                    pendingBegin = position;
-                    return false;
-                }
-                batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
-                batchBegin = position;
-            } else if (!header.inBatch()) {
-                batch = BatchState.NONE;
-            }
-            lastPassed = position;
             context.close();
+        }
+    }
+
+    /**
+     * Decides what the walk does with the document at {@code position} (in {@code file}) whose header
+     * {@link #header} holds: keeps the batch state, the damage and the counts, and the current entry's position.
+     */
+    private Step step(long position, File file) {
+        if (header.problem() != null) {
+            passDamaged(position, file);
+            return Step.PASS;
+        }
+        if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
+            final BatchEnd end = resolveBatchFrom(position);
+            if (end == BatchEnd.OPEN) {
+                pending = true;
+                pendingBegin = batchBeginBefore(position);
+                return Step.PENDING;
+            }
+            batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
+            batchBegin = resolvedBegin;
+        }
+        if (header.isData() && (!header.inBatch() || batch == BatchState.INCLUDE)) {
+            if (tenant != null) {
+                if (!header.hasTenant(tenant)) {
+                    otherTenants++;
+                    lastPassed = position;
+                    return Step.PASS;
+                }
+                if (header.completeParse().problem() != null) {
+                    passDamaged(position, file);
+                    return Step.PASS;
+                }
+            }
+            index = position;
+            lastPassed = position;
+            return Step.SHOW;
+        }
+        if (header.type() == EntryLayout.TYPE_BATCH_BEGIN) {
+            final BatchEnd end = resolveBatch(position);
+            if (end == BatchEnd.OPEN) {
+                pending = true;
+                pendingBegin = position;
+                return Step.PENDING;
+            }
+            batch = end == BatchEnd.COMMITTED ? BatchState.INCLUDE : BatchState.SKIP;
+            batchBegin = position;
+        } else if (!header.inBatch()) {
+            batch = BatchState.NONE;
+        }
+        lastPassed = position;
+        return Step.PASS;
+    }
+
+    /**
+     * Puts the tailer right after the last document the walk read, and leaves the reading to it: at the end of the
+     * walk's file, which only the tailer crosses.
+     */
+    private void handBackToTailer() {
+        final long last = walk.index();
+        walk.deactivate();
+        if (!tailer.moveToIndex(last)) {
+            tailer.toEnd();
+            return;
+        }
+        try (DocumentContext skipped = tailer.readingDocument()) {
+            if (!skipped.isPresent()) {
+                tailer.toEnd();
+            }
         }
     }
 
@@ -249,6 +323,13 @@ final class EntryCursor implements AutoCloseable {
      * commit (of {@code begin}, when known), aborted for anything else, open when the journal ends first.
      */
     private BatchEnd resolveBatchAfter(long from, long begin) {
+        if (walk.active() && walk.index() == from && lookaheadWalk.resumeAfter(walk)) {
+            final BatchEnd end = resolveBatchByWalk(from, begin);
+            lookaheadWalk.deactivate();
+            if (end != null) {
+                return end;
+            }
+        }
         if (!lookahead.moveToIndex(from)) {
             return BatchEnd.OPEN;
         }
@@ -267,21 +348,55 @@ final class EntryCursor implements AutoCloseable {
                 }
                 final Bytes<?> bytes = context.wire().bytes();
                 lookaheadHeader.wrapDocument(bytes);
-                // a damaged entry decides nothing (the main walk reports it): read on to the marker or entry that
-                // ends the batch, so that the batch is shown whole or not at all; a marker must pass its checksum
-                if (lookaheadHeader.problem() != null || !lookaheadHeader.isData()
-                        && !markerChecksum.matches(bytes, lookaheadHeader.start(), lookaheadHeader.end())) {
-                    continue;
+                final BatchEnd end = batchEndAt(bytes, from, begin);
+                if (end != null) {
+                    return end;
                 }
-                if (lookaheadHeader.isData() && lookaheadHeader.inBatch()) {
-                    continue;
-                }
-                final boolean committed = lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
-                        && (begin < 0 ? lookaheadHeader.markerValue() < from : lookaheadHeader.markerValue() == begin);
-                resolvedBegin = committed ? lookaheadHeader.markerValue() : -1;
-                return committed ? BatchEnd.COMMITTED : BatchEnd.ABORTED;
             }
         }
+    }
+
+    /**
+     * {@link #resolveBatchAfter} within the file the walk is in, straight from its mapping, after the walk's current
+     * document {@code from}; null when the file ends before the batch does (the tailer then reads on).
+     */
+    private BatchEnd resolveBatchByWalk(long from, long begin) {
+        while (true) {
+            if (lookaheadWalk.nextIndex() >= readLimit) {
+                return BatchEnd.ABORTED;
+            }
+            final int found = lookaheadWalk.next();
+            if (found != DocumentWalk.DATA) {
+                return found == DocumentWalk.END && journal.queue().lastCycle() <= lookaheadWalk.cycle()
+                        ? BatchEnd.OPEN : null;
+            }
+            lookaheadHeader.wrapWalked(lookaheadWalk, false);
+            final BatchEnd end = batchEndAt(lookaheadWalk.documentStore(), from, begin);
+            if (end != null) {
+                return end;
+            }
+        }
+    }
+
+    /**
+     * What the document {@link #lookaheadHeader} holds, in {@code bytes}, says of the batch that holds {@code from}
+     * (begun at {@code begin}, when known): null when it is another entry of the batch (or damaged), so that the
+     * lookahead reads on.
+     */
+    private BatchEnd batchEndAt(BytesStore<?, ?> bytes, long from, long begin) {
+        // a damaged entry decides nothing (the main walk reports it): read on to the marker or entry that ends the
+        // batch, so that the batch is shown whole or not at all; a marker must pass its checksum
+        if (lookaheadHeader.problem() != null || !lookaheadHeader.isData()
+                && !markerChecksum.matches(bytes, lookaheadHeader.start(), lookaheadHeader.end())) {
+            return null;
+        }
+        if (lookaheadHeader.isData() && lookaheadHeader.inBatch()) {
+            return null;
+        }
+        final boolean committed = lookaheadHeader.type() == EntryLayout.TYPE_BATCH_COMMIT
+                && (begin < 0 ? lookaheadHeader.markerValue() < from : lookaheadHeader.markerValue() == begin);
+        resolvedBegin = committed ? lookaheadHeader.markerValue() : -1;
+        return committed ? BatchEnd.COMMITTED : BatchEnd.ABORTED;
     }
 
     /**
@@ -357,12 +472,16 @@ final class EntryCursor implements AutoCloseable {
 
     /** Damage of the current entry, worded with its journal index, file and offset. */
     String damageOfCurrent(String problem) {
-        return JournalDamage.leftOut(JournalDamage.entry(index, tailer.currentFile(), header.start(), problem));
+        return JournalDamage.leftOut(JournalDamage.entry(index, currentWalked ? walk.file() : tailer.currentFile(),
+                header.start(), problem));
     }
 
-    /** The bytes of the current entry, for decoding its payload. */
+    /**
+     * The bytes of the current entry's journal file, for decoding its payload: it occupies
+     * [{@code header().start()}, {@code header().end()}).
+     */
     Bytes<?> bytes() {
-        return current.wire().bytes();
+        return currentWalked ? walk.documentBytes() : current.wire().bytes();
     }
 
     /** Closes the document of the current entry, if any; the cursor stays where it is. */
@@ -371,6 +490,7 @@ final class EntryCursor implements AutoCloseable {
     }
 
     private void closeCurrent() {
+        currentWalked = false;
         if (current != null) {
             current.close();
             current = null;
@@ -380,21 +500,24 @@ final class EntryCursor implements AutoCloseable {
     @Override
     public void close() {
         closeCurrent();
+        walk.close();
+        lookaheadWalk.close();
         if (tailer != null) {
             tailer.close();
             lookahead.close();
         }
     }
 
-    /** Passes over the entry at {@code position}, whose header is damaged; the first such entry is reported. */
-    private void passDamaged(DocumentContext context, long position) {
+    /**
+     * Passes over the entry at {@code position} in {@code file}, whose header is damaged; the first such entry is
+     * reported.
+     */
+    private void passDamaged(long position, File file) {
         if (damage == null) {
-            damage = JournalDamage.leftOut(JournalDamage.entry(position, tailer.currentFile(), header.start(),
-                    header.problem()));
+            damage = JournalDamage.leftOut(JournalDamage.entry(position, file, header.start(), header.problem()));
         }
         // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
         batch = BatchState.UNKNOWN;
         lastPassed = position;
-        context.close();
     }
 }

@@ -68,6 +68,17 @@ final class EntryHeader {
         return wrap(bytes, from, to, 0, throughTenant);
     }
 
+    /**
+     * Parses the header of the document a {@link DocumentWalk} is on: straight from its chunk's memory when the chunk
+     * holds all of it, else through the file's bytes; through the tenant only when {@code throughTenant}.
+     */
+    EntryHeader wrapWalked(DocumentWalk walk, boolean throughTenant) {
+        if (walk.inChunk()) {
+            return wrap(walk.chunk(), walk.start(), walk.end(), walk.address(), throughTenant);
+        }
+        return wrapDocument(walk.documentBytes(), throughTenant);
+    }
+
     /** Parses the header of the entry occupying absolute offsets [start, end) of {@code bytes}. */
     EntryHeader wrap(BytesStore<?, ?> bytes, long start, long end) {
         return wrap(bytes, start, end, 0, false);

@@ -60,6 +60,8 @@ final class Journal implements AutoCloseable {
     private ExcerptAppender appender;
     private JournalPrefetcher prefetcher;
     private final DirectStaging staging = new DirectStaging();
+    /** The roll-cycle files readers map, kept open (and their chunks mapped) between reads. */
+    private final CycleStores cycleStores;
     private int preallocatedCycle = Integer.MIN_VALUE;
     private int preallocatedFd = -1;
     private File preallocatedFile;
@@ -79,6 +81,7 @@ final class Journal implements AutoCloseable {
         this.queue = queue;
         this.dir = dir;
         this.truncation = truncation;
+        this.cycleStores = new CycleStores(queue);
     }
 
     /**
@@ -475,6 +478,11 @@ final class Journal implements AutoCloseable {
         return queue;
     }
 
+    /** The roll-cycle files readers map, kept open between reads (scans, located reads). */
+    CycleStores cycleStores() {
+        return cycleStores;
+    }
+
     @Override
     public void close() {
         if (prefetcher != null) {
@@ -485,6 +493,7 @@ final class Journal implements AutoCloseable {
             appender.close();
         }
         staging.close();
+        cycleStores.close();
         queue.close();
         // Chronicle unmaps closed files on a background thread; finish that now, so that once close() returns
         // no file of the journal is still mapped (the directory can be deleted, its file system unmounted)

@@ -138,7 +138,7 @@ class EntryLocationTest {
         int entries = 0;
         final EntryHeader located = new EntryHeader();
         try (EntryCursor cursor = new EntryCursor(store.journal());
-             CycleStores stores = new CycleStores(store.journal());
+             CycleStores stores = new CycleStores(store.journal().queue());
              LocatedReads reads = new LocatedReads(store.journal(), stores)) {
             cursor.startAfter(-1);
             while (cursor.next()) {
