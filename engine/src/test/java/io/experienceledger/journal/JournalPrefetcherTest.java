@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.store.StoreFixtures;
 import io.experienceledger.model.ExperienceEventEnvelope;
+import io.experienceledger.testing.PageFaults;
 import java.io.RandomAccessFile;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -116,14 +117,14 @@ class JournalPrefetcherTest {
             }
             final JournalPrefetcher prefetcher = store.journal().prefetcher();
             final long from = store.journal().writeEnd();
-            final long before = minorFaults();
+            final long before = PageFaults.ofThisThread();
             for (int i = 2_000; i < entries; i++) {
                 store.appendEvent(envelopes.get(i));
                 if (i % 2_000 == 0) { // a pause now and then keeps the prefetcher ahead, as an application's would
                     awaitMappedPast(prefetcher, store.journal().writeEnd() + MIB);
                 }
             }
-            final long faults = minorFaults() - before;
+            final long faults = PageFaults.ofThisThread() - before;
             final long pages = (store.journal().writeEnd() - from) / 4096;
             assertTrue(pages > 1_000, "only " + pages + " pages appended");
             assertTrue(faults < pages / 64, "the appending thread took " + faults + " page faults appending "
@@ -160,18 +161,11 @@ class JournalPrefetcherTest {
 
     /** Minor page faults the writer takes writing a byte to each page of [from, to); this thread's, from /proc. */
     private static long faultsWritingEveryPage(MappedBytes writer, long from, long to) throws Exception {
-        final long before = minorFaults();
+        final long before = PageFaults.ofThisThread();
         for (long at = from; at < to; at += 4096) {
             writer.writeByte(at, (byte) 1);
         }
-        return minorFaults() - before;
-    }
-
-    /** This thread's minor page faults so far ({@code /proc/thread-self/stat}, field 10). */
-    private static long minorFaults() throws Exception {
-        final String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-        final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[7]);
+        return PageFaults.ofThisThread() - before;
     }
 
     private Path sparseFile(long length) throws Exception {
