@@ -15,6 +15,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  * damaged batch marker hides its batch: a damaged begin marker leaves the batch to be resolved by the marker that
  * ends it, a damaged commit marker makes it look aborted.)
  *
+ * <p>Chronicle's tailer finds where a walk starts and crosses from one roll-cycle file to the next; within a file
+ * the documents are read straight from its mapping ({@link DocumentWalk}), for the walk and for the lookahead that
+ * finds how a batch ended.
+ *
  * <p>While positioned on an entry, its document stays open: read {@link #header()} and decode the payload before
  * the next call. Not thread-safe; close it when done.
  */
