@@ -54,7 +54,6 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
     private final StoreLifecycle lifecycle;
     private final WriterLock writerLock;
     private final Journal journal;
-    private final CycleStores cycleStores;
     private final SideIndex index;
     private final DamageLog damage = new DamageLog();
     private final ArtifactIds artifactIds;
@@ -96,7 +95,6 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         this.lifecycle = new StoreLifecycle(layout.root(), !settings.readOnly());
         this.writerLock = lock;
         this.journal = opened;
-        this.cycleStores = opened.cycleStores();
         this.index = sideIndex;
         this.artifactIds = new ArtifactIds(opened);
         try {
@@ -106,7 +104,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         }
         try {
             this.catchUp = new IndexCatchUp(opened, sideIndex, artifactIds, damage, lifecycle, appender::drainForRead);
-            this.queries = new QueryExecutor(opened, cycleStores, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
+            this.queries = new QueryExecutor(opened, sideIndex, opensWith.defaultIndexSpacing(), catchUp,
                     damage, lifecycle);
             this.scans = new JournalScans(opened, layout.journalDir(), sideIndex, catchUp, damage);
             this.tree = new LedgerTree(layout.indexDir(), Origin.ledgerId(layout.identityHi(), layout.identityLo()),
@@ -116,7 +114,7 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
             if (opened.truncation() != null) {
                 damage.note(opened.truncation().problem());
             }
-            this.pruner = new LedgerPruner(layout, opened, tree, catchUp, cycleStores, ledgerId());
+            this.pruner = new LedgerPruner(layout, opened, tree, catchUp, ledgerId());
             if (!settings.readOnly()) {
                 final long openBatch = catchUp.openBatchBegin();
                 if (openBatch >= 0) {

@@ -1,6 +1,5 @@
 package io.experienceledger.journal;
 
-import java.io.File;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -187,7 +186,7 @@ final class EntryCursor implements AutoCloseable {
             if (walk.active()) {
                 final int found = walk.next();
                 if (found != DocumentWalk.DATA) {
-                    if (found == DocumentWalk.END && journal.queue().lastCycle() <= walk.cycle()) {
+                    if (journalEnds(found, walk)) {
                         atEnd = true;
                         return false;
                     }
@@ -198,7 +197,7 @@ final class EntryCursor implements AutoCloseable {
                 atEnd = false;
                 final long position = walk.index();
                 header.wrapWalked(walk, tenant != null);
-                final Step step = step(position, walk.file());
+                final Step step = step(position);
                 if (step == Step.SHOW) {
                     currentWalked = true;
                     return true;
@@ -224,7 +223,7 @@ final class EntryCursor implements AutoCloseable {
             } else {
                 header.wrapDocumentThroughTenant(bytes);
             }
-            final Step step = step(position, tailer.currentFile());
+            final Step step = step(position);
             if (step == Step.PENDING) {
                 context.rollbackOnClose();
                 context.close();
@@ -241,12 +240,20 @@ final class EntryCursor implements AutoCloseable {
     }
 
     /**
-     * Decides what the walk does with the document at {@code position} (in {@code file}) whose header
-     * {@link #header} holds: keeps the batch state, the damage and the counts, and the current entry's position.
+     * Whether the journal ends, for now, where {@code reader}'s {@link DocumentWalk#next()} found {@code found}: the
+     * end of what is written in the newest file; not the end of a file the journal goes on from.
      */
-    private Step step(long position, File file) {
+    private boolean journalEnds(int found, DocumentWalk reader) {
+        return found == DocumentWalk.END && journal.queue().lastCycle() <= reader.cycle();
+    }
+
+    /**
+     * Decides what the walk does with the document at {@code position} whose header {@link #header} holds: keeps the
+     * batch state, the damage and the counts, and the current entry's position.
+     */
+    private Step step(long position) {
         if (header.problem() != null) {
-            passDamaged(position, file);
+            passDamaged(position);
             return Step.PASS;
         }
         if (header.isData() && header.inBatch() && batch == BatchState.UNKNOWN) {
@@ -267,7 +274,7 @@ final class EntryCursor implements AutoCloseable {
                     return Step.PASS;
                 }
                 if (header.completeParse().problem() != null) {
-                    passDamaged(position, file);
+                    passDamaged(position);
                     return Step.PASS;
                 }
             }
@@ -371,8 +378,7 @@ final class EntryCursor implements AutoCloseable {
             }
             final int found = lookaheadWalk.next();
             if (found != DocumentWalk.DATA) {
-                return found == DocumentWalk.END && journal.queue().lastCycle() <= lookaheadWalk.cycle()
-                        ? BatchEnd.OPEN : null;
+                return journalEnds(found, lookaheadWalk) ? BatchEnd.OPEN : null;
             }
             lookaheadHeader.wrapWalked(lookaheadWalk, false);
             final BatchEnd end = batchEndAt(lookaheadWalk.documentStore(), from, begin);
@@ -513,12 +519,13 @@ final class EntryCursor implements AutoCloseable {
     }
 
     /**
-     * Passes over the entry at {@code position} in {@code file}, whose header is damaged; the first such entry is
-     * reported.
+     * Passes over the entry at {@code position} (read by the walk while it is active, else by the tailer), whose
+     * header is damaged; the first such entry is reported.
      */
-    private void passDamaged(long position, File file) {
+    private void passDamaged(long position) {
         if (damage == null) {
-            damage = JournalDamage.leftOut(JournalDamage.entry(position, file, header.start(), header.problem()));
+            damage = JournalDamage.leftOut(JournalDamage.entry(position,
+                    walk.active() ? walk.file() : tailer.currentFile(), header.start(), header.problem()));
         }
         // whether it began or ended a batch is unknown: the next batch entry resolves its batch anew
         batch = BatchState.UNKNOWN;

@@ -54,17 +54,14 @@ final class LedgerPruner {
     private final Journal journal;
     private final LedgerTree tree;
     private final IndexCatchUp catchUp;
-    private final CycleStores cycleStores;
     private final String ledgerId;
 
-    LedgerPruner(LedgerDirectory layout, Journal journal, LedgerTree tree, IndexCatchUp catchUp,
-                 CycleStores cycleStores, String ledgerId) {
+    LedgerPruner(LedgerDirectory layout, Journal journal, LedgerTree tree, IndexCatchUp catchUp, String ledgerId) {
         this.root = layout.root();
         this.journalDir = layout.journalDir();
         this.journal = journal;
         this.tree = tree;
         this.catchUp = catchUp;
-        this.cycleStores = cycleStores;
         this.ledgerId = ledgerId;
     }
 
@@ -181,7 +178,7 @@ final class LedgerPruner {
 
     private void removeBelow(int firstCycle, RollCycle rollCycle) {
         catchUp.rebuild();
-        cycleStores.closeBefore(firstCycle);
+        journal.cycleStores().closeBefore(firstCycle);
         for (Path file : journalFiles()) {
             if (JournalFiles.cycleOf(file, rollCycle) < firstCycle) {
                 try {

@@ -26,8 +26,8 @@ final class LocatedReads implements AutoCloseable {
     private int cycle = Integer.MIN_VALUE;
     private long fileLength;
 
-    LocatedReads(Journal journal, CycleStores stores) {
-        this.stores = stores;
+    LocatedReads(Journal journal) {
+        this.stores = journal.cycleStores();
         this.rollCycle = journal.queue().rollCycle();
     }
 

@@ -24,12 +24,12 @@ final class PositionedReader implements AutoCloseable {
     private boolean readAtLocation;
     private long entriesRead;
 
-    PositionedReader(Journal journal, CycleStores cycleStores, SideIndex index, long indexSpacing, DamageLog damage) {
+    PositionedReader(Journal journal, SideIndex index, long indexSpacing, DamageLog damage) {
         this.journal = journal;
         this.locations = index.locator();
         this.damage = damage;
         this.indexSpacing = indexSpacing;
-        this.located = new LocatedReads(journal, cycleStores);
+        this.located = new LocatedReads(journal);
     }
 
     /**

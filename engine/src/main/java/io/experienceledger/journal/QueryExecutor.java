@@ -23,7 +23,6 @@ final class QueryExecutor {
     private static final long PRUNE_CHECK_NANOS = 100_000_000L;
 
     private final Journal journal;
-    private final CycleStores cycleStores;
     private final SideIndex index;
     private final long indexSpacing;
     private final IndexCatchUp catchUp;
@@ -31,10 +30,9 @@ final class QueryExecutor {
     private final StoreLifecycle lifecycle;
     private volatile long[] lastWork = new long[2];
 
-    QueryExecutor(Journal journal, CycleStores cycleStores, SideIndex index, long indexSpacing, IndexCatchUp catchUp,
-                  DamageLog damage, StoreLifecycle lifecycle) {
+    QueryExecutor(Journal journal, SideIndex index, long indexSpacing, IndexCatchUp catchUp, DamageLog damage,
+                  StoreLifecycle lifecycle) {
         this.journal = journal;
-        this.cycleStores = cycleStores;
         this.index = index;
         this.indexSpacing = indexSpacing;
         this.catchUp = catchUp;
@@ -106,7 +104,7 @@ final class QueryExecutor {
     private <T> T run(boolean indexLagging, byte[] origin, Function<QueryRun, T> work) {
         // another process may have pruned: its postings of removed entries are skipped from then on
         journal.refreshFirstRetainedAtMostEvery(PRUNE_CHECK_NANOS);
-        final QueryRun run = new QueryRun(journal, cycleStores, index, indexSpacing, indexLagging, origin, damage);
+        final QueryRun run = new QueryRun(journal, index, indexSpacing, indexLagging, origin, damage);
         try {
             return work.apply(run);
         } finally {

@@ -33,14 +33,14 @@ final class QueryRun implements AutoCloseable {
     private long entriesScanned;
     private long payloadsDecoded;
 
-    QueryRun(Journal journal, CycleStores cycleStores, SideIndex index, long indexSpacing, boolean indexLagging,
+    QueryRun(Journal journal, SideIndex index, long indexSpacing, boolean indexLagging,
              byte[] origin, DamageLog damage) {
         this.journal = journal;
         this.index = index;
         this.indexLagging = indexLagging;
         this.origin = origin;
         this.damage = damage;
-        this.reader = new PositionedReader(journal, cycleStores, index, indexSpacing, damage);
+        this.reader = new PositionedReader(journal, index, indexSpacing, damage);
     }
 
     /** Adds the engine envelopes matching {@code query} to {@code out}, in append order, up to {@code limit}. */

@@ -138,8 +138,7 @@ class EntryLocationTest {
         int entries = 0;
         final EntryHeader located = new EntryHeader();
         try (EntryCursor cursor = new EntryCursor(store.journal());
-             CycleStores stores = new CycleStores(store.journal().queue());
-             LocatedReads reads = new LocatedReads(store.journal(), stores)) {
+             LocatedReads reads = new LocatedReads(store.journal())) {
             cursor.startAfter(-1);
             while (cursor.next()) {
                 final String entry = context + ": entry " + Long.toHexString(cursor.index());

@@ -199,11 +199,7 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+            final List<TopicPartition> partitions = partitionsOf(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -274,12 +270,19 @@ final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            settledEnd(topic, consumer, partitions, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+            settledEnd(topic, consumer, partitionsOf(consumer, topic), System.nanoTime()
+                    + TimeUnit.SECONDS.toNanos(60));
         }
+    }
+
+    /** The partitions of {@code topic}, in partition order. */
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        final List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+        return partitions;
     }
 
     /** The topics that exist. */
