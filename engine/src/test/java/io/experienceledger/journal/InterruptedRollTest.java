@@ -159,6 +159,8 @@ class InterruptedRollTest {
         dir = root.resolve("ledger");
         ChronicleExperienceStore.builder(dir).rollCycle(TestRollCycles.TEST_SECONDLY).open().close();
         try (ChronicleExperienceStore store = open(false)) {
+            // at the start of a second, so that the five entries (the first takes a new file) share one cycle
+            Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 5);
             for (int i = 0; i < 5; i++) {
                 final ExperienceEventEnvelope envelope = StoreFixtures.engine("e" + i, "2026-05-10T09:00:00Z");
                 store.appendEvent(envelope);
