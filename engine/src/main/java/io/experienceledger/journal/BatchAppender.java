@@ -19,8 +19,11 @@ import java.util.function.Supplier;
  * store's {@link Durability} promises. Encoding happens here ({@link EntryWriter}); the index is never touched.
  */
 final class BatchAppender {
-    /** A waiting thread checks this often for its entry, or for the lock to come free, before it yields. */
-    private static final int SPINS = 50;
+    /**
+     * A waiting thread checks this often for its entry before it yields: briefly, since the holder appends it
+     * within an append or two, and a spinning thread takes a core the holder and the prefetcher could use.
+     */
+    private static final int SPINS = 10;
     /** Then it yields this often before it parks. */
     private static final int YIELDS = 20;
     /** Then it parks this long at a time, unless the holder unparks it first. */
@@ -121,7 +124,7 @@ final class BatchAppender {
                 journal.append(entry);
                 afterAppend();
             } finally {
-                lock.unlock();
+                unlock();
             }
             return;
         }
@@ -170,7 +173,7 @@ final class BatchAppender {
                 drainQueued();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -225,7 +228,7 @@ final class BatchAppender {
                 journal.append(entry);
                 appendQueuedAndCommit();
             } finally {
-                lock.unlock();
+                unlock();
             }
             return;
         }
@@ -242,19 +245,21 @@ final class BatchAppender {
                 : encoder.user((UserExperienceEventEnvelope) envelope, Framing.ALONE);
     }
 
-    /** Waits until the lock holder appended {@code waiter}'s entry, or appends it when the lock comes free. */
+    /**
+     * Waits until a lock holder appended {@code waiter}'s entry. The lock is tried once, right after the entry was
+     * queued, and again only once this thread has parked: every holder looks for queued entries after it unlocks
+     * ({@link #unlock}), so an entry queued while the lock was held is always taken by a holder, and the waiting
+     * thread reads nothing but its own flag, leaving the lock's cache line to the holder's core.
+     */
     private void awaitAppended(PendingAppends.Waiter waiter) {
         int idle = 0;
+        boolean tryLock = true;
         while (!waiter.done) {
-            if (!lock.isLocked() && lock.tryLock()) {
+            if (tryLock && !lock.isLocked() && lock.tryLock()) {
                 try {
-                    if (lifecycle.isClosed()) {
-                        pending.failQueued(lifecycle.closedError());
-                    } else if (!waiter.done) {
-                        appendQueuedAndCommit();
-                    }
+                    appendQueuedUnderLock(waiter);
                 } finally {
-                    lock.unlock();
+                    unlock();
                 }
             } else if (Spinning.step(idle, SPINS, YIELDS)) {
                 idle++;
@@ -265,8 +270,36 @@ final class BatchAppender {
                 }
                 waiter.parked = false;
             }
+            tryLock = idle >= SPINS + YIELDS;
         }
         waiter.rethrowFailure();
+    }
+
+    /** Under the lock, taken to append queued entries: appends them, or fails them on a closed store. */
+    private void appendQueuedUnderLock(PendingAppends.Waiter waiter) {
+        if (lifecycle.isClosed()) {
+            pending.failQueued(lifecycle.closedError());
+        } else if (waiter == null || !waiter.done) {
+            appendQueuedAndCommit();
+        }
+    }
+
+    /**
+     * Releases the append lock, then appends what other threads queued meanwhile, unless another thread holds the
+     * lock by then (it does the same when it unlocks). A thread that queues an entry and then finds the lock held
+     * can therefore rely on a holder to take it.
+     */
+    private void unlock() {
+        lock.unlock();
+        while (pending.hasQueued() && !lock.isLocked() && lock.tryLock()) {
+            try {
+                appendQueuedUnderLock(null);
+            } catch (RuntimeException e) {
+                // not this thread's: the threads whose entries it concerns return with it
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /**
@@ -307,7 +340,7 @@ final class BatchAppender {
             journal.append(writer.marker(EntryLayout.TYPE_BATCH_COMMIT, begin));
             afterAppend();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -339,7 +372,7 @@ final class BatchAppender {
             afterAppend();
             return count;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -375,7 +408,7 @@ final class BatchAppender {
             afterAppend();
             return count;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -389,7 +422,7 @@ final class BatchAppender {
             journal.append(writer.marker(EntryLayout.TYPE_BATCH_ABORT, begin));
             afterAppend();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -403,7 +436,7 @@ final class BatchAppender {
             work.run();
             afterAppend();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -434,7 +467,7 @@ final class BatchAppender {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -497,7 +530,7 @@ final class BatchAppender {
         lifecycle.checkWritable();
         lock.lock();
         if (lifecycle.isClosed()) {
-            lock.unlock();
+            unlock();
             lifecycle.checkOpen();
         }
         if (queue != null) {
@@ -505,7 +538,7 @@ final class BatchAppender {
             drainQueued();
             final RuntimeException failing = queue.failure();
             if (failing != null) {
-                lock.unlock();
+                unlock();
                 throw QueuedAppends.refused(failing);
             }
         }
@@ -535,7 +568,7 @@ final class BatchAppender {
                 journal.sync();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 }

@@ -61,6 +61,11 @@ final class PendingAppends {
         return waiters.get();
     }
 
+    /** Whether an entry waits for the lock holder. */
+    boolean hasQueued() {
+        return last.get() != null;
+    }
+
     /** Queues {@code waiter}'s entry for the lock holder. */
     void offer(Waiter waiter) {
         Waiter before;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.model.EventQuery;
+import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.store.ExperienceStoreContractTest;
 import io.experienceledger.store.ExperienceStoreException;
 import io.experienceledger.store.StoreFixtures;
@@ -194,6 +195,63 @@ class ConcurrentAppendTest {
                         .map(id -> Integer.parseInt(id.substring(prefix.length()))).collect(Collectors.toList());
                 for (int i = 0; i < order.size(); i++) {
                     assertEquals(i, order.get(i), "thread " + t + "'s appends out of order or with a gap");
+                }
+            }
+        }
+    }
+
+    @Test
+    void singleEntriesQueuedBehindBatchesAreEachAppendedOnceInTheirThreadsOrder() throws Exception {
+        final int rounds = 2_000;
+        final int batch = 5;
+        final Path ledger = dir.resolve("ledger");
+        final CountDownLatch start = new CountDownLatch(1);
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(ledger)) {
+            final List<Future<?>> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                final String prefix = "t" + t + "-";
+                final boolean batches = t % 2 == 0; // two threads append batches, two single entries between them
+                threads.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        if (batches) {
+                            final List<ExperienceEventEnvelope> members = new ArrayList<>();
+                            for (int m = 0; m < batch; m++) {
+                                members.add(StoreFixtures.engine(prefix + (i * batch + m), T));
+                            }
+                            store.appendEvents(members);
+                        } else {
+                            store.appendEvent(StoreFixtures.engine(prefix + i, T));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> thread : threads) {
+                thread.get(60, TimeUnit.SECONDS);
+            }
+            final List<String> ids = ids(store);
+            assertEquals(2 * rounds + 2 * rounds * batch, ids.size(), "entries appended");
+            assertEquals(ids.size(), new HashSet<>(ids).size(), "an entry appended twice");
+            for (int t = 0; t < THREADS; t++) {
+                final String prefix = "t" + t + "-";
+                final List<Integer> positions = new ArrayList<>();
+                final List<Integer> order = new ArrayList<>();
+                for (int at = 0; at < ids.size(); at++) {
+                    if (ids.get(at).startsWith(prefix)) {
+                        positions.add(at);
+                        order.add(Integer.parseInt(ids.get(at).substring(prefix.length())));
+                    }
+                }
+                for (int i = 0; i < order.size(); i++) {
+                    assertEquals(i, order.get(i), "thread " + t + "'s appends out of order or with a gap");
+                }
+                if (t % 2 == 0) {
+                    for (int b = 0; b < positions.size(); b += batch) {
+                        assertEquals(positions.get(b) + batch - 1, positions.get(b + batch - 1),
+                                "thread " + t + "'s batch " + b / batch + " has another entry inside it");
+                    }
                 }
             }
         }

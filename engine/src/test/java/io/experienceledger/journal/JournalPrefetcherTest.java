@@ -13,7 +13,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import net.openhft.chronicle.bytes.MappedBytes;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,34 @@ class JournalPrefetcherTest {
                     + " page faults, " + unprepared + " past the target");
         } finally {
             writer.releaseLast();
+        }
+    }
+
+    @Test
+    void preparingTheWritersMappingChangesNoByteOfTheFile() throws Exception {
+        final Path file = root.resolve("cycle.cq4");
+        final byte[] content = new byte[(int) (2 * JournalPrefetcher.AHEAD)];
+        new Random(42).nextBytes(content);
+        for (int page = 0; page < content.length; page += 4096 * 3) {
+            Arrays.fill(content, page, page + 4096, (byte) 0); // every third page zero, as a new file's
+        }
+        Files.write(file, content);
+        final MappedBytes writer = MappedBytes.mappedBytes(file.toFile(), 32 * MIB, MIB);
+        try (JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
+            writer.readByte(0);
+            prefetcher.cycleFile(file.toFile(), writer.mappedFile(), 0);
+            awaitMappedPast(prefetcher, JournalPrefetcher.AHEAD);
+            assertEquals(JournalPrefetcher.AHEAD, prefetcher.mappedTo(), "mapped up to the target");
+        } finally {
+            writer.releaseLast();
+        }
+        final byte[] after = Files.readAllBytes(file); // mapping a chunk grows the file, with zeros
+        assertTrue(after.length >= content.length, "the file shrank to " + after.length + " bytes");
+        for (int at = 0; at < after.length; at++) {
+            final byte was = at < content.length ? content[at] : 0;
+            if (was != after[at]) {
+                throw new AssertionError("byte " + at + " was " + was + ", is " + after[at]);
+            }
         }
     }
 
