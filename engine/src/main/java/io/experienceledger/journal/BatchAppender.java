@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,8 @@ final class BatchAppender {
     /** Single entries queued for the drainer ({@link StoreSettings#queuedAppends()}); null when appends wait. */
     private final QueuedAppends queue;
     private final Thread drainer;
+    /** {@link #drainHere()}, made once: queueing allocates nothing. */
+    private final BooleanSupplier drainHere = this::drainHere;
     private volatile boolean stopping;
 
     BatchAppender(Journal journal, StoreSettings settings, StoreLifecycle lifecycle) {
@@ -128,10 +131,31 @@ final class BatchAppender {
             }
             return;
         }
-        if (!queue.offer(producer, entry)) {
+        if (!queue.offer(producer, entry, drainHere)) {
             throw lifecycle.closedError();
         }
     }
+
+    /**
+     * The ring is full: appends what is queued on the calling thread, if the lock is free, rather than leave the
+     * cores to the drainer and wait for it.
+     *
+     * @return false when another thread holds the lock (the caller waits for room)
+     */
+    private boolean drainHere() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (!lifecycle.isClosed() && !queue.isClosed()) {
+                drainQueued();
+            }
+        } finally {
+            unlock();
+        }
+        return true;
+    }
+
 
     /**
      * Waits until every entry queued before the call is in the journal, as durable as an append that waits

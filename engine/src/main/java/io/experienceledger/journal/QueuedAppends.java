@@ -4,6 +4,7 @@ import io.experienceledger.store.ExperienceStoreException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.bytes.BytesStore;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -97,14 +98,15 @@ final class QueuedAppends {
     }
 
     /**
-     * Queues {@code entry}, which {@code producer}'s encoder just wrote, waiting for room when the ring is full,
-     * and wakes the drainer if it sleeps.
+     * Queues {@code entry}, which {@code producer}'s encoder just wrote, and wakes the drainer if it sleeps. When
+     * the ring is full, {@code drainHere} appends what is queued on this thread if it can take the append lock
+     * (the drainer is behind, often for want of a core); otherwise this thread waits for room.
      *
      * @return false when the queue is closed: the entry is not queued
      * @throws ExperienceStoreException a storage error while queued entries cannot be appended; the entry is then
      *                                  not queued
      */
-    boolean offer(Producer producer, EntryBuffer entry) {
+    boolean offer(Producer producer, EntryBuffer entry, BooleanSupplier drainHere) {
         producer.active = true;
         try {
             while (true) {
@@ -121,7 +123,9 @@ final class QueuedAppends {
                     ring.commit(index);
                     break;
                 }
-                awaitRoom();
+                if (!drainHere.getAsBoolean()) {
+                    awaitRoom();
+                }
             }
         } finally {
             producer.active = false;
@@ -133,9 +137,10 @@ final class QueuedAppends {
     }
 
     /**
-     * The ring is full: the drainer is thousands of entries behind. Sleeps, instead of spinning, until the ring is
-     * at most half full (or the queue closes or fails), so that the threads that queue leave the cores to the
-     * drainer, which is what they wait for, and queue their next entries in a run.
+     * The ring is full and another thread holds the append lock, the drainer or a thread draining it. Sleeps,
+     * instead of spinning, until the ring is at most half full (or the queue closes or fails), so that the threads
+     * that queue leave the cores to the one draining, which is what they wait for, and queue their next entries in
+     * a run.
      */
     private void awaitRoom() {
         wakeDrainer();
