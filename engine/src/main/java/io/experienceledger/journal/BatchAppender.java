@@ -146,16 +146,9 @@ final class BatchAppender {
         if (!lock.tryLock()) {
             return false;
         }
-        try {
-            if (!lifecycle.isClosed() && !queue.isClosed()) {
-                drainQueued();
-            }
-        } finally {
-            unlock();
-        }
+        drainAndUnlock();
         return true;
     }
-
 
     /**
      * Waits until every entry queued before the call is in the journal, as durable as an append that waits
@@ -192,6 +185,11 @@ final class BatchAppender {
 
     private void drainNow() {
         lock.lock();
+        drainAndUnlock();
+    }
+
+    /** With the lock just taken: appends what is queued unless the store or the queue closed, then unlocks. */
+    private void drainAndUnlock() {
         try {
             if (!lifecycle.isClosed() && !queue.isClosed()) {
                 drainQueued();
