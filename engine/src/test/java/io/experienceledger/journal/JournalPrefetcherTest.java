@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.MappedBytes;
 import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +35,8 @@ class JournalPrefetcherTest {
 
     @TempDir
     Path root;
+    /** A directory on tmpfs this test made, removed after it; null when it made none. */
+    private Path inMemory;
 
     @ParameterizedTest(name = "through its own mapping: {0}")
     @ValueSource(booleans = {true, false})
@@ -82,12 +87,14 @@ class JournalPrefetcherTest {
         }
     }
 
-    @Test
-    void theWritersMappingIsPopulatedAheadSoItsWritesTakeNoPageFault() throws Exception {
-        final MappedBytes writer = MappedBytes.mappedBytes(root.resolve("cycle.cq4").toFile(), 32 * MIB, MIB);
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"disk", "tmpfs"})
+    void theWritersMappingIsPopulatedAheadSoItsWritesTakeNoPageFault(String fileSystem) throws Exception {
+        final Path file = directoryOn(fileSystem).resolve("cycle.cq4");
+        final MappedBytes writer = MappedBytes.mappedBytes(file.toFile(), 32 * MIB, MIB);
         try (JournalPrefetcher prefetcher = new JournalPrefetcher("test")) {
             writer.writeByte(0, (byte) 1);
-            prefetcher.cycleFile(root.resolve("cycle.cq4").toFile(), writer.mappedFile(), 0);
+            prefetcher.cycleFile(file.toFile(), writer.mappedFile(), 0);
             final long deadline = System.nanoTime() + 10_000_000_000L;
             while (prefetcher.mappedTo() < JournalPrefetcher.AHEAD && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -106,9 +113,10 @@ class JournalPrefetcherTest {
         }
     }
 
-    @Test
-    void preparingTheWritersMappingChangesNoByteOfTheFile() throws Exception {
-        final Path file = root.resolve("cycle.cq4");
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"disk", "tmpfs"})
+    void preparingTheWritersMappingChangesNoByteOfTheFile(String fileSystem) throws Exception {
+        final Path file = directoryOn(fileSystem).resolve("cycle.cq4");
         final byte[] content = new byte[(int) (2 * JournalPrefetcher.AHEAD)];
         new Random(42).nextBytes(content);
         for (int page = 0; page < content.length; page += 4096 * 3) {
@@ -196,6 +204,33 @@ class JournalPrefetcherTest {
             writer.writeByte(at, (byte) 1);
         }
         return PageFaults.ofThisThread() - before;
+    }
+
+    /**
+     * This test's directory for {@code fileSystem}: "disk" is the temp directory, "tmpfs" one under
+     * {@code /dev/shm}, where the prefetcher skips reading pages in (allocating puts them in memory), removed after
+     * the test.
+     */
+    private Path directoryOn(String fileSystem) throws Exception {
+        if (fileSystem.equals("disk")) {
+            return root;
+        }
+        final Path shm = Path.of("/dev/shm");
+        assertTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()),
+                "this test needs /dev/shm on tmpfs, as Linux has it");
+        inMemory = Files.createTempDirectory(shm, "prefetcher-test");
+        return inMemory;
+    }
+
+    @AfterEach
+    void removeTmpfsDirectory() throws Exception {
+        if (inMemory != null) {
+            try (Stream<Path> files = Files.walk(inMemory)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private Path sparseFile(long length) throws Exception {
