@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.experienceledger.store.StoreFixtures;
 import io.experienceledger.model.ExperienceEventEnvelope;
 import io.experienceledger.testing.PageFaults;
+import io.experienceledger.testing.TestFiles;
 import java.io.RandomAccessFile;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.MappedBytes;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterEach;
@@ -225,11 +224,7 @@ class JournalPrefetcherTest {
     @AfterEach
     void removeTmpfsDirectory() throws Exception {
         if (inMemory != null) {
-            try (Stream<Path> files = Files.walk(inMemory)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            TestFiles.deleteRecursively(inMemory);
         }
     }
 
