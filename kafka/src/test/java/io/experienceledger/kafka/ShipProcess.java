@@ -29,6 +29,7 @@ final class ShipProcess {
         }
         command.add("-Xmx" + maxHeap);
         command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1"); // a short-lived child: C2 would only take the other core
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.experienceledger.cli.LedgerMain");
