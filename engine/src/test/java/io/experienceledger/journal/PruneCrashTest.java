@@ -125,9 +125,13 @@ class PruneCrashTest {
         try (ChildJvm writer = ChildJvm.start(JournalChild.class, "retain", dir.toString(), "2");
              ChronicleExperienceStore reader = ChronicleExperienceStore.builder(dir).readOnly().open()) {
             assertTrue(writer.readLine().startsWith("ack"), writer.errors());
-            final long until = System.nanoTime() + 4_500_000_000L;
+            // scan for 4.5 s, and on until the writer has pruned, for at most a minute: its retention drops files
+            // older than the two newest one-second cycles, about 3 s after it starts, later on a loaded machine
+            final long start = System.nanoTime();
+            final long until = start + 4_500_000_000L;
+            final long atMost = start + 60_000_000_000L;
             TreeHead previous = null;
-            while (System.nanoTime() < until) {
+            while (System.nanoTime() < until || (firstSeen <= 0 && System.nanoTime() < atMost)) {
                 final List<Long> ids = new ArrayList<>();
                 reader.scan(-1, (index, record) -> {
                     final String id = record.eventId().value();
