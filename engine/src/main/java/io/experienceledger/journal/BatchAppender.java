@@ -9,6 +9,7 @@ import io.experienceledger.store.internal.EnvelopeValidator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -29,6 +30,25 @@ final class BatchAppender {
     private static final int YIELDS = 20;
     /** Then it parks this long at a time, unless the holder unparks it first. */
     private static final long PARK_NANOS = 50_000;
+    /**
+     * Holds that appended entries other threads had queued, each within {@link #CONTENDED_GAP_NANOS} of the one
+     * before, from which appends count as contended: the threads keep meeting at the lock, not by chance. Threads
+     * appending as fast as they can get there within tens of microseconds; at 100,000 appends a second from several
+     * threads a few percent of appends collide, and even a burst of appends catching up after a stall seldom makes
+     * this many in a row.
+     */
+    private static final int CONTENDED_HOLDS = 16;
+    /** The longest gap between two such holds that keeps counting them as one stretch of contention. */
+    private static final long CONTENDED_GAP_NANOS = 10_000;
+    /**
+     * How long a thread that finds the lock held sleeps before it hands its entry over, while appends are contended.
+     * Handing an entry to the holder costs the holder more than appending one of its own would cost this thread (its
+     * bytes and the waiter's flags come from another core's cache, ~0.5 µs a line here): under sustained contention
+     * the holder is better left to append at full speed from a warm cache while the others sleep, and the sleeping
+     * thread gives its core up (to the prefetcher, say). The sleep lasts longer than asked, by the kernel's timer
+     * slack; the first hold that appends another thread's entry after a longer gap ends the stretch.
+     */
+    private static final long BACK_OFF_NANOS = 20_000;
     /** The drainer, finding nothing queued, checks this often before it yields, then sleeps. */
     private static final int DRAINER_SPINS = 200;
     private static final long DRAINER_SLEEP_NANOS = 20_000_000;
@@ -45,6 +65,16 @@ final class BatchAppender {
     private final boolean syncOnClose;
     private final GroupCommit groupCommit;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * How many holds in a row, each soon after the one before, appended entries other threads had queued, up to
+     * {@link #CONTENDED_HOLDS}; written under the lock, only by holds that appended such entries. Read without the
+     * lock, as a hint.
+     */
+    private int busyHolds;
+    /** When the last hold that appended entries other threads had queued did so ({@link System#nanoTime}). */
+    private long lastBusyHold;
+    /** How many times a thread backed off before handing its entry over; counted off the uncontended path. */
+    private final LongAdder backOffs = new LongAdder();
     /** Single entries queued for the drainer ({@link StoreSettings#queuedAppends()}); null when appends wait. */
     private final QueuedAppends queue;
     private final Thread drainer;
@@ -240,10 +270,11 @@ final class BatchAppender {
      * Appends one engine or user envelope on its own. Uncontended, it is encoded and appended under the lock. When
      * another thread holds the lock, it is encoded with this thread's writer and handed to the holder
      * ({@link PendingAppends}); while it waits, this thread takes the lock itself if it comes free, and then
-     * appends what is queued, its own entry included.
+     * appends what is queued, its own entry included. While appends are contended ({@link #CONTENDED_HOLDS}), a
+     * thread that finds the lock held first sleeps a little and tries it once more ({@link #backOff}).
      */
     private void appendAlone(Object envelope) {
-        if (lock.tryLock()) {
+        if (lock.tryLock() || (busyHolds >= CONTENDED_HOLDS && backOff())) {
             try {
                 final EntryBuffer entry = encodeAlone(writer, envelope);
                 lifecycle.checkWritable();
@@ -259,6 +290,18 @@ final class BatchAppender {
         lifecycle.checkWritable();
         pending.offer(waiter);
         awaitAppended(waiter);
+    }
+
+    /**
+     * While appends are contended, before handing an entry over: sleeps {@link #BACK_OFF_NANOS}, leaving the
+     * holder to append at full speed, then tries the lock once more.
+     *
+     * @return whether this thread now holds the lock
+     */
+    private boolean backOff() {
+        backOffs.increment();
+        LockSupport.parkNanos(this, BACK_OFF_NANOS);
+        return lock.tryLock();
     }
 
     private static EntryBuffer encodeAlone(EntryWriter encoder, Object envelope) {
@@ -324,12 +367,30 @@ final class BatchAppender {
         }
     }
 
+    /** How many times a thread found appends contended and backed off before handing its entry over. For tests. */
+    long backOffs() {
+        return backOffs.sum();
+    }
+
+    /** Under the lock, after a hold appended entries other threads had queued: counts it towards contention. */
+    private void countBusyHold() {
+        final long now = System.nanoTime();
+        if (now - lastBusyHold > CONTENDED_GAP_NANOS) {
+            busyHolds = 1;
+        } else if (busyHolds < CONTENDED_HOLDS) {
+            busyHolds++;
+        }
+        lastBusyHold = now;
+    }
+
     /**
      * Under the lock, after the holder's own append: appends the entries other threads queued, makes everything
      * as durable as promised, then lets those threads return (with the error, if that failed).
      */
     private void appendQueuedAndCommit() {
-        pending.appendQueued(journal);
+        if (pending.appendQueued(journal)) {
+            countBusyHold();
+        }
         try {
             afterAppend();
         } catch (RuntimeException e) {

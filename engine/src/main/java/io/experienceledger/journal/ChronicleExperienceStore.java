@@ -422,6 +422,11 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return catchUp.entriesRead();
     }
 
+    /** How many times an appending thread backed off under sustained contention since the store opened. For tests. */
+    long contendedBackOffs() {
+        return appender.backOffs();
+    }
+
     /** The journal, for verification and tests in this package. */
     Journal journal() {
         return journal;

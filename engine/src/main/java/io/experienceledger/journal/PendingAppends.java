@@ -78,15 +78,19 @@ final class PendingAppends {
     /**
      * Under the append lock: takes every queued entry and appends them in the order they were queued; an entry
      * the journal refuses keeps the error for its thread. {@link #release} follows.
+     *
+     * @return whether any entry was queued
      */
-    void appendQueued(Journal journal) {
-        for (Waiter waiter = take(); waiter != null; waiter = waiter.next) {
+    boolean appendQueued(Journal journal) {
+        final Waiter first = take();
+        for (Waiter waiter = first; waiter != null; waiter = waiter.next) {
             try {
                 journal.append(waiter.entry);
             } catch (RuntimeException e) {
                 waiter.failure = e;
             }
         }
+        return first != null;
     }
 
     /**

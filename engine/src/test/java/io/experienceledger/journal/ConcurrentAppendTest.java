@@ -257,6 +257,45 @@ class ConcurrentAppendTest {
         }
     }
 
+    /**
+     * Threads appending as fast as they can keep meeting at the lock: they back off before handing entries over
+     * ({@code BatchAppender}), and still every entry is appended once and each thread's in its order. The threads
+     * append their envelopes round after round until one has backed off (or for 40 rounds).
+     */
+    @Test
+    void threadsAppendingFlatOutBackOffAndStillEachEntryIsAppendedOnceInItsThreadsOrder() throws Exception {
+        final int perRound = 5_000;
+        final List<List<ExperienceEventEnvelope>> envelopes = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            final List<ExperienceEventEnvelope> own = new ArrayList<>();
+            for (int i = 0; i < perRound; i++) {
+                own.add(StoreFixtures.engine("t" + t + "-" + i, T)); // built before: the threads only append
+            }
+            envelopes.add(own);
+        }
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir.resolve("ledger"))) {
+            final int[] rounds = new int[THREADS];
+            ExperienceStoreContractTest.runConcurrently(THREADS, t -> {
+                while (rounds[t] < 40 && (rounds[t] == 0 || store.contendedBackOffs() == 0)) {
+                    envelopes.get(t).forEach(store::appendEvent);
+                    rounds[t]++;
+                }
+            });
+            assertTrue(store.contendedBackOffs() > 0, "no thread backed off in 40 rounds");
+            final List<String> ids = ids(store);
+            final int[] next = new int[THREADS];
+            for (String id : ids) {
+                final int thread = id.charAt(1) - '0';
+                assertEquals("t" + thread + "-" + next[thread] % perRound, id,
+                        "out of its thread's order, twice or after a gap");
+                next[thread]++;
+            }
+            for (int t = 0; t < THREADS; t++) {
+                assertEquals(rounds[t] * perRound, next[t], "thread " + t + "'s entries appended");
+            }
+        }
+    }
+
     private static List<String> ids(ChronicleExperienceStore store) {
         return store.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value()).collect(Collectors.toList());
     }
