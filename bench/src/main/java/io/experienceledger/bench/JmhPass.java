@@ -10,9 +10,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The report's quick JMH pass: one fork, {@value #WARMUP} warm-up and {@value #MEASURED} measured iterations of one
- * second ({@value #MEASURED_APPEND} for appends, {@value #WARMUP_QUERY} warm-up for queries), with the GC profiler for
- * allocation per operation. Each benchmark still forks with its own flags.
+ * The report's quick JMH pass: one fork ({@value #THREAD_FORKS} for the thread comparison), {@value #WARMUP}
+ * warm-up and {@value #MEASURED} measured iterations of one second ({@value #MEASURED_APPEND} for appends,
+ * {@value #WARMUP_QUERY} warm-up for queries), with the GC profiler for allocation per operation. Each benchmark
+ * still forks with its own flags.
  */
 final class JmhPass {
     static final int WARMUP = 2;
@@ -26,12 +27,18 @@ final class JmhPass {
      * (1.85 ms against 0.8 ms after).
      */
     static final int WARMUP_QUERY = 6;
+    /**
+     * Forks of each {@code ConcurrentAppendBenchmark} pass: its rows compare throughput measured in separate forks,
+     * and one fork's throughput varies by a fifth and more from one start to the next on this machine.
+     */
+    static final int THREAD_FORKS = 3;
 
     private final List<Score> scores = new ArrayList<>();
     private final int measured;
     private final String[] jvmArgs;
     private int threads = 1;
     private int warmup = WARMUP;
+    private int forks = 1;
 
     JmhPass() {
         this(MEASURED);
@@ -49,6 +56,16 @@ final class JmhPass {
         return this;
     }
 
+    /**
+     * Runs each benchmark in {@code count} forks one after another, their iterations averaged together; one by
+     * default. For scores compared across passes that one fork cannot settle: the same fork's throughput varies by
+     * a fifth and more from one start to the next on this machine.
+     */
+    JmhPass forks(int count) {
+        forks = count;
+        return this;
+    }
+
     /** Runs {@code iterations} warm-up iterations of one second before measuring; {@value #WARMUP} by default. */
     JmhPass warmup(int iterations) {
         warmup = iterations;
@@ -58,7 +75,7 @@ final class JmhPass {
     /** Runs the benchmarks matching {@code include} with {@code params} (name, values, name, values...). */
     JmhPass run(String include, String... params) {
         final ChainedOptionsBuilder options = new OptionsBuilder().include(include)
-                .forks(1).warmupIterations(warmup).warmupTime(TimeValue.seconds(1))
+                .forks(forks).warmupIterations(warmup).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measured).measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class).shouldFailOnError(true).timeout(TimeValue.minutes(5)).threads(threads);
         if (jvmArgs.length > 0) {
@@ -83,6 +100,7 @@ final class JmhPass {
     /** The JMH settings, as the report states them. */
     static String settings() {
         return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s (" + MEASURED_APPEND
-                + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`), -prof gc";
+                + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
+                + " forks for `ConcurrentAppendBenchmark`), -prof gc";
     }
 }

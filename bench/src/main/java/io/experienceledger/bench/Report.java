@@ -111,7 +111,7 @@ public final class Report {
         }
         for (int threads : THREAD_COUNTS) {
             concurrent.put(threads, new JmhPass(JmhPass.MEASURED_APPEND, appendForkArgs()).threads(threads)
-                    .run(ConcurrentAppendBenchmark.class.getName() + ".*").scores());
+                    .forks(JmhPass.THREAD_FORKS).run(ConcurrentAppendBenchmark.class.getName() + ".*").scores());
             threadLatency.put(threads, LatencyHarness.runThreads(LATENCY_RATE, 3, 5, threads, false));
         }
         if (CorePinning.available()) {
@@ -604,7 +604,7 @@ public final class Report {
                 .append(" on whichever thread was appending. Now the prefetcher makes that access: in alternating")
                 .append(" runs of the builds before and after, one thread went from 1.80 to 2.51 appends/µs, 2 threads")
                 .append(" from 1.23 to 1.98 and 4 threads from 1.24 to 2.16. That work did not go away, it moved to")
-                .append(" the prefetcher's thread (0.7 of a core at one thread's rate, by its CPU time in")
+                .append(" the prefetcher's thread (0.65–0.7 of a core at one thread's rate, by its CPU time in")
                 .append(" `/proc/self/task`), so one appending thread already keeps both cores busy, and a second")
                 .append(" thread can add to the total only what it saves the first, which is encoding (about a third")
                 .append(" of an append), less what handing entries between cores costs. Two changes to the hand-off")
@@ -621,6 +621,21 @@ public final class Report {
                 .append(" of one), encoding every entry before taking the lock (2 threads 1.09 appends/µs: the threads")
                 .append(" meet at the lock more often), the holder encoding with its own thread's encoder, and copying")
                 .append(" from the heap straight into the mapped chunk (both within noise).")
+                .append(" With a core free the hand-off itself was the limit: on a tmpfs mounted `huge=within_size`,")
+                .append(" where a new page costs the prefetcher ~0.3 µs instead of ~7 µs a 4 KiB page and it no")
+                .append(" longer needs the second core, one thread appended 3.0–3.3 appends/µs and two only 1.5–1.9. A")
+                .append(" cache-line round trip between this machine's two vCPUs takes ~480 ns and reading the 448 B")
+                .append(" of an entry the other core wrote ~400 ns more, so each entry handed over cost the holder")
+                .append(" more than appending one of its own. Now, while appends keep colliding (16 holds in a row,")
+                .append(" each within 10 µs of the one before, appended other threads' entries), a thread that finds")
+                .append(" the lock held sleeps 20 µs and tries it once more before it hands its entry over: the holder")
+                .append(" appends from a warm cache while the others sleep, and isolated collisions (a few percent of")
+                .append(" appends at 100,000 appends/s) are still handed over at once. Alternating runs, same jar,")
+                .append(" huge-page tmpfs: 2 threads 1.66 → 2.70 appends/µs, 4 threads 1.87 → 2.58 (one thread")
+                .append(" 3.03); `/dev/shm`, where the prefetcher takes most of the second core: 2 threads 1.89 →")
+                .append(" 2.17–2.38, 4 threads 2.25 → 2.37 (one thread 2.38). The rows above take ")
+                .append(JmhPass.THREAD_FORKS).append(" forks each: one fork's throughput varies by a fifth and more")
+                .append(" from one start to the next here.")
                 .append(" More than one thread's throughput takes appends that return before their entry is")
                 .append(" written: queued appends, where the appending threads only validate, encode and copy into a")
                 .append(" ring buffer, and one thread of the store writes, so the journal's cache lines stay on its")
