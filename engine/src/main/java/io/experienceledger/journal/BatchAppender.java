@@ -38,8 +38,15 @@ final class BatchAppender {
      * this many in a row.
      */
     private static final int CONTENDED_HOLDS = 16;
-    /** The longest gap between two such holds that keeps counting them as one stretch of contention. */
+    /** The longest gap between two such holds that keeps counting them towards contention. */
     private static final long CONTENDED_GAP_NANOS = 10_000;
+    /**
+     * Once appends count as contended, the longest gap between two such holds that keeps them so: longer than a
+     * back-off with the kernel's timer slack, since a thread waking from one hands its entry over if the lock is
+     * still held. Without it each wake-up started the count anew, and the other threads handed over
+     * {@link #CONTENDED_HOLDS} entries between sleeps.
+     */
+    private static final long CONTENDED_STAY_NANOS = 200_000;
     /**
      * How long a thread that finds the lock held sleeps before it hands its entry over, while appends are contended.
      * Handing an entry to the holder costs the holder more than appending one of its own would cost this thread (its
@@ -375,7 +382,7 @@ final class BatchAppender {
     /** Under the lock, after a hold appended entries other threads had queued: counts it towards contention. */
     private void countBusyHold() {
         final long now = System.nanoTime();
-        if (now - lastBusyHold > CONTENDED_GAP_NANOS) {
+        if (now - lastBusyHold > (busyHolds >= CONTENDED_HOLDS ? CONTENDED_STAY_NANOS : CONTENDED_GAP_NANOS)) {
             busyHolds = 1;
         } else if (busyHolds < CONTENDED_HOLDS) {
             busyHolds++;
