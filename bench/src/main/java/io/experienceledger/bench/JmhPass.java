@@ -56,11 +56,7 @@ final class JmhPass {
         return this;
     }
 
-    /**
-     * Runs each benchmark in {@code count} forks one after another, their iterations averaged together; one by
-     * default. For scores compared across passes that one fork cannot settle: the same fork's throughput varies by
-     * a fifth and more from one start to the next on this machine.
-     */
+    /** Runs each benchmark in {@code count} forks one after another, their iterations averaged; one by default. */
     JmhPass forks(int count) {
         forks = count;
         return this;

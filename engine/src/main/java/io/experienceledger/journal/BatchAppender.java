@@ -31,23 +31,6 @@ final class BatchAppender {
     /** Then it parks this long at a time, unless the holder unparks it first. */
     private static final long PARK_NANOS = 50_000;
     /**
-     * Holds that appended entries other threads had queued, each within {@link #CONTENDED_GAP_NANOS} of the one
-     * before, from which appends count as contended: the threads keep meeting at the lock, not by chance. Threads
-     * appending as fast as they can get there within tens of microseconds; at 100,000 appends a second from several
-     * threads a few percent of appends collide, and even a burst of appends catching up after a stall seldom makes
-     * this many in a row.
-     */
-    private static final int CONTENDED_HOLDS = 16;
-    /** The longest gap between two such holds that keeps counting them towards contention. */
-    private static final long CONTENDED_GAP_NANOS = 10_000;
-    /**
-     * Once appends count as contended, the longest gap between two such holds that keeps them so: longer than a
-     * back-off with the kernel's timer slack, since a thread waking from one hands its entry over if the lock is
-     * still held. Without it each wake-up started the count anew, and the other threads handed over
-     * {@link #CONTENDED_HOLDS} entries between sleeps.
-     */
-    private static final long CONTENDED_STAY_NANOS = 200_000;
-    /**
      * How long a thread that finds the lock held sleeps before it hands its entry over, while appends are contended.
      * Handing an entry to the holder costs the holder more than appending one of its own would cost this thread (its
      * bytes and the waiter's flags come from another core's cache, ~0.5 µs a line here): under sustained contention
@@ -72,14 +55,6 @@ final class BatchAppender {
     private final boolean syncOnClose;
     private final GroupCommit groupCommit;
     private final ReentrantLock lock = new ReentrantLock();
-    /**
-     * How many holds in a row, each soon after the one before, appended entries other threads had queued, up to
-     * {@link #CONTENDED_HOLDS}; written under the lock, only by holds that appended such entries. Read without the
-     * lock, as a hint.
-     */
-    private int busyHolds;
-    /** When the last hold that appended entries other threads had queued did so ({@link System#nanoTime}). */
-    private long lastBusyHold;
     /** How many times a thread backed off before handing its entry over; counted off the uncontended path. */
     private final LongAdder backOffs = new LongAdder();
     /** Single entries queued for the drainer ({@link StoreSettings#queuedAppends()}); null when appends wait. */
@@ -277,11 +252,12 @@ final class BatchAppender {
      * Appends one engine or user envelope on its own. Uncontended, it is encoded and appended under the lock. When
      * another thread holds the lock, it is encoded with this thread's writer and handed to the holder
      * ({@link PendingAppends}); while it waits, this thread takes the lock itself if it comes free, and then
-     * appends what is queued, its own entry included. While appends are contended ({@link #CONTENDED_HOLDS}), a
-     * thread that finds the lock held first sleeps a little and tries it once more ({@link #backOff}).
+     * appends what is queued, its own entry included. While appends are contended
+     * ({@link PendingAppends#contended}), a thread that finds the lock held first sleeps a little and tries it once
+     * more ({@link #backOff}).
      */
     private void appendAlone(Object envelope) {
-        if (lock.tryLock() || (busyHolds >= CONTENDED_HOLDS && backOff())) {
+        if (lock.tryLock() || (pending.contended() && backOff())) {
             try {
                 final EntryBuffer entry = encodeAlone(writer, envelope);
                 lifecycle.checkWritable();
@@ -379,25 +355,12 @@ final class BatchAppender {
         return backOffs.sum();
     }
 
-    /** Under the lock, after a hold appended entries other threads had queued: counts it towards contention. */
-    private void countBusyHold() {
-        final long now = System.nanoTime();
-        if (now - lastBusyHold > (busyHolds >= CONTENDED_HOLDS ? CONTENDED_STAY_NANOS : CONTENDED_GAP_NANOS)) {
-            busyHolds = 1;
-        } else if (busyHolds < CONTENDED_HOLDS) {
-            busyHolds++;
-        }
-        lastBusyHold = now;
-    }
-
     /**
      * Under the lock, after the holder's own append: appends the entries other threads queued, makes everything
      * as durable as promised, then lets those threads return (with the error, if that failed).
      */
     private void appendQueuedAndCommit() {
-        if (pending.appendQueued(journal)) {
-            countBusyHold();
-        }
+        pending.appendQueued(journal);
         try {
             afterAppend();
         } catch (RuntimeException e) {

@@ -46,11 +46,36 @@ final class PendingAppends {
         }
     }
 
+    /**
+     * Holds that appended entries other threads had queued, each within {@link #CONTENDED_GAP_NANOS} of the one
+     * before, from which appends count as contended: the threads keep meeting at the lock, not by chance. Threads
+     * appending as fast as they can get there within tens of microseconds; at 100,000 appends a second from several
+     * threads a few percent of appends collide, and even a burst of appends catching up after a stall seldom makes
+     * this many in a row.
+     */
+    private static final int CONTENDED_HOLDS = 16;
+    /** The longest gap between two such holds that keeps counting them towards contention. */
+    private static final long CONTENDED_GAP_NANOS = 10_000;
+    /**
+     * Once appends count as contended, the longest gap between two such holds that keeps them so: longer than a
+     * back-off ({@code BatchAppender}) with the kernel's timer slack, since a thread waking from one hands its entry
+     * over if the lock is still held. Without it each wake-up started the count anew, and the other threads handed
+     * over {@link #CONTENDED_HOLDS} entries between sleeps.
+     */
+    private static final long CONTENDED_STAY_NANOS = 200_000;
     /** The waiter queued last, linked to the ones before it; null when none waits. */
     private final AtomicReference<Waiter> last = new AtomicReference<>();
     private final ThreadLocal<Waiter> waiters;
     /** The waiters the current holder took, in the order they were queued, until it releases them. */
     private Waiter taken;
+    /**
+     * How many holds in a row, each soon after the one before, appended entries other threads had queued, up to
+     * {@link #CONTENDED_HOLDS}; written under the lock, only by holds that appended such entries. Read without the
+     * lock, as a hint.
+     */
+    private int busyHolds;
+    /** When the last hold that appended entries other threads had queued did so ({@link System#nanoTime}). */
+    private long lastBusyHold;
 
     PendingAppends(long maxEntryBytes) {
         waiters = ThreadLocal.withInitial(() -> new Waiter(maxEntryBytes));
@@ -77,12 +102,14 @@ final class PendingAppends {
 
     /**
      * Under the append lock: takes every queued entry and appends them in the order they were queued; an entry
-     * the journal refuses keeps the error for its thread. {@link #release} follows.
-     *
-     * @return whether any entry was queued
+     * the journal refuses keeps the error for its thread; a hold that found entries counts towards
+     * {@link #contended}. {@link #release} follows.
      */
-    boolean appendQueued(Journal journal) {
+    void appendQueued(Journal journal) {
         final Waiter first = take();
+        if (first != null) {
+            countBusyHold();
+        }
         for (Waiter waiter = first; waiter != null; waiter = waiter.next) {
             try {
                 journal.append(waiter.entry);
@@ -90,7 +117,14 @@ final class PendingAppends {
                 waiter.failure = e;
             }
         }
-        return first != null;
+    }
+
+    /**
+     * Whether appends are contended: the lock's holders keep finding entries other threads queued. Read without the
+     * lock, as a hint for a thread that just found it held.
+     */
+    boolean contended() {
+        return busyHolds >= CONTENDED_HOLDS;
     }
 
     /**
@@ -118,6 +152,17 @@ final class PendingAppends {
     void failQueued(RuntimeException failure) {
         take();
         release(failure);
+    }
+
+    /** Under the append lock, for a hold that found entries other threads had queued: counts it as contention. */
+    private void countBusyHold() {
+        final long now = System.nanoTime();
+        if (now - lastBusyHold > (busyHolds >= CONTENDED_HOLDS ? CONTENDED_STAY_NANOS : CONTENDED_GAP_NANOS)) {
+            busyHolds = 1;
+        } else if (busyHolds < CONTENDED_HOLDS) {
+            busyHolds++;
+        }
+        lastBusyHold = now;
     }
 
     /** Takes the queued waiters, oldest first, as {@link #taken}. */
