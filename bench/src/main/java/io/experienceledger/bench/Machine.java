@@ -44,6 +44,65 @@ final class Machine {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
+    /** The share of CPU time a window must leave idle for {@link #awaitIdle} to call the machine idle. */
+    private static final double IDLE = 0.9;
+    private static final long WINDOW_SECONDS = 5;
+
+    /**
+     * Waits until the machine's CPUs were at least 90% idle over a 5-second window (the build before a report, or
+     * another job, still running), for at most {@code limitSeconds}; says how that went, to print with the results.
+     */
+    static String awaitIdle(long limitSeconds) {
+        final long start = System.nanoTime();
+        double idle;
+        do {
+            idle = idleShare();
+            if (Double.isNaN(idle)) {
+                return "unknown (no /proc/stat)";
+            }
+            if (idle >= IDLE) {
+                return String.format(Locale.ROOT, "%.0f%% idle over %d s, after %d s", 100 * idle, WINDOW_SECONDS,
+                        (System.nanoTime() - start) / 1_000_000_000L);
+            }
+        } while (System.nanoTime() - start < limitSeconds * 1_000_000_000L);
+        return String.format(Locale.ROOT, "not idle after %d s (%.0f%% idle over the last %d s); measured anyway",
+                limitSeconds, 100 * idle, WINDOW_SECONDS);
+    }
+
+    /** The share of the CPUs' time spent idle (or waiting for I/O) over the next few seconds; NaN if unknown. */
+    private static double idleShare() {
+        final long[] before = cpuTimes();
+        try {
+            Thread.sleep(WINDOW_SECONDS * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+        final long[] after = cpuTimes();
+        if (before == null || after == null) {
+            return Double.NaN;
+        }
+        final long total = after[0] - before[0];
+        return total <= 0 ? Double.NaN : (double) (after[1] - before[1]) / total;
+    }
+
+    /** All CPUs' time and their idle time (idle plus iowait) so far, in ticks, from /proc/stat; null if unknown. */
+    private static long[] cpuTimes() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            final String[] fields = lines.findFirst().orElse("").trim().split("\\s+");
+            if (fields.length < 6 || !fields[0].equals("cpu")) {
+                return null;
+            }
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages, from /proc/loadavg. */
     static String loadAverage() {
         try {

@@ -49,7 +49,8 @@ public final class Report {
     static final int MIRROR_RATE = MirrorHarness.DEFAULT_RATE;
     /** Mirroring throughput against a bare read_committed consumer appending the same records: the floor. */
     static final double MIRROR_RATIO_TARGET = 0.7;
-    /** A roll cycle whose Chronicle index has an entry every 8 journal entries (the default's every 256). */
+    /** How long the pass waits for the machine to be idle before it starts ({@link Machine#awaitIdle}). */
+    static final long IDLE_WAIT_SECONDS = 600;
     private static final String CHILD = "report.child";
     /** Where the append comparison's stores go: tmpfs when the machine has one. */
     private static final Optional<String> APPEND_STORES = Files.isWritable(Path.of("/dev/shm"))
@@ -57,6 +58,8 @@ public final class Report {
 
     private final Path docs;
     private final Instant started = Instant.now();
+    /** Waited for first: a pass started while the build before it, or another job, still ran is measured slower. */
+    private final String idleBefore = Machine.awaitIdle(IDLE_WAIT_SECONDS);
     private final String loadBefore = Machine.loadAverage();
     private final String busyBefore = Machine.busiestProcesses();
     /** The first write to a new page of a mapped file where the append benchmarks keep their stores, in µs. */
@@ -202,6 +205,8 @@ public final class Report {
                 .append(row("OS", Machine.os()))
                 .append(row("JDK", Machine.jdk()))
                 .append(row("disk readahead (read_ahead_kb)", Machine.readAhead()))
+                .append(row("CPUs idle before the pass (waited for up to " + IDLE_WAIT_SECONDS / 60 + " min)",
+                        idleBefore))
                 .append(row("load average (1, 5, 15 min) before / after", loadBefore + " / " + Machine.loadAverage()))
                 .append(row("busiest other processes at the start", busyBefore))
                 .append(row("first write to a new page of a mapped file (" + APPEND_STORES.orElse("temp directory")
@@ -653,10 +658,19 @@ public final class Report {
                 .append(" raw floor costs, is already the slower side; so with more threads than that on two cores")
                 .append(" the ring fills, and what decides the throughput is whether the one draining keeps a core: a")
                 .append(" thread that finds the ring full drains it itself if the append lock is free (the drainer")
-                .append(" is behind, often for want of a core), and otherwise sleeps until it is half empty, 50 µs at")
-                .append(" a time, instead of spinning or yielding beside the thread it waits for (draining itself,")
-                .append(" alternating runs: 2 threads 1.78–1.89 appends/µs against 1.67–1.70, 4 threads 1.65–1.84")
-                .append(" against 1.47–1.59). Queued appends now gain less than appends that wait from the")
+                .append(" is behind, often for want of a core), and otherwise sleeps instead of spinning or yielding")
+                .append(" beside the thread it waits for (draining itself, alternating runs: 2 threads 1.78–1.89")
+                .append(" appends/µs against 1.67–1.70, 4 threads 1.65–1.84 against 1.47–1.59). Those sleeping")
+                .append(" threads used to wake every 50 µs to look whether the ring was half empty again: with four")
+                .append(" of them on two cores, tens of thousands of wake-ups a second, taken from the drainer's core.")
+                .append(" Now the drain wakes them, and one at a time: once the ring is half empty it wakes one")
+                .append(" waiting thread, which queues faster than the journal takes entries and refills the ring")
+                .append(" alone while the others sleep on; the next 256 entries drained wake another only if the")
+                .append(" ring is still half empty, and an emptied ring wakes them all (a waiting thread also looks")
+                .append(" on its own every millisecond). Alternating runs, same jar, `/dev/shm`: 2 threads 1.65–1.96")
+                .append(" → 2.39–2.93 appends/µs, 4 threads 1.51–1.74 → 2.38–2.71, one thread 2.19–2.50 either way;")
+                .append(" waking every waiting thread at once got 4 threads only to 1.89–2.15. Queued appends now")
+                .append(" gain less than appends that wait from the")
                 .append(" prefetcher's page reads: the drainer, the prefetcher and the appending threads are three")
                 .append(" busy threads on two cores even with one appending thread. On a machine with a core for")
                 .append(" each appending thread, one for the drainer and one for the prefetcher there is nothing to")

@@ -355,6 +355,11 @@ final class BatchAppender {
         return backOffs.sum();
     }
 
+    /** With queued appends, how many times a thread waited for room, and how many of those a drain ended. For tests. */
+    long[] roomWaits() {
+        return queue == null ? new long[2] : new long[] {queue.roomWaits(), queue.roomWaitsWoken()};
+    }
+
     /**
      * Under the lock, after the holder's own append: appends the entries other threads queued, makes everything
      * as durable as promised, then lets those threads return (with the error, if that failed).

@@ -427,6 +427,14 @@ public final class ChronicleExperienceStore implements ExperienceStore, AutoClos
         return appender.backOffs();
     }
 
+    /**
+     * With queued appends: how many times a thread waited for room in a full ring since the store opened, and how
+     * many of those waits a drain ended by waking it ({@code [waits, woken]}). For tests.
+     */
+    long[] roomWaits() {
+        return appender.roomWaits();
+    }
+
     /** The journal, for verification and tests in this package. */
     Journal journal() {
         return journal;

@@ -1,8 +1,11 @@
 package io.experienceledger.journal;
 
 import io.experienceledger.store.ExperienceStoreException;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -31,13 +34,23 @@ final class QueuedAppends {
     /** The ring's size in bytes: a power of two; an entry of up to an eighth of it is queued. */
     static final int CAPACITY = 1 << 20;
     private static final int ENTRY = 1;
-    private static final long PARK_NANOS = 50_000;
+    /**
+     * How long a thread waiting for room sleeps at most: a drain wakes it once the ring is half empty, so this
+     * only bounds the wait should that wake-up be missed (or the queue close or fail meanwhile).
+     */
+    private static final long ROOM_PARK_NANOS = 1_000_000;
+    /** Entries a drain appends before it frees their space in the ring and wakes threads waiting for room. */
+    private static final int DRAIN_RUN = 256;
 
     /** One queueing thread: its encoder, and whether it is queueing now. */
     static final class Producer {
         final Thread thread = Thread.currentThread();
         final EntryWriter encoder;
         volatile boolean active;
+        /** Waiting for room in a full ring: a drain that frees half of it wakes this thread. */
+        volatile boolean awaitingRoom;
+        /** A drain woke this thread while it waited for room. */
+        volatile boolean woken;
 
         Producer(long maxEntryBytes) {
             encoder = new EntryWriter(maxEntryBytes);
@@ -59,6 +72,13 @@ final class QueuedAppends {
     private volatile boolean closed;
     private volatile Thread drainer;
     private volatile boolean drainerParked;
+    /** How many threads wait for room in a full ring ({@link #awaitRoom}). */
+    private final AtomicInteger awaitingRoom = new AtomicInteger();
+    /** The place, among the registered threads, of the one {@link #wakeOneAwaitingRoom} woke last; under the lock. */
+    private int lastWoken = -1;
+    /** Waits for room, and those a drain ended by waking the thread (not its timer); counted off the fast path. */
+    private final LongAdder roomWaits = new LongAdder();
+    private final LongAdder roomWaitsWoken = new LongAdder();
 
     /**
      * @throws ExperienceStoreException when the JVM does not let Agrona's buffers reach {@code jdk.internal.misc}
@@ -124,7 +144,7 @@ final class QueuedAppends {
                     break;
                 }
                 if (!drainHere.getAsBoolean()) {
-                    awaitRoom();
+                    awaitRoom(producer);
                 }
             }
         } finally {
@@ -140,13 +160,87 @@ final class QueuedAppends {
      * The ring is full and another thread holds the append lock, the drainer or a thread draining it. Sleeps,
      * instead of spinning, until the ring is at most half full (or the queue closes or fails), so that the threads
      * that queue leave the cores to the one draining, which is what they wait for, and queue their next entries in
-     * a run.
+     * a run. The drain wakes it ({@link #wakeOneAwaitingRoom}): a thread that woke up on a timer every few tens of
+     * microseconds to look took, with four such threads on two cores, a good part of the drainer's core.
      */
-    private void awaitRoom() {
-        wakeDrainer();
-        do {
-            LockSupport.parkNanos(this, PARK_NANOS);
-        } while (ring.size() > CAPACITY / 2 && !closed && failure == null);
+    private void awaitRoom(Producer producer) {
+        roomWaits.increment();
+        producer.woken = false;
+        producer.awaitingRoom = true;
+        awaitingRoom.incrementAndGet(); // a full fence: a drain that frees space after this sees this thread waiting
+        try {
+            wakeDrainer();
+            while (ring.size() > CAPACITY / 2 && !closed && failure == null) {
+                LockSupport.parkNanos(this, ROOM_PARK_NANOS);
+            }
+        } finally {
+            awaitingRoom.decrementAndGet();
+            producer.awaitingRoom = false;
+            if (producer.woken) {
+                roomWaitsWoken.increment();
+            }
+        }
+    }
+
+    /**
+     * Under the append lock, after a drain freed space: wakes one thread waiting for room once the ring is at most
+     * half full, taking turns. One thread queues faster than the journal takes entries, so it refills the ring
+     * alone while the others leave the cores to the drain; should it not keep up, the next run of the drain finds
+     * the ring still half empty and wakes another. With the ring empty, every waiting thread is woken.
+     */
+    private void wakeOneAwaitingRoom() {
+        VarHandle.fullFence(); // the space freed is visible before this looks for waiting threads (see awaitRoom)
+        if (awaitingRoom.get() == 0 || ring.size() > CAPACITY / 2) {
+            return;
+        }
+        if (!busy()) {
+            wakeAllAwaitingRoom(); // nobody is queueing: a thread woken just as it stopped waiting woke no one
+            return;
+        }
+        Producer first = null;
+        int firstAt = -1;
+        int at = 0;
+        for (Producer producer : registered) { // a snapshot: threads may register meanwhile
+            if (producer.awaitingRoom) {
+                if (at > lastWoken) {
+                    lastWoken = at;
+                    wake(producer);
+                    return;
+                }
+                if (first == null) {
+                    first = producer;
+                    firstAt = at;
+                }
+            }
+            at++;
+        }
+        if (first != null) {
+            lastWoken = firstAt;
+            wake(first);
+        }
+    }
+
+    /** Wakes every thread waiting for room, to look again (the ring emptied, or the queue closed or failed). */
+    private void wakeAllAwaitingRoom() {
+        for (Producer producer : registered) {
+            if (producer.awaitingRoom) {
+                wake(producer);
+            }
+        }
+    }
+
+    private static void wake(Producer producer) {
+        producer.woken = true;
+        LockSupport.unpark(producer.thread);
+    }
+
+    /** How many times a thread waited for room in a full ring, and how many of those waits a drain ended. For tests. */
+    long roomWaits() {
+        return roomWaits.sum();
+    }
+
+    long roomWaitsWoken() {
+        return roomWaitsWoken.sum();
     }
 
     /** True when entries are queued, or being queued; any thread. */
@@ -165,6 +259,7 @@ final class QueuedAppends {
      */
     void close() {
         closed = true;
+        wakeAllAwaitingRoom();
         for (Producer producer : registered) {
             while (producer.active) {
                 Thread.onSpinWait();
@@ -207,12 +302,15 @@ final class QueuedAppends {
         failure = null;
         try {
             while (ring.consumerPosition() < target) {
-                final int read = ring.controlledRead(appendOne);
+                final int read = ring.controlledRead(appendOne, DRAIN_RUN);
                 if (failure != null) {
+                    wakeAllAwaitingRoom(); // they fail with it rather than wait for their timer
                     break;
                 }
                 if (read == 0) {
                     Thread.onSpinWait(); // a thread has claimed its space and is still copying its entry in
+                } else {
+                    wakeOneAwaitingRoom();
                 }
             }
         } finally {

@@ -264,35 +264,11 @@ class ConcurrentAppendTest {
      */
     @Test
     void threadsAppendingFlatOutBackOffAndStillEachEntryIsAppendedOnceInItsThreadsOrder() throws Exception {
-        final int perRound = 5_000;
-        final List<List<ExperienceEventEnvelope>> envelopes = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            final List<ExperienceEventEnvelope> own = new ArrayList<>();
-            for (int i = 0; i < perRound; i++) {
-                own.add(StoreFixtures.engine("t" + t + "-" + i, T)); // built before: the threads only append
-            }
-            envelopes.add(own);
-        }
+        final FlatOutRounds appends = new FlatOutRounds(THREADS);
         try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir.resolve("ledger"))) {
-            final int[] rounds = new int[THREADS];
-            ExperienceStoreContractTest.runConcurrently(THREADS, t -> {
-                while (rounds[t] < 40 && (rounds[t] == 0 || store.contendedBackOffs() == 0)) {
-                    envelopes.get(t).forEach(store::appendEvent);
-                    rounds[t]++;
-                }
-            });
+            appends.run(store, () -> store.contendedBackOffs() > 0);
             assertTrue(store.contendedBackOffs() > 0, "no thread backed off in 40 rounds");
-            final List<String> ids = ids(store);
-            final int[] next = new int[THREADS];
-            for (String id : ids) {
-                final int thread = id.charAt(1) - '0';
-                assertEquals("t" + thread + "-" + next[thread] % perRound, id,
-                        "out of its thread's order, twice or after a gap");
-                next[thread]++;
-            }
-            for (int t = 0; t < THREADS; t++) {
-                assertEquals(rounds[t] * perRound, next[t], "thread " + t + "'s entries appended");
-            }
+            appends.assertEachAppendedOnceInItsThreadsOrder(store);
         }
     }
 

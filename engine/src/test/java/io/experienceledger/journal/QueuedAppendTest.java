@@ -76,6 +76,22 @@ class QueuedAppendTest {
     }
 
     @Test
+    void threadsThatFillTheRingAreWokenByTheDrainAndLoseNothing() throws Exception {
+        final FlatOutRounds appends = new FlatOutRounds(4);
+        final Path dir = root.resolve("ledger");
+        final long[] waits;
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).queuedAppends().open()) {
+            appends.run(store, () -> store.roomWaits()[1] > 0);
+            waits = store.roomWaits();
+        }
+        assertTrue(waits[0] > 0, "no thread found the ring full in 40 rounds");
+        assertTrue(waits[1] > 0, "none of " + waits[0] + " waits for room was ended by a drain waking the thread");
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
+            appends.assertEachAppendedOnceInItsThreadsOrder(store);
+        }
+    }
+
+    @Test
     void flushPutsQueuedEntriesInTheJournalForOtherReaders() {
         final Path dir = root.resolve("ledger");
         try (ChronicleExperienceStore store = open(dir)) {
