@@ -22,7 +22,9 @@ final class Checks {
     static <K, V> Map<K, V> map(Map<K, V> values, String name) {
         Objects.requireNonNull(values, name);
         final LinkedHashMap<K, V> copy = new LinkedHashMap<>(values.size() * 2);
-        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, name + " key"), Objects.requireNonNull(v, name + " value")));
+        for (Map.Entry<K, V> entry : values.entrySet()) {
+            copy.put(member(entry.getKey(), name, "key"), member(entry.getValue(), name, "value"));
+        }
         return Collections.unmodifiableMap(copy);
     }
 
@@ -30,8 +32,18 @@ final class Checks {
     static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> values, String name) {
         Objects.requireNonNull(values, name);
         final LinkedHashMap<K, List<V>> copy = new LinkedHashMap<>(values.size() * 2);
-        values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, name + " key"), list(v, name + " value")));
+        for (Map.Entry<K, List<V>> entry : values.entrySet()) {
+            copy.put(member(entry.getKey(), name, "key"), List.copyOf(member(entry.getValue(), name, "value")));
+        }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** {@code value}, a key or value of the map {@code name}; the message is built only when it is null. */
+    private static <T> T member(T value, String name, String which) {
+        if (value == null) {
+            throw new NullPointerException(name + " " + which);
+        }
+        return value;
     }
 
     static long u32(long value, String name) {

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.experienceledger.json.ConvergeJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,43 @@ class ModelChecksTest {
     private static ExperienceEvent.HypothesisResolved hypothesis(double confidence, long formed, long resolved) {
         return new ExperienceEvent.HypothesisResolved(new ChainId("c-1"), new FactId("f-1"), new DomainId("d"),
                 "claim", confidence, HypothesisOutcome.Confirmed, null, formed, resolved);
+    }
+
+    /**
+     * A map member is copied in its order and refuses a null key or value, naming the member; a map of lists copies
+     * each list too.
+     */
+    @Test
+    void mapMembersAreCopiedInOrderAndRefuseNullKeysAndValuesByName() {
+        final Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("z", "1");
+        metadata.put("a", "2");
+        final ExperienceEvent.OutcomeRecorded outcome = outcome(metadata);
+        metadata.put("m", "3");
+        assertEquals(List.of("z", "a"), List.copyOf(outcome.metadata().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> outcome.metadata().put("b", "4"));
+
+        final Map<String, String> nullValue = new HashMap<>(Map.of("k", "v"));
+        nullValue.put("gap", null);
+        assertEquals("metadata value", assertThrows(NullPointerException.class, () -> outcome(nullValue)).getMessage());
+        final Map<String, String> nullKey = new HashMap<>();
+        nullKey.put(null, "v");
+        assertEquals("metadata key", assertThrows(NullPointerException.class, () -> outcome(nullKey)).getMessage());
+
+        final List<String> backends = new ArrayList<>(List.of("b1"));
+        final Map<RiskTier, List<String>> byTier = new LinkedHashMap<>();
+        byTier.put(RiskTier.values()[0], backends);
+        final RoutingPolicy policy = new RoutingPolicy(Map.of(), byTier, Map.of(), "local");
+        backends.add("b2");
+        assertEquals(List.of("b1"), policy.riskTierBackends().get(RiskTier.values()[0]));
+        byTier.put(RiskTier.values()[0], null);
+        assertEquals("riskTierBackends value", assertThrows(NullPointerException.class,
+                () -> new RoutingPolicy(Map.of(), byTier, Map.of(), "local")).getMessage());
+    }
+
+    private static ExperienceEvent.OutcomeRecorded outcome(Map<String, String> metadata) {
+        return new ExperienceEvent.OutcomeRecorded(new ChainId("c-1"), DecisionStep.values()[0], true, null, null, null,
+                null, null, metadata);
     }
 
     /** Port of {@code unit_interval_accepts_only_finite_closed_range_values}, for every unit-interval member. */
