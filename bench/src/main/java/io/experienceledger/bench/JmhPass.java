@@ -32,6 +32,12 @@ final class JmhPass {
      * and one fork's throughput varies by a fifth and more from one start to the next on this machine.
      */
     static final int THREAD_FORKS = 3;
+    /**
+     * Rounds of the classes whose targets compare methods run in separate forks minutes apart ({@code QueryBenchmark}
+     * and {@code TreeBenchmark}): each round runs every compared method once, and each method's median round is
+     * reported, so that a stretch of minutes in which this shared machine runs slower weighs on every method alike.
+     */
+    static final int COMPARED_ROUNDS = 3;
 
     private final List<Score> scores = new ArrayList<>();
     private final int measured;
@@ -97,6 +103,7 @@ final class JmhPass {
     static String settings() {
         return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s (" + MEASURED_APPEND
                 + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
-                + " forks for `ConcurrentAppendBenchmark`), -prof gc";
+                + " forks for `ConcurrentAppendBenchmark`; the median of " + COMPARED_ROUNDS + " rounds for `TreeBenchmark` and"
+                + " the compared methods of `QueryBenchmark`), -prof gc";
     }
 }

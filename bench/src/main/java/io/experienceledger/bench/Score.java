@@ -1,6 +1,9 @@
 package io.experienceledger.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +40,25 @@ record Score(String benchmark, Map<String, String> params, double score, double 
     /** The score of {@code benchmark} whose params include {@code params} (key, value, key, value...). */
     static Optional<Score> find(Collection<Score> scores, String benchmark, String... params) {
         return scores.stream().filter(s -> s.benchmark.equals(benchmark) && s.has(params)).findFirst();
+    }
+
+    /**
+     * For each benchmark (with its params) of {@code rounds}, the score of the round whose score is the median of
+     * its rounds (the lower middle one of an even count), whole: its error and allocation are that round's.
+     */
+    static List<Score> medians(List<List<Score>> rounds) {
+        final Map<String, List<Score>> byKey = new LinkedHashMap<>();
+        for (List<Score> round : rounds) {
+            for (Score score : round) {
+                byKey.computeIfAbsent(score.benchmark + score.params, k -> new ArrayList<>()).add(score);
+            }
+        }
+        final List<Score> medians = new ArrayList<>();
+        for (List<Score> same : byKey.values()) {
+            same.sort(Comparator.comparingDouble(Score::score));
+            medians.add(same.get((same.size() - 1) / 2));
+        }
+        return medians;
     }
 
     static List<Score> all(Collection<RunResult> runs) {
