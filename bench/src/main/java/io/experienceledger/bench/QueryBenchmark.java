@@ -50,8 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = JmhPass.WARMUP_QUERY, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Xms1g"})
+@Fork(value = 1, jvmArgsAppend = {QueryBenchmark.MAX_HEAP, QueryBenchmark.INITIAL_HEAP})
 public class QueryBenchmark extends ChronicleJvm {
+    static final String MAX_HEAP = "-Xmx4g";
+    static final String INITIAL_HEAP = "-Xms1g";
+
     /** The ledger's size, and the engine's journal roll cycle (which sets how densely Chronicle indexes it). */
     @State(Scope.Benchmark)
     public static class Ledger {

@@ -52,8 +52,8 @@ public final class Report {
     /** How long the pass waits for the machine to be idle before it starts ({@link Machine#awaitIdle}). */
     static final long IDLE_WAIT_SECONDS = 600;
     private static final String CHILD = "report.child";
-    /** Where the append comparison's stores go: tmpfs when the machine has one. */
-    private static final Optional<String> APPEND_STORES = Files.isWritable(Path.of("/dev/shm"))
+    /** Where the append, query and tree comparisons keep their stores: tmpfs when the machine has one. */
+    private static final Optional<String> TMPFS_STORES = Files.isWritable(Path.of("/dev/shm"))
             ? Optional.of("/dev/shm") : Optional.empty();
 
     private final Path docs;
@@ -100,7 +100,7 @@ public final class Report {
     }
 
     private void measure() {
-        append = new JmhPass(JmhPass.MEASURED_APPEND, appendForkArgs())
+        append = new JmhPass(JmhPass.MEASURED_APPEND, tmpfsForkArgs(AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP))
                 .run(AppendBenchmark.class.getName() + ".*", "payload", "typical")
                 .run(AppendBenchmark.class.getName() + ".(engine|rawChronicle)$", "payload", "small,large")
                 .scores();
@@ -109,9 +109,11 @@ public final class Report {
         final List<List<Score>> treeRounds = new ArrayList<>();
         final List<List<Score>> queryRounds = new ArrayList<>();
         for (int round = 0; round < JmhPass.COMPARED_ROUNDS; round++) {
-            treeRounds.add(new JmhPass().run(TreeBenchmark.class.getName() + ".*").scores());
+            treeRounds.add(new JmhPass(JmhPass.MEASURED, tmpfsForkArgs(TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP))
+                    .run(TreeBenchmark.class.getName() + ".*").scores());
             // the in-memory store's methods are not compared with a target: once is enough for them
-            queryRounds.add(new JmhPass().warmup(JmhPass.WARMUP_QUERY).run(QueryBenchmark.class.getName()
+            queryRounds.add(new JmhPass(JmhPass.MEASURED, tmpfsForkArgs(QueryBenchmark.MAX_HEAP, QueryBenchmark.INITIAL_HEAP))
+                    .warmup(JmhPass.WARMUP_QUERY).run(QueryBenchmark.class.getName()
                     + (round == 0 ? ".*" : ".(engineIndexed|engineScan|sqliteIndexed|engineCorrelation|sqliteCorrelation)$"))
                     .scores());
         }
@@ -122,7 +124,8 @@ public final class Report {
             LatencyHarness.run(LATENCY_RATE, 3, 5).forEach((target, histogram) -> latency.get(target).add(histogram));
         }
         for (int threads : THREAD_COUNTS) {
-            concurrent.put(threads, new JmhPass(JmhPass.MEASURED_APPEND, appendForkArgs()).threads(threads)
+            concurrent.put(threads, new JmhPass(JmhPass.MEASURED_APPEND,
+                    tmpfsForkArgs(AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP)).threads(threads)
                     .forks(JmhPass.THREAD_FORKS).run(ConcurrentAppendBenchmark.class.getName() + ".*").scores());
             threadLatency.put(threads, LatencyHarness.runThreads(LATENCY_RATE, 3, 5, threads, false));
         }
@@ -146,14 +149,27 @@ public final class Report {
 
     /** The first write to a new page of a mapped file where the append benchmarks keep their stores. */
     private static String newPageCost() {
-        return Machine.newPageMicros(Path.of(APPEND_STORES.orElse(System.getProperty("java.io.tmpdir"))))
+        return Machine.newPageMicros(Path.of(TMPFS_STORES.orElse(System.getProperty("java.io.tmpdir"))))
                 .map(micros -> fmt("%.2f µs", micros)).orElse("unknown");
     }
 
-    /** The forks of the append benchmarks: their stores on tmpfs when there is one. */
-    private static String[] appendForkArgs() {
-        return APPEND_STORES.map(dir -> new String[] {
-            AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP, "-Dbench.dir=" + dir}).orElse(new String[0]);
+    /**
+     * Says where the stores of a comparison that keeps them on tmpfs live, and why; nothing when they are on disk.
+     */
+    private static String onTmpfs(String stores) {
+        return TMPFS_STORES.map(dir -> " " + stores + " live in `" + dir + "` (tmpfs), as the append comparison's do:"
+                + " with the stores on this machine's disk, a pass that only reads the ledger (`exportLines`) took"
+                + " between 117 and 431 ms from one fork to the next in one report, as appends varied before their"
+                + " stores moved.").orElse("");
+    }
+
+    /**
+     * The fork arguments of the append, query and tree comparisons: their stores on tmpfs when there is one, and the
+     * heap their {@code @Fork} asks for (arguments given here replace the annotation's).
+     */
+    private static String[] tmpfsForkArgs(String maxHeap, String initialHeap) {
+        return TMPFS_STORES.map(dir -> new String[] {maxHeap, initialHeap, "-Dbench.dir=" + dir})
+                .orElse(new String[0]);
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -202,7 +218,9 @@ public final class Report {
                 .append(" a comparison. Benchmark forks get the Chronicle JVM flags from the parent pom's")
                 .append(" `chronicle.jvm.flags` (generated into `ChronicleJvm` at build time); the harnesses start their")
                 .append(" own JVMs with the same flags. Stores live in the system temp directory (`-Dbench.dir=` to move")
-                .append(" them) and are deleted when a benchmark ends. The report's pass took ").append(took)
+                .append(" them; this report moves those of the append, query and tree comparisons to tmpfs when there")
+                .append(" is one, see each section) and are deleted when a benchmark ends. The report's pass took ")
+                .append(took)
                 .append(" here, plus the build.\n\n");
     }
 
@@ -218,7 +236,7 @@ public final class Report {
                         idleBefore))
                 .append(row("load average (1, 5, 15 min) before / after", loadBefore + " / " + Machine.loadAverage()))
                 .append(row("busiest other processes at the start", busyBefore))
-                .append(row("first write to a new page of a mapped file (" + APPEND_STORES.orElse("temp directory")
+                .append(row("first write to a new page of a mapped file (" + TMPFS_STORES.orElse("temp directory")
                         + ", 4 KiB pages of a new 64 MiB file, median of 3) before / after",
                         newPageBefore + " / " + newPageCost()))
                 .append(row("JMH", JmhPass.settings()))
@@ -361,7 +379,7 @@ public final class Report {
                 .append(" correlation, WAL, `synchronous=NORMAL`, given the JSON already encoded (so it is charged for")
                 .append(" storage only). The batch methods append 100 envelopes per call (`appendEvents` / one")
                 .append(" transaction) and are reported per envelope. Stores are new for every iteration.")
-                .append(APPEND_STORES.isPresent() ? " In this report they live in `" + APPEND_STORES.get() + "` (tmpfs):"
+                .append(TMPFS_STORES.isPresent() ? " In this report they live in `" + TMPFS_STORES.get() + "` (tmpfs):"
                         + " the comparison is of what an append costs the CPU, and on this machine's disk the kernel's"
                         + " writeback of earlier benchmarks' files and its readahead stalls (see the latency findings)"
                         + " moved single runs of the same build by up to 50%; disk costs are measured by"
@@ -448,7 +466,11 @@ public final class Report {
                 .append(" `InMemoryExperienceStore`; `sqliteIndexed` is the same query in SQL on the (tenant, kind) index,")
                 .append(" in append order, each hit's JSON fetched but not parsed (SQLite is not charged for decoding,")
                 .append(" the engine is). The engine's store is built and its index caught up before measuring, as a")
-                .append(" long-running process would have it.\n\n")
+                .append(" long-running process would have it.")
+                .append(onTmpfs("Both stores"))
+                .append(" Every method but the in-memory store's runs in ").append(JmhPass.COMPARED_ROUNDS)
+                .append(" rounds, each a fork of every method in turn, and the table gives each method's median")
+                .append(" round.\n\n")
                 .append("| method | µs per query | ± (99.9%) | vs `engineIndexed` | allocated KiB/query |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         final List<Charts.Bar> bars = new ArrayList<>();
@@ -526,7 +548,10 @@ public final class Report {
                 .append(" timed) and asks for the head: every entry read, written as its export line, hashed into a")
                 .append(" leaf, and the leaves and every level written to `DIR/index/tree`. `exportLines` is the")
                 .append(" same pass without the tree (every entry read and written as its export line in UTF-8):")
-                .append(" what any hashing of the canonical JSON needs first.\n\n")
+                .append(" what any hashing of the canonical JSON needs first.")
+                .append(onTmpfs("The ledger"))
+                .append(" Both methods run in ").append(JmhPass.COMPARED_ROUNDS).append(" rounds, each a fork of")
+                .append(" both in turn, and the table gives each method's median round.\n\n")
                 .append("| method | ms per pass | ns per entry | entries/s | vs exportLines |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (Optional<Score> score : List.of(lines, catchUp)) {

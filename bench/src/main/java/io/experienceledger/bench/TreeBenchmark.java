@@ -38,8 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(value = 1, jvmArgsAppend = {TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP})
 public class TreeBenchmark extends ChronicleJvm {
+    static final String MAX_HEAP = "-Xmx1g";
+    static final String INITIAL_HEAP = "-Xms1g";
+
     /** A ledger of {@code entries} typical envelopes over 16 tenants, written once per fork. */
     @State(Scope.Benchmark)
     public static class Ledger {
