@@ -28,6 +28,12 @@ final class JmhPass {
      */
     static final int WARMUP_QUERY = 6;
     /**
+     * A pass of {@code TreeBenchmark} takes 0.3-0.9 s, so {@value #WARMUP} warm-up iterations are two to six passes:
+     * {@code treeCatchUp} then measured 624 ± 8,265 and 772 ± 10,947 ms a pass, against 300 ± 9 and 354 ± 301 ms
+     * with {@value #WARMUP_QUERY} warm-up and {@value #MEASURED_TREE} measured iterations (alternating runs).
+     */
+    static final int MEASURED_TREE = 5;
+    /**
      * Forks of each {@code ConcurrentAppendBenchmark} pass: its rows compare throughput measured in separate forks,
      * and one fork's throughput varies by a fifth and more from one start to the next on this machine.
      */
@@ -103,7 +109,8 @@ final class JmhPass {
     static String settings() {
         return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s (" + MEASURED_APPEND
                 + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
-                + " forks for `ConcurrentAppendBenchmark`; the median of " + COMPARED_ROUNDS + " rounds for `TreeBenchmark` and"
+                + " forks for `ConcurrentAppendBenchmark`; " + WARMUP_QUERY + " warm-up + " + MEASURED_TREE
+                + " measured for `TreeBenchmark`; the median of " + COMPARED_ROUNDS + " rounds for `TreeBenchmark` and"
                 + " the compared methods of `QueryBenchmark`), -prof gc";
     }
 }

@@ -109,7 +109,8 @@ public final class Report {
         final List<List<Score>> treeRounds = new ArrayList<>();
         final List<List<Score>> queryRounds = new ArrayList<>();
         for (int round = 0; round < JmhPass.COMPARED_ROUNDS; round++) {
-            treeRounds.add(new JmhPass(JmhPass.MEASURED, tmpfsForkArgs(TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP))
+            treeRounds.add(new JmhPass(JmhPass.MEASURED_TREE,
+                    tmpfsForkArgs(TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP)).warmup(JmhPass.WARMUP_QUERY)
                     .run(TreeBenchmark.class.getName() + ".*").scores());
             // the in-memory store's methods are not compared with a target: once is enough for them
             queryRounds.add(new JmhPass(JmhPass.MEASURED, tmpfsForkArgs(QueryBenchmark.MAX_HEAP, QueryBenchmark.INITIAL_HEAP))
