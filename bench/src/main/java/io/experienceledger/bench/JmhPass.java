@@ -41,7 +41,8 @@ final class JmhPass {
     /**
      * Rounds of the classes whose targets compare methods run in separate forks minutes apart ({@code QueryBenchmark}
      * and {@code TreeBenchmark}): each round runs every compared method once, and each method's median round is
-     * reported, so that a stretch of minutes in which this shared machine runs slower weighs on every method alike.
+     * shown, so that a stretch of minutes in which this shared machine runs slower weighs on every method alike;
+     * the comparisons are judged on each method's best iteration over its rounds ({@link Score#bests}).
      */
     static final int COMPARED_ROUNDS = 3;
 
@@ -110,7 +111,7 @@ final class JmhPass {
         return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s (" + MEASURED_APPEND
                 + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
                 + " forks for `ConcurrentAppendBenchmark`; " + WARMUP_QUERY + " warm-up + " + MEASURED_TREE
-                + " measured for `TreeBenchmark`; the median of " + COMPARED_ROUNDS + " rounds for `TreeBenchmark` and"
-                + " the compared methods of `QueryBenchmark`), -prof gc";
+                + " measured for `TreeBenchmark`; " + COMPARED_ROUNDS + " rounds of `TreeBenchmark` and of the compared"
+                + " methods of `QueryBenchmark`, judged on each method's best iteration), -prof gc";
     }
 }
