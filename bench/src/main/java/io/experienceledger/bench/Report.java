@@ -253,8 +253,8 @@ public final class Report {
                 .append(row("first write to a new page of a mapped file (" + TMPFS_STORES.orElse("temp directory")
                         + ", 4 KiB pages of a new 64 MiB file, median of 3) before / after",
                         newPageBefore + " / " + newPageCost()))
-                .append(row(fmt("memory steadiness: rounds per second of random updates to a %d MiB table / a %d KiB"
-                        + " one (%d s each, lowest – median – highest)", MemoryNoise.LARGE_BYTES >> 20,
+                .append(row(fmt("memory steadiness: rounds per second of random updates to a table of %d MiB / of %d KiB"
+                        + " (%d s each, lowest – median – highest)", MemoryNoise.LARGE_BYTES >> 20,
                         MemoryNoise.SMALL_BYTES >> 10, NOISE_SECONDS), memoryNoise == null ? "not measured"
                         : spread(memoryNoise[0]) + " / " + spread(memoryNoise[1])))
                 .append(row("JMH", JmhPass.settings()))
