@@ -138,7 +138,7 @@ final class Findings {
                 .append(" dropped: decoding maps into an array the model's copy walks instead of a `LinkedHashMap`")
                 .append(" (within noise, 1-2%), and touching the next 8 hits' first cache lines before decoding each")
                 .append(" (slower: 880 µs; a located hit is already cheap to reach). The scan decodes the same 1,000,")
-                .append(" which caps the ratio against it at this limit. This class gets ").append(JmhPass.WARMUP_QUERY)
+                .append(" which caps the ratio against it at this limit. This class gets ").append(JmhPass.WARMUP_LONG)
                 .append(" warm-up seconds where the others get ").append(JmhPass.WARMUP).append(": a query runs its")
                 .append(" decoder about a thousand times a second, not millions, and on two cores the JIT's optimizing")
                 .append(" compiler finished that path 3-4 s into a fork; with ").append(JmhPass.WARMUP)

@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * The report's quick JMH pass: one fork ({@value #THREAD_FORKS} for the thread comparison), {@value #WARMUP}
  * warm-up and {@value #MEASURED} measured iterations of one second ({@value #MEASURED_APPEND} for appends,
- * {@value #WARMUP_QUERY} warm-up for queries), with the GC profiler for allocation per operation. Each benchmark
+ * {@value #WARMUP_LONG} warm-up for queries), with the GC profiler for allocation per operation. Each benchmark
  * still forks with its own flags.
  */
 final class JmhPass {
@@ -24,13 +24,14 @@ final class JmhPass {
      * An indexed query runs its decoder about a thousand times a second, against millions of calls a second for an
      * append or a scan's loop: on two cores the JIT's optimizing compiler finishes the query path 3-4 s into a
      * fork, so with {@value #WARMUP} warm-up iterations the first measured one still ran partly compiled code
-     * (1.85 ms against 0.8 ms after).
+     * (1.85 ms against 0.8 ms after). The tree class, whose pass takes most of a second, gets as many (see
+     * {@link #MEASURED_TREE}).
      */
-    static final int WARMUP_QUERY = 6;
+    static final int WARMUP_LONG = 6;
     /**
      * A pass of {@code TreeBenchmark} takes 0.3-0.9 s, so {@value #WARMUP} warm-up iterations are two to six passes:
      * {@code treeCatchUp} then measured 624 ± 8,265 and 772 ± 10,947 ms a pass, against 300 ± 9 and 354 ± 301 ms
-     * with {@value #WARMUP_QUERY} warm-up and {@value #MEASURED_TREE} measured iterations (alternating runs).
+     * with {@value #WARMUP_LONG} warm-up and {@value #MEASURED_TREE} measured iterations (alternating runs).
      */
     static final int MEASURED_TREE = 5;
     /**
@@ -109,8 +110,8 @@ final class JmhPass {
     /** The JMH settings, as the report states them. */
     static String settings() {
         return "1 fork, " + WARMUP + " warm-up + " + MEASURED + " measured iterations of 1 s (" + MEASURED_APPEND
-                + " for `AppendBenchmark`, " + WARMUP_QUERY + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
-                + " forks for `ConcurrentAppendBenchmark`; " + WARMUP_QUERY + " warm-up + " + MEASURED_TREE
+                + " for `AppendBenchmark`, " + WARMUP_LONG + " warm-up for `QueryBenchmark`; " + THREAD_FORKS
+                + " forks for `ConcurrentAppendBenchmark`; " + WARMUP_LONG + " warm-up + " + MEASURED_TREE
                 + " measured for `TreeBenchmark`; " + COMPARED_ROUNDS + " rounds of `TreeBenchmark` and of the compared"
                 + " methods of `QueryBenchmark`, judged on each method's best iteration), -prof gc";
     }

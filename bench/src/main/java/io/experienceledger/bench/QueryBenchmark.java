@@ -44,11 +44,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each backend is built once per fork, only in the forks that query it, and deleted after. {@code rollCycle} picks
  * the engine journal's Chronicle roll cycle: its index spacing (256 entries for the default {@code FAST_DAILY}) bounds
  * how far Chronicle scans to reach an entry by its index, the main cost of an indexed query. It warms up longer
- * than the other classes ({@link JmhPass#WARMUP_QUERY} says why).
+ * than the other classes ({@link JmhPass#WARMUP_LONG} says why).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = JmhPass.WARMUP_QUERY, time = 1)
+@Warmup(iterations = JmhPass.WARMUP_LONG, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {QueryBenchmark.MAX_HEAP, QueryBenchmark.INITIAL_HEAP})
 public class QueryBenchmark extends ChronicleJvm {

@@ -121,11 +121,11 @@ public final class Report {
         final List<List<Score>> queryRounds = new ArrayList<>();
         for (int round = 0; round < JmhPass.COMPARED_ROUNDS; round++) {
             treeRounds.add(new JmhPass(JmhPass.MEASURED_TREE,
-                    tmpfsForkArgs(TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP)).warmup(JmhPass.WARMUP_QUERY)
+                    tmpfsForkArgs(TreeBenchmark.MAX_HEAP, TreeBenchmark.INITIAL_HEAP)).warmup(JmhPass.WARMUP_LONG)
                     .run(TreeBenchmark.class.getName() + ".*").scores());
             // the in-memory store's methods are not compared with a target: once is enough for them
             queryRounds.add(new JmhPass(JmhPass.MEASURED, tmpfsForkArgs(QueryBenchmark.MAX_HEAP, QueryBenchmark.INITIAL_HEAP))
-                    .warmup(JmhPass.WARMUP_QUERY).run(QueryBenchmark.class.getName()
+                    .warmup(JmhPass.WARMUP_LONG).run(QueryBenchmark.class.getName()
                     + (round == 0 ? ".*" : ".(engineIndexed|engineScan|sqliteIndexed|engineCorrelation|sqliteCorrelation)$"))
                     .scores());
         }
