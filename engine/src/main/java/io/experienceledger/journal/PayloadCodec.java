@@ -61,6 +61,7 @@ import io.experienceledger.model.TraceLinkId;
 import io.experienceledger.model.UserExperienceEvent;
 import net.openhft.chronicle.bytes.BytesOut;
 
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,8 @@ import static io.experienceledger.journal.PayloadFields.writeUnsigned;
  */
 final class PayloadCodec {
     private static final int MIN_STRING_BYTES = 1;
+    /** String maps of at most this many entries are read into an array, not a hash map. */
+    private static final int SMALL_MAP = 8;
 
     private PayloadCodec() {
     }
@@ -1194,11 +1197,29 @@ final class PayloadCodec {
         map.forEach(writer);
     }
 
-    /** Reads a string map keeping the written order; a repeated key is corrupt. */
+    /**
+     * Reads a string map keeping the written order; a repeated key is corrupt. A map of a few entries, the usual
+     * case, is read into an array ({@link DecodedStringMap}) instead of a hash map the model would copy again.
+     */
+    @SuppressWarnings("unchecked")
     static Map<String, String> readStringMap(EntryInput in) {
         final int count = readCount(in, 2);
         if (count == 0) {
             return Map.of();
+        }
+        if (count <= SMALL_MAP) {
+            final Map.Entry<String, String>[] entries = new Map.Entry[count];
+            for (int i = 0; i < count; i++) {
+                final long at = in.readPosition();
+                final String key = readString(in);
+                for (int j = 0; j < i; j++) {
+                    if (entries[j].getKey().equals(key)) {
+                        throw new CorruptEntryException("duplicate map key", at);
+                    }
+                }
+                entries[i] = new AbstractMap.SimpleImmutableEntry<>(key, readString(in));
+            }
+            return new DecodedStringMap(entries);
         }
         final Map<String, String> map = new LinkedHashMap<>(2 * count);
         for (int i = 0; i < count; i++) {

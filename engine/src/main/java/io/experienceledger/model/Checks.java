@@ -18,9 +18,15 @@ final class Checks {
         return List.copyOf(values);
     }
 
-    /** Copies a map keeping its iteration order, so that written JSON is stable across round trips. */
+    /**
+     * Copies a map keeping its iteration order, so that written JSON is stable across round trips: a small one into
+     * an array of its entries ({@link SmallOrderedMap}), a larger one into a linked hash map.
+     */
     static <K, V> Map<K, V> map(Map<K, V> values, String name) {
         Objects.requireNonNull(values, name);
+        if (values.size() <= SmallOrderedMap.MAX_SIZE) {
+            return SmallOrderedMap.copyOf(values, name);
+        }
         final LinkedHashMap<K, V> copy = new LinkedHashMap<>(values.size() * 2);
         for (Map.Entry<K, V> entry : values.entrySet()) {
             copy.put(member(entry.getKey(), name, "key"), member(entry.getValue(), name, "value"));
