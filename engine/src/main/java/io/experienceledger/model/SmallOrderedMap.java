@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -108,6 +109,15 @@ final class SmallOrderedMap<K, V> extends AbstractMap<K, V> {
             values = Collections.unmodifiableCollection(super.values());
         }
         return values;
+    }
+
+    /** Visits the entries in order without an iterator: encoders write a map this way, on the append path. */
+    @Override
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        Objects.requireNonNull(action, "action");
+        for (Entry<K, V> entry : entries) {
+            action.accept(entry.getKey(), entry.getValue());
+        }
     }
 
     private int indexOf(Object key) {

@@ -83,6 +83,33 @@ class SmallOrderedMapTest {
         assertEquals(source(size), copy);
     }
 
+    /** Encoders write a model map with forEach on the append path, which allocates nothing per append. */
+    @Test
+    void forEachVisitsInOrderAndAllocatesNothing() {
+        final Map<String, String> copy = Checks.map(source(3), "metadata");
+        final StringBuilder visited = new StringBuilder();
+        copy.forEach((k, v) -> visited.append(k).append('=').append(v).append(' '));
+        assertEquals("k2=v2 k1=v1 k0=v0 ", visited.toString());
+
+        final java.lang.management.ThreadMXBean plain = java.lang.management.ManagementFactory.getThreadMXBean();
+        assertTrue(plain instanceof com.sun.management.ThreadMXBean, "allocation counters unavailable");
+        final com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
+        final long[] lengths = new long[1];
+        final java.util.function.BiConsumer<String, String> count = (k, v) -> lengths[0] += k.length() + v.length();
+        final int rounds = 50_000;
+        for (int i = 0; i < rounds; i++) {
+            copy.forEach(count);
+        }
+        final long threadId = Thread.currentThread().getId();
+        final long before = bean.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < rounds; i++) {
+            copy.forEach(count);
+        }
+        final long allocated = bean.getThreadAllocatedBytes(threadId) - before;
+        assertTrue(allocated < 1024, allocated + " bytes allocated by " + rounds + " visits");
+        assertEquals(2L * rounds * 3 * 4, lengths[0]);
+    }
+
     @Test
     void nullKeysAndValuesAreRefusedByName() {
         final Map<String, String> nullValue = new HashMap<>();
