@@ -68,8 +68,21 @@ final class Journal implements AutoCloseable {
     private long preallocatedTo;
     private long writeEnd;
     private boolean preallocationUnsupported;
-    /** The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. */
+    /**
+     * The journal index of the last entry, for the per-cycle limit; Long.MIN_VALUE until first needed. Written by
+     * the appending thread with release semantics, read by others through {@link #appendStamp()}.
+     */
     private long lastAppended = Long.MIN_VALUE;
+    private static final java.lang.invoke.VarHandle LAST_APPENDED;
+
+    static {
+        try {
+            LAST_APPENDED = java.lang.invoke.MethodHandles.lookup().findVarHandle(Journal.class, "lastAppended",
+                    long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** When {@link #refreshFirstRetainedAtMostEvery} last looked at the prune record. */
     private volatile long lastRetainedCheck = System.nanoTime();
     /** The journal index of the first entry retention kept (-1: nothing pruned), from {@link PruneRecord}. */
@@ -228,8 +241,9 @@ final class Journal implements AutoCloseable {
                     throw e;
                 }
             }
-            lastAppended = appender.lastIndexAppended();
-            return lastAppended;
+            final long appended = appender.lastIndexAppended();
+            LAST_APPENDED.setRelease(this, appended);
+            return appended;
         } catch (InternalError e) {
             recoverAppender();
             throw ExperienceStoreException.storageError("disk full (or the journal's file could not be extended) in "
@@ -466,6 +480,15 @@ final class Journal implements AutoCloseable {
     synchronized void retainFrom(long index) {
         firstRetained = index;
         recordStamp = Long.MIN_VALUE;
+    }
+
+    /**
+     * A value that changes whenever this process appends an entry to the journal (and may change otherwise): a
+     * reader that saw the journal's end after reading it finds nothing new while it is unchanged. Only a writer's
+     * journal is appended to here; a reader's must be read to know.
+     */
+    long appendStamp() {
+        return (long) LAST_APPENDED.getAcquire(this);
     }
 
     /** The index of the last entry, or -1 when the journal is empty. */

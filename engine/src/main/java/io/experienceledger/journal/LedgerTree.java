@@ -53,6 +53,9 @@ public final class LedgerTree {
     /** The journal index to resume hashing after (-1: from the start). */
     private long resume = -1;
     private boolean opened;
+    /** A writer's tree: its last pass read to the journal's end, and {@link #endStamp} was the journal's stamp then. */
+    private boolean atEnd;
+    private long endStamp;
     /** What retention pruned, as this tree last read it; null when nothing was. */
     private PruneRecord pruned;
     /** The journal's first retained index when the tree was opened: a change means another prune. */
@@ -332,6 +335,13 @@ public final class LedgerTree {
                     throw e;
                 }
                 opened = true;
+                atEnd = false;
+            }
+            // a writer's journal changes only through this process: unchanged since a pass that reached its end, it
+            // holds nothing new (the stamp is read before the pass, so an append during it makes the next one look)
+            final long stamp = journal.appendStamp();
+            if (writable && atEnd && stamp == endStamp) {
+                return;
             }
             final long before = size();
             final long resumeBefore = resume;
@@ -359,6 +369,8 @@ public final class LedgerTree {
                 files.sync();
                 writeCheckpoint(files.size(), resume);
             }
+            atEnd = true;
+            endStamp = stamp;
         } catch (UncheckedIOException | IOException e) {
             throw ExperienceStoreException.storageError("the Merkle tree in " + dir + " cannot be used: "
                     + e.getMessage() + " (delete " + dir + " and it is rebuilt from the journal)", e);

@@ -47,6 +47,20 @@ public final class MerkleHashes {
         return sha256.digest(right);
     }
 
+    /**
+     * The hash of the interior node whose children are the 64 bytes of {@code row} from {@code pair}, written over
+     * the 32 bytes of {@code row} from {@code out} (which may overlap the children: they are read first).
+     */
+    void nodeInPlace(byte[] row, int pair, int out) {
+        sha256.update(NODE_PREFIX);
+        sha256.update(row, pair, 2 * HASH_BYTES);
+        try {
+            sha256.digest(row, out, HASH_BYTES);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 wrote no 32-byte hash", e);
+        }
+    }
+
     /** The root of the empty tree: {@code SHA-256("")}. */
     public byte[] empty() {
         return sha256.digest();

@@ -46,7 +46,6 @@ public final class MerkleTreeFiles implements AutoCloseable {
     private final MerkleHashes hashes = new MerkleHashes();
     /** {@code levels.get(i)} stores level {@code i * LEVEL_STEP}. */
     private final List<FileChannel> levels = new ArrayList<>();
-    private final ByteBuffer one = ByteBuffer.allocate(HASH);
     /** The leaves from {@link #tailStart} to {@link #size}: the incomplete group of 256, not all in the file yet. */
     private final byte[] tail = new byte[FAN_OUT * HASH];
     /** The first leaf of the tail (a multiple of 256); {@code Long.MAX_VALUE} read-only (every leaf in the file). */
@@ -239,18 +238,18 @@ public final class MerkleTreeFiles implements AutoCloseable {
         return hashes.node(hash(from, from + k), hash(from + k, to));
     }
 
-    /** The root of {@code count} (a power of two) consecutive hashes of stored level {@code level} from {@code first}. */
+    /**
+     * The root of {@code count} (a power of two) consecutive hashes of stored level {@code level} from {@code first}:
+     * read in one call, then hashed pairwise in place.
+     */
     private byte[] combine(int level, long first, int count) {
-        final byte[][] row = new byte[count][];
-        for (int i = 0; i < count; i++) {
-            row[i] = read(level, first + i);
-        }
+        final byte[] row = readRow(level, first, count);
         for (int width = count; width > 1; width /= 2) {
             for (int i = 0; i < width / 2; i++) {
-                row[i] = hashes.node(row[2 * i], row[2 * i + 1]);
+                hashes.nodeInPlace(row, 2 * i * HASH, i * HASH);
             }
         }
-        return row[0];
+        return java.util.Arrays.copyOf(row, HASH);
     }
 
     /** Writes the leaves of the tail not yet in the file, in one write. */
@@ -495,27 +494,37 @@ public final class MerkleTreeFiles implements AutoCloseable {
     }
 
     private byte[] read(int level, long index) {
-        if ((index + 1) << level <= prunedBelow) {
-            throw new IllegalArgumentException("hash " + index + " of level " + level + " of the Merkle tree in " + dir
+        return readRow(level, index, 1);
+    }
+
+    /**
+     * {@code count} consecutive hashes of stored level {@code level} from {@code first}, 32 bytes each: leaves of the
+     * tail from memory, the rest in one read of the file.
+     */
+    private byte[] readRow(int level, long first, int count) {
+        if ((first + 1) << level <= prunedBelow) {
+            throw new IllegalArgumentException("hash " + first + " of level " + level + " of the Merkle tree in " + dir
                     + " was pruned");
         }
-        if (level == 0 && index >= tailStart) {
-            return java.util.Arrays.copyOfRange(tail, (int) (index - tailStart) * HASH, (int) (index - tailStart + 1)
-                    * HASH);
+        final byte[] row = new byte[count * HASH];
+        final int fromFile = level == 0 ? (int) Math.max(0, Math.min(count, tailStart - first)) : count;
+        if (fromFile < count) {
+            final long inTail = first + fromFile - tailStart;
+            System.arraycopy(tail, (int) inTail * HASH, row, fromFile * HASH, (count - fromFile) * HASH);
         }
         try {
             final FileChannel channel = level(level);
-            one.clear();
-            long at = index * HASH;
-            while (one.hasRemaining()) {
-                final int read = channel.read(one, at);
+            final ByteBuffer buffer = ByteBuffer.wrap(row, 0, fromFile * HASH);
+            long at = first * HASH;
+            while (buffer.hasRemaining()) {
+                final int read = channel.read(buffer, at);
                 if (read < 0) {
                     throw new UncheckedIOException(new IOException("the Merkle tree in " + dir + " has no hash "
-                            + index + " at level " + level));
+                            + (at / HASH) + " at level " + level));
                 }
                 at += read;
             }
-            return one.array().clone();
+            return row;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Merkle tree in " + dir + ": " + e.getMessage(), e);
         }

@@ -57,6 +57,9 @@ public record TreeHead(long size, byte[] root) {
 
     @Override
     public String toString() {
-        return size + ":" + MerkleHashes.hex(root);
+        // a builder, not string concatenation: the first concatenation of a shape in a JVM costs milliseconds to
+        // link, and a digest printed once after opening a ledger would pay that
+        return new StringBuilder(20 + 2 * MerkleHashes.HASH_BYTES).append(size).append(':')
+                .append(MerkleHashes.hex(root)).toString();
     }
 }

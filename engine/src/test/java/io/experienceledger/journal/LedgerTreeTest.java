@@ -64,6 +64,42 @@ class LedgerTreeTest {
     }
 
     @Test
+    void everyHeadAfterAnAppendOfThisProcessHoldsItAndHeadsWithoutAppendsAgree() throws Exception {
+        final Path dir = root.resolve("ledger");
+        final SyntheticWorkload workload = new SyntheticWorkload(11, 4);
+        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+            long expected = 0;
+            for (int round = 0; round < 60; round++) {
+                final TreeHead before = store.tree().head();
+                assertEquals(before, store.tree().head(), "no append between two heads, round " + round);
+                switch (round % 3) {
+                    case 0 -> {
+                        appendOne(store, workload.next());
+                        expected++;
+                    }
+                    case 1 -> {
+                        store.appendBatch(List.of(workload.next(), workload.next(), workload.next()).iterator());
+                        expected += 3;
+                    }
+                    default -> {
+                        // from another thread, joined before the head is asked for
+                        final ExperienceRecord record = workload.next();
+                        final Thread writer = new Thread(() -> store.appendBatch(List.of(record).iterator()));
+                        writer.start();
+                        writer.join();
+                        expected++;
+                    }
+                }
+                final TreeHead after = store.tree().head();
+                assertEquals(expected, after.size(), "round " + round);
+                MerkleProofs.checkConsistency(before.size(), after.size(), before.root(), after.root(),
+                        store.tree().consistency(before.size(), after.size()));
+            }
+            assertArrayEquals(frontierRoot(exportLines(store)), store.tree().head().root());
+        }
+    }
+
+    @Test
     void theTreePersistsIsCaughtUpAndIsRebuiltWhenDeletedOrAheadOfItsCheckpoint() throws Exception {
         final Path dir = root.resolve("ledger");
         final TreeHead first;
@@ -211,14 +247,17 @@ class LedgerTreeTest {
                 }
                 store.appendBatch(batch.iterator());
             } else {
-                final ExperienceRecord record = workload.next();
-                if (record instanceof ExperienceRecord.Engine engine) {
-                    store.appendEvent(engine.value());
-                } else {
-                    store.appendUserEvent(((ExperienceRecord.User) record).value());
-                }
+                appendOne(store, workload.next());
                 written++;
             }
+        }
+    }
+
+    private static void appendOne(ChronicleExperienceStore store, ExperienceRecord record) {
+        if (record instanceof ExperienceRecord.Engine engine) {
+            store.appendEvent(engine.value());
+        } else {
+            store.appendUserEvent(((ExperienceRecord.User) record).value());
         }
     }
 
