@@ -37,11 +37,11 @@ final class EntryDecoder {
 
     private static TenantId tenant(EntryHeader header, EntryInput payload) {
         final TextView tenant = header.tenant();
-        return tenant == null ? null : new TenantId(payload.text(tenant));
+        return tenant == null ? null : payload.tenant(tenant);
     }
 
     private static CorrelationId correlation(EntryHeader header, EntryInput payload) {
         final TextView correlation = header.correlation();
-        return correlation == null ? null : new CorrelationId(payload.text(correlation));
+        return correlation == null ? null : payload.correlation(correlation);
     }
 }

@@ -1,9 +1,13 @@
 package io.experienceledger.journal;
 
+import io.experienceledger.model.CorrelationId;
+import io.experienceledger.model.TenantId;
 import io.experienceledger.store.internal.AsciiStrings;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The bytes of one entry's payload in a heap array, read front to back by the payload decoders. Every entry is
@@ -26,6 +30,9 @@ final class EntryInput {
     private long base;
     private char[] chars = new char[256];
     private final byte[] hex = new byte[64];
+    /** The tenant and correlation last made here: consecutive entries a reader decodes often share them. */
+    private final RecentId<TenantId> tenants = new RecentId<>(TenantId::new, TenantId::value);
+    private final RecentId<CorrelationId> correlations = new RecentId<>(CorrelationId::new, CorrelationId::value);
 
     /** Input over {@code bytes[0, length)}, position 0 being offset 0. */
     static EntryInput of(byte[] bytes) {
@@ -110,6 +117,49 @@ final class EntryInput {
             }
         }
         return view.toString();
+    }
+
+    /** The tenant of a header field of this entry: the one made last when its bytes are the same. */
+    TenantId tenant(TextView view) {
+        return tenants.of(this, view);
+    }
+
+    /** The correlation id of a header field of this entry: the one made last when its bytes are the same. */
+    CorrelationId correlation(TextView view) {
+        return correlations.of(this, view);
+    }
+
+    /**
+     * The id made last from a header field, kept with the bytes of its ASCII text (the string's own, not a copy) so
+     * that an entry with the same bytes gets the same immutable id without a new string. Text that is not ASCII is
+     * never kept: its string's bytes are not its UTF-8 bytes.
+     */
+    private static final class RecentId<T> {
+        private final Function<String, T> make;
+        private final Function<T, String> text;
+        private T last;
+        private byte[] lastBytes;
+
+        RecentId(Function<String, T> make, Function<T, String> text) {
+            this.make = make;
+            this.text = text;
+        }
+
+        T of(EntryInput in, TextView view) {
+            final long at = view.offset() - in.base;
+            final int length = view.byteLength();
+            final boolean inCopy = at >= 0 && at + length <= in.limit;
+            if (inCopy && lastBytes != null && Arrays.equals(in.bytes, (int) at, (int) at + length, lastBytes, 0,
+                    lastBytes.length)) {
+                return last;
+            }
+            final String value = in.text(view);
+            final T made = make.apply(value);
+            final byte[] latin1 = inCopy && value.length() == length ? Latin1Strings.bytesOf(value) : null;
+            last = latin1 == null ? null : made;
+            lastBytes = latin1;
+            return made;
+        }
     }
 
     /** A char buffer of at least {@code size} chars for decoding text; kept if not larger than 64 Ki chars. */
