@@ -50,8 +50,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       topic) is measured apart.</li>
  * </ul>
  * {@value #WARMUP_ROUNDS} first rounds warm them up and are not counted; the medians of the counted rounds are
- * reported, and their ratio, and the ratio of each target's best round (the one the machine disturbed least), with the CPU time per entry split as {@link Run} does (a consumer outside a group has
- * no network thread: its I/O is in the calling thread) and the bytes the calling thread allocated.
+ * reported, and their ratio, and the ratio of each target's best round (the one the machine disturbed least), with
+ * the CPU time per entry split as {@link Run} does (a consumer outside a group has no network thread: its I/O is in
+ * the calling thread) and the bytes the calling thread allocated.
  *
  * <p><b>End to end.</b> A source ledger with a {@link LedgerShipper} following it ({@code start(}{@value
  * #SHIP_POLL_MS}{@code  ms)}) and a central ledger with a {@link LedgerMirror} following the topic

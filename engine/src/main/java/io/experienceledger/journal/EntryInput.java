@@ -31,8 +31,8 @@ final class EntryInput {
     private char[] chars = new char[256];
     private final byte[] hex = new byte[64];
     /** The tenant and correlation last made here: consecutive entries a reader decodes often share them. */
-    private final RecentId<TenantId> tenants = new RecentId<>(TenantId::new, TenantId::value);
-    private final RecentId<CorrelationId> correlations = new RecentId<>(CorrelationId::new, CorrelationId::value);
+    private final RecentId<TenantId> tenants = new RecentId<>(TenantId::new);
+    private final RecentId<CorrelationId> correlations = new RecentId<>(CorrelationId::new);
 
     /** Input over {@code bytes[0, length)}, position 0 being offset 0. */
     static EntryInput of(byte[] bytes) {
@@ -136,13 +136,11 @@ final class EntryInput {
      */
     private static final class RecentId<T> {
         private final Function<String, T> make;
-        private final Function<T, String> text;
         private T last;
         private byte[] lastBytes;
 
-        RecentId(Function<String, T> make, Function<T, String> text) {
+        RecentId(Function<String, T> make) {
             this.make = make;
-            this.text = text;
         }
 
         T of(EntryInput in, TextView view) {
