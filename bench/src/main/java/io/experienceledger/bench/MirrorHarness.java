@@ -11,6 +11,7 @@ import io.experienceledger.model.ExperienceRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Mirroring Kafka topics into a central ledger against the floor, a bare consumer that appends what it reads, and
- * how long an entry takes from a source ledger to the central one. Everything runs in one JVM ({@value #HEAP})
- * with a real single-node broker ({@link InProcessBroker}) in it, on loopback.
+ * how long an entry takes from a source ledger to the central one. Everything runs in a JVM ({@value #HEAP}) with a
+ * real single-node broker ({@link InProcessBroker}) in it, on loopback.
  *
  * <p><b>Throughput.</b> A source ledger of {@code entries} typical envelopes ({@link Envelopes#typical}) is shipped
  * once by a {@link LedgerShipper} to a one-partition topic. Each round then times each target once, the targets
@@ -65,16 +66,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@value #PHASE_SECONDS} s, merged, with no pause between.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.experienceledger.bench.MirrorHarness [entries] [rounds] [rate]
+ * java -cp bench/target/benchmarks.jar io.experienceledger.bench.MirrorHarness [entries] [rounds] [rate] [jvms]
  * </pre>
- * Defaults: 200,000 entries, 5 rounds, 2,000 appends/s. Restarts itself in a JVM with the Chronicle flags and
- * {@value #HEAP}. Prints {@code name=value} lines, then tables.
+ * Defaults: 200,000 entries, 5 rounds, 2,000 appends/s, 3 JVMs. Restarts itself in {@code jvms} JVMs, one after the
+ * other, with the Chronicle flags and {@value #HEAP}: the first measures throughput and end to end (none with a
+ * rate of 0), the others throughput only, each with a broker of its own. A target's throughput varies more from
+ * one JVM to the next than between the rounds of one JVM here; the judged ratio is of each target's best round in
+ * any JVM ({@link JvmRounds}). Each JVM prints {@code name=value} lines, then tables;
+ * the last lines put the JVMs together.
  */
 public final class MirrorHarness extends KafkaHarness {
     static final int DEFAULT_ENTRIES = 200_000;
     /** Five: whole rounds are slowed down by the machine for seconds at a time, and the best of each is judged. */
     static final int DEFAULT_ROUNDS = 5;
     static final int DEFAULT_RATE = 2_000;
+    /** Three: a target's throughput varies more from one JVM to the next than between one JVM's rounds. */
+    static final int DEFAULT_JVMS = 3;
     /** Throughput rounds run first and not counted: the JIT is still compiling the Kafka paths in the first. */
     static final int WARMUP_ROUNDS = 2;
     static final int WARMUP_SECONDS = 5;
@@ -103,27 +110,62 @@ public final class MirrorHarness extends KafkaHarness {
         super(broker);
     }
 
-    /** {@code MirrorHarness [entries] [rounds] [rate]}: measures in a child JVM and prints what it measured. */
+    /**
+     * {@code MirrorHarness [entries] [rounds] [rate] [jvms]}: measures in {@code jvms} child JVMs, one after the
+     * other, and prints what each measured and what they measured together ({@link JvmRounds}).
+     */
     public static void main(String[] args) {
         final int entries = argument(args, 0, "entries", DEFAULT_ENTRIES);
         final int rounds = argument(args, 1, "rounds", DEFAULT_ROUNDS);
-        final int rate = argument(args, 2, "rate", DEFAULT_RATE);
-        main(MirrorHarness.class, HEAP, CHILD, OUT, args, broker -> {
-            final MirrorHarness harness = new MirrorHarness(broker);
-            harness.measure(entries, rounds, rate);
-            return harness;
-        });
+        final int rate = argument(args, 2, "rate", DEFAULT_RATE, 0);
+        if (Boolean.getBoolean(CHILD)) {
+            child(OUT, broker -> {
+                final MirrorHarness harness = new MirrorHarness(broker);
+                harness.measure(entries, rounds, rate);
+                return harness;
+            });
+        } else {
+            final Properties results = run(entries, rounds, rate, argument(args, 3, "jvms", DEFAULT_JVMS));
+            System.out.println(acrossJvms(results));
+        }
     }
 
-    /** Runs the harness in a child JVM, as {@link #main} does, and returns its {@code name=value} results. */
-    static Properties run(int entries, int rounds, int rate) {
-        return results(MirrorHarness.class, jvmOptions(HEAP, CHILD), OUT, entries, rounds, rate);
+    /**
+     * Runs the harness in {@code jvms} child JVMs, one after the other: the first measures throughput and, unless
+     * {@code rate} is 0, the end-to-end latency; the others throughput only. Returns their results together
+     * ({@link JvmRounds#combine}).
+     */
+    static Properties run(int entries, int rounds, int rate, int jvms) {
+        final List<Properties> each = new ArrayList<>();
+        for (int jvm = 1; jvm <= jvms; jvm++) {
+            System.out.println(fmt("# JVM %d of %d%s", jvm, jvms, jvm == 1 ? "" : ", throughput only"));
+            each.add(results(MirrorHarness.class, jvmOptions(HEAP, CHILD), OUT, entries, rounds,
+                    jvm == 1 ? rate : 0));
+        }
+        return JvmRounds.combine(each, "mirror", "bare");
+    }
+
+    /** A line saying each JVM's best rounds, and the best of all and their ratio. */
+    static String acrossJvms(Properties results) {
+        final int jvms = Integer.parseInt(results.getProperty("jvms"));
+        final StringBuilder line = new StringBuilder("best rounds of each JVM (mirror / bare entries/s):");
+        for (int jvm = 1; jvm <= jvms; jvm++) {
+            line.append(fmt(" %s / %s", results.getProperty("jvm." + jvm + ".mirror.best.entries_per_s"),
+                    results.getProperty("jvm." + jvm + ".bare.best.entries_per_s")));
+            line.append(jvm < jvms ? ";" : "");
+        }
+        return line.append(fmt("%nmirror / bare, each one's best round of %d JVMs: %s (%s vs %s/s); of the medians"
+                        + " of all rounds: %s", jvms, results.getProperty("mirror.bare.best.ratio"),
+                results.getProperty("mirror.best.entries_per_s"), results.getProperty("bare.best.entries_per_s"),
+                results.getProperty("mirror.bare.all.ratio"))).toString();
     }
 
     private void measure(int entries, int rounds, int rate) throws Exception {
         putSettings(entries, rounds);
         throughput(entries, rounds);
-        endToEnd(rate, rounds);
+        if (rate > 0) {
+            endToEnd(rate, rounds);
+        }
         put("load.after", Machine.loadAverage());
     }
 
