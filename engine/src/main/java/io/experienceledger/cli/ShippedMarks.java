@@ -15,8 +15,8 @@ import java.util.Properties;
 /**
  * How far a ledger is shipped, as {@code ledger ship} records it after each committed transaction in
  * {@code DIR/shipped/<topic>.properties}, and how far it has mirrored, as {@code ledger mirror} records it after
- * each committed batch in {@code DIR/mirrored.properties}: read for {@code ledger stats}. The engine only reads
- * these files.
+ * committed batches (at most once a second, and at the end of each pass) in {@code DIR/mirrored.properties}: read
+ * for {@code ledger stats}. The engine only reads these files.
  */
 final class ShippedMarks {
     private ShippedMarks() {

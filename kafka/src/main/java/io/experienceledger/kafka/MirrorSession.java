@@ -103,6 +103,7 @@ final class MirrorSession implements AutoCloseable {
                 throw e;
             } catch (KafkaException e) {
                 disconnect();
+                mark.flush();
                 final ShipFailure failure = MirrorFailures.classify(e, topics,
                         clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), timeout.toMillis());
                 if (!failure.retriable()) {
@@ -113,6 +114,7 @@ final class MirrorSession implements AutoCloseable {
                 }
             } catch (MirrorBatch.Stopped e) {
                 disconnect();
+                mark.flush();
                 return 0;
             }
             sleep();
@@ -152,11 +154,13 @@ final class MirrorSession implements AutoCloseable {
                     batchEntries, stop, warnings);
             appended += store.mirroring().append(batch, batch::note);
             committed = batch.position();
-            mark.write(batch.position(), topics);
+            mark.committed(batch.position(), topics);
             if (batch.invalid() != null) {
+                mark.flush();
                 throw new InvalidRecord(batch.invalid());
             }
         }
+        mark.flush();
         return appended;
     }
 
