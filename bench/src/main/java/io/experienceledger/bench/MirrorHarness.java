@@ -72,8 +72,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * other, with the Chronicle flags and {@value #HEAP}: the first measures throughput and end to end (none with a
  * rate of 0), the others throughput only, each with a broker of its own. A target's throughput varies more from
  * one JVM to the next than between the rounds of one JVM here; the judged ratio is of each target's best round in
- * any JVM ({@link JvmRounds}). Each JVM prints {@code name=value} lines, then tables;
- * the last lines put the JVMs together.
+ * any JVM ({@link JvmRounds}). Each JVM prints {@code name=value} lines, then tables; the last lines put the JVMs
+ * together.
  */
 public final class MirrorHarness extends KafkaHarness {
     static final int DEFAULT_ENTRIES = 200_000;

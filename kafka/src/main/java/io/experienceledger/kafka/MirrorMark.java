@@ -22,32 +22,33 @@ final class MirrorMark {
     static final long INTERVAL_MILLIS = 1_000;
 
     private final Path file;
+    private final List<String> topics;
     private final long intervalNanos;
-    /** The position committed last and not yet written, with its topics; null when the file is up to date. */
+    /** The position committed last and not yet written; null when the file is up to date. */
     private MirrorPosition pending;
-    private List<String> pendingTopics;
-    /** When the file was last written ({@link System#nanoTime}); only meaningful once {@link #written} is set. */
+    /** When the file was last written ({@link System#nanoTime}); an interval before this mark was made at first. */
     private long lastWrite;
-    private boolean written;
 
-    MirrorMark(Path ledgerDir) {
-        this(ledgerDir, INTERVAL_MILLIS);
+    /** The mark of a session mirroring {@code topics} into the ledger in {@code ledgerDir}. */
+    MirrorMark(Path ledgerDir, List<String> topics) {
+        this(ledgerDir, topics, INTERVAL_MILLIS);
     }
 
     /** A mark written at most every {@code intervalMillis} ms (0: after every batch), for tests. */
-    MirrorMark(Path ledgerDir, long intervalMillis) {
+    MirrorMark(Path ledgerDir, List<String> topics, long intervalMillis) {
         this.file = ledgerDir.resolve(FILE);
+        this.topics = List.copyOf(topics);
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.lastWrite = System.nanoTime() - intervalNanos;
     }
 
     /**
      * A batch ending at {@code position} committed: written now unless the file was written less than the interval
      * ago, else kept for the next write. A failure to write is reported; the batch itself is already committed.
      */
-    void committed(MirrorPosition position, List<String> topics) {
+    void committed(MirrorPosition position) {
         pending = position;
-        pendingTopics = topics;
-        if (!written || System.nanoTime() - lastWrite >= intervalNanos) {
+        if (System.nanoTime() - lastWrite >= intervalNanos) {
             flush();
         }
     }
@@ -57,14 +58,12 @@ final class MirrorMark {
         if (pending == null) {
             return;
         }
-        write(pending, pendingTopics);
+        write(pending);
         pending = null;
-        pendingTopics = null;
         lastWrite = System.nanoTime();
-        written = true;
     }
 
-    private void write(MirrorPosition position, List<String> topics) {
+    private void write(MirrorPosition position) {
         final StringBuilder text = new StringBuilder("# how far this ledger has mirrored; its batch notes are the truth\n")
                 .append("topics=").append(String.join(",", topics)).append('\n')
                 .append("entries=").append(position.entries()).append('\n')

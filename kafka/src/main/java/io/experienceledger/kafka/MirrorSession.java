@@ -49,7 +49,7 @@ final class MirrorSession implements AutoCloseable {
         this.timeout = timeout;
         this.batchEntries = batchEntries;
         this.skipped = skipped;
-        this.mark = new MirrorMark(store.directory());
+        this.mark = new MirrorMark(store.directory(), this.topics);
         this.warnings = warnings;
         this.committed = lastPosition();
     }
@@ -154,7 +154,7 @@ final class MirrorSession implements AutoCloseable {
                     batchEntries, stop, warnings);
             appended += store.mirroring().append(batch, batch::note);
             committed = batch.position();
-            mark.committed(batch.position(), topics);
+            mark.committed(batch.position());
             if (batch.invalid() != null) {
                 mark.flush();
                 throw new InvalidRecord(batch.invalid());

@@ -35,14 +35,14 @@ class MirrorMarkTest {
 
     @Test
     void theFirstCommitIsWrittenAtOnceLaterOnesWithinTheIntervalWaitForTheEndOfThePass() throws IOException {
-        final MirrorMark mark = new MirrorMark(ledger, 3_600_000);
+        final MirrorMark mark = new MirrorMark(ledger, TOPICS, 3_600_000);
 
-        mark.committed(position(100), TOPICS);
+        mark.committed(position(100));
         assertEquals("# how far this ledger has mirrored; its batch notes are the truth\ntopics=events\nentries=100\n"
                 + "skipped=0\noffset.events.0=100\n", mark());
 
-        mark.committed(position(200), TOPICS);
-        mark.committed(position(300), TOPICS);
+        mark.committed(position(200));
+        mark.committed(position(300));
         assertTrue(mark().contains("\nentries=100\n"), mark());
 
         mark.flush();
@@ -56,21 +56,21 @@ class MirrorMarkTest {
 
     @Test
     void onceTheIntervalHasPassedACommitIsWrittenAtOnce() throws Exception {
-        final MirrorMark mark = new MirrorMark(ledger, 50);
-        mark.committed(position(1), TOPICS);
-        mark.committed(position(2), TOPICS);
+        final MirrorMark mark = new MirrorMark(ledger, TOPICS, 50);
+        mark.committed(position(1));
+        mark.committed(position(2));
         assertTrue(mark().contains("\nentries=1\n"), mark());
 
         Thread.sleep(60);
-        mark.committed(position(3), TOPICS);
+        mark.committed(position(3));
         assertTrue(mark().contains("\nentries=3\n"), mark());
     }
 
     @Test
     void withNoIntervalEveryCommitIsWritten() throws IOException {
-        final MirrorMark mark = new MirrorMark(ledger, 0);
+        final MirrorMark mark = new MirrorMark(ledger, TOPICS, 0);
         for (long entries = 1; entries <= 3; entries++) {
-            mark.committed(position(entries), TOPICS);
+            mark.committed(position(entries));
             assertTrue(mark().contains("\nentries=" + entries + "\n"), mark());
         }
     }
