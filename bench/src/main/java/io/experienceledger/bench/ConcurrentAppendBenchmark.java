@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar bench/target/benchmarks.jar ConcurrentAppendBenchmark -t 4 -prof gc
  * </pre>
- * JMH reports the operations of all threads together, so the score is the total appends per microsecond.
+ * JMH reports the operations of all threads together, so the score is the total appends per microsecond. Each
+ * thread count runs in forks of its own; {@link ThreadsHarness} compares the counts in alternating rounds of one JVM.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -120,8 +121,8 @@ public class ConcurrentAppendBenchmark extends ChronicleJvm {
     }
 
     /**
-     * Queued appends: each call returns once its entry is queued; the store's drainer appends it. A thread has at
-     * most two entries queued, so the calls returned track the entries appended.
+     * Queued appends: each call returns once its entry is queued; the store's drainer appends it. The store's ring
+     * holds a few milliseconds of appends, so over an iteration the calls returned track the entries appended.
      */
     @Benchmark
     public void engineQueued(SharedQueuedEngine shared) {
