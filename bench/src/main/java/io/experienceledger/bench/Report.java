@@ -2,6 +2,7 @@ package io.experienceledger.bench;
 
 import io.experienceledger.index.IndexOptions;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -839,8 +840,8 @@ public final class Report {
                         + " that wait for the journal)", forks, ratio -> ratio >= 1));
             } else {
                 md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's (appends"
-                        + " that wait for the journal; the median of the ratios of " + pairedRounds() + " alternating"
-                        + " rounds, `ThreadsHarness`; JMH's forks: " + ratios(forks) + ")",
+                        + " that wait for the journal; the median of the ratios of " + pairedRounds()
+                        + ", `ThreadsHarness`; JMH's forks: " + ratios(forks) + ")",
                         threads -> pairedRatio(threads, ""), ratio -> ratio >= 1));
             }
             final Optional<Score> queuedOne = concurrentScore(THREAD_COUNTS.get(0), "engineQueued");
@@ -911,10 +912,11 @@ public final class Report {
             return;
         }
         md.append("\nThe same appends in alternating rounds (`ThreadsHarness`): each round runs 1, 2 and 4 threads for ")
-                .append(pairedThreads.getProperty("seconds")).append(" s each, each on a new store, one after the")
+                .append(new BigDecimal(pairedThreads.getProperty("seconds")).stripTrailingZeros().toPlainString())
+                .append(" s each, each on a new store, one after the")
                 .append(" other in one JVM, and each thread count is compared with one thread's throughput of the same")
                 .append(" round, so that what makes one JVM or one minute faster than another cancels out; ")
-                .append(pairedRounds()).append(" rounds. The target is judged on the median of those ratios.\n\n")
+                .append(pairedRounds()).append(". The target is judged on the median of those ratios.\n\n")
                 .append("| threads | median appends/µs | vs 1 thread (median of the rounds' ratios) | lowest | highest |\n")
                 .append("|---:|---:|---:|---:|---:|\n");
         for (int threads : THREAD_COUNTS) {
@@ -926,11 +928,11 @@ public final class Report {
         }
     }
 
-    /** {@code 21 (7 in each of 3 JVMs)}: how many alternating rounds {@link ThreadsHarness} ran. */
+    /** {@code 21 alternating rounds (7 in each of 3 JVMs)}: how many rounds {@link ThreadsHarness} ran. */
     private String pairedRounds() {
         final int jvms = Integer.parseInt(pairedThreads.getProperty("jvms"));
         final int rounds = Integer.parseInt(pairedThreads.getProperty("rounds"));
-        return fmt("%d (%d in each of %d JVMs)", jvms * rounds, rounds, jvms);
+        return fmt("%d alternating rounds (%d in each of %d JVMs)", jvms * rounds, rounds, jvms);
     }
 
     /** {@link ThreadsHarness}'s ratio of {@code threads} to one thread ({@code suffix} ".min" or ".max" for its range). */
