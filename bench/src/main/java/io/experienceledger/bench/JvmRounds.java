@@ -74,7 +74,7 @@ final class JvmRounds {
     }
 
     /** The median (the lower middle one of an even count), as {@link Run#median} picks. */
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[(sorted.length - 1) / 2];
     }

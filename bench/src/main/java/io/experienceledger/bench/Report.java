@@ -37,7 +37,7 @@ public final class Report {
     static final long MEMORY_EVENTS = 10_000_000L;
     static final int APPEND_ALLOCATION_APPENDS = 1_000_000;
     /** The numbers of appending threads compared, the first the baseline of the others. */
-    static final List<Integer> THREAD_COUNTS = List.of(1, 2, 4);
+    static final List<Integer> THREAD_COUNTS = ThreadsHarness.COUNTS;
     /** The ship harness's arguments: entries shipped, rounds, appends per second of the appending-thread check. */
     static final int SHIP_ENTRIES = ShipHarness.DEFAULT_ENTRIES;
     static final int SHIP_ROUNDS = ShipHarness.DEFAULT_ROUNDS;

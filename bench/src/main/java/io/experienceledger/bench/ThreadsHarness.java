@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * properties. Stores go where {@code -Dbench.dir} says.
  */
 public final class ThreadsHarness {
-    /** The thread counts of each round, one thread first: the others are compared with it. */
+    /**
+     * The thread counts of each round, one thread first: the others are compared with it. Every thread comparison of
+     * the report uses them.
+     */
     static final List<Integer> COUNTS = List.of(1, 2, 4);
     static final double DEFAULT_SECONDS = 1;
     static final int DEFAULT_ROUNDS = 7;
@@ -95,9 +98,9 @@ public final class ThreadsHarness {
         combined.setProperty("jvms", Integer.toString(jvms.size()));
         combined.setProperty("rounds", Integer.toString(rounds));
         rates.forEach((count, values) -> combined.setProperty("threads." + count + ".median.appends_per_us",
-                fmt(median(values))));
+                fmt(JvmRounds.median(values))));
         ratios.forEach((count, values) -> {
-            combined.setProperty("threads." + count + ".ratio", fmt(median(values)));
+            combined.setProperty("threads." + count + ".ratio", fmt(JvmRounds.median(values)));
             combined.setProperty("threads." + count + ".ratio.min", fmt(values.stream().min(Double::compare)
                     .orElseThrow()));
             combined.setProperty("threads." + count + ".ratio.max", fmt(values.stream().max(Double::compare)
@@ -148,6 +151,7 @@ public final class ThreadsHarness {
     private static String rateKey(int count, int round) {
         return "threads." + count + ".round." + round + ".appends_per_us";
     }
+
     /** Appends per microsecond of {@code threads} threads appending to one new store for {@code nanos}. */
     static double appendFlatOut(int threads, long nanos) throws InterruptedException {
         final Path dir = TempStores.create("threads");
@@ -193,12 +197,6 @@ public final class ThreadsHarness {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The median (the lower middle one of an even count). */
-    static double median(List<Double> values) {
-        final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[(sorted.length - 1) / 2];
     }
 
     private static String fmt(double value) {
