@@ -229,7 +229,7 @@ public final class Report {
                 .append("java -jar bench/target/benchmarks.jar QueryBenchmark -p events=10000000   # a larger store\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 5 10\n")
                 .append("java -jar bench/target/benchmarks.jar ConcurrentAppendBenchmark -t 4 -prof gc   # 4 appending threads\n")
-                .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.ThreadsHarness 1 7 3   # 1, 2 and 4 threads in alternating rounds, 3 JVMs\n")
+                .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.ThreadsHarness 1 7 3   # 1, 2 and 4 threads, waiting and queued, in alternating rounds, 3 JVMs\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 3 5 2   # 2 threads, 100,000/s in total\n")
                 .append("java -cp bench/target/benchmarks.jar io.experienceledger.bench.LatencyHarness 100000 3 5 2 pinned   # the same, appending threads on CPU 1, the rest of the JVM on CPU 0\n")
                 .append(shipCommand()).append("   # Kafka shipping, broker in-process\n")
@@ -784,7 +784,10 @@ public final class Report {
                 .append(" prefetcher's page reads: the drainer, the prefetcher and the appending threads are three")
                 .append(" busy threads on two cores even with one appending thread. On a machine with a core for")
                 .append(" each appending thread, one for the drainer and one for the prefetcher there is nothing to")
-                .append(" share.\n");
+                .append(" share. The second table measures queued appends in the same alternating rounds as appends")
+                .append(" that wait: one queued thread against one waiting thread of the same round is what the")
+                .append(" drainer costs a single thread, and 2 and 4 queued threads against the higher of the two")
+                .append(" are what the queued row judges; JMH's forks are shown beside it.\n");
         md.append("\n`LatencyHarness` with 1, 2 and 4 threads appending ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second in total (each thread its share, the schedules staggered), every append")
                 .append(" timed from when it was due, 3 s of warm-up and 5 s measured, one JVM per target, stores on")
@@ -842,16 +845,23 @@ public final class Report {
                 md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's (appends"
                         + " that wait for the journal; the median of the ratios of " + pairedRounds()
                         + ", `ThreadsHarness`; JMH's forks: " + ratios(forks) + ")",
-                        threads -> pairedRatio(threads, ""), ratio -> ratio >= 1));
+                        threads -> pairedRatio("threads", threads, ".ratio"), ratio -> ratio >= 1));
             }
             final Optional<Score> queuedOne = concurrentScore(THREAD_COUNTS.get(0), "engineQueued");
             if (queuedOne.isPresent()) {
                 // judged against the higher of one queued thread's and one waiting thread's throughput
                 final double base = Math.max(queuedOne.get().score(), one.get().score());
-                md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's, with"
-                        + " queued appends (against the higher of one thread's queued and waiting throughput)",
-                        threads -> concurrentScore(threads, "engineQueued").map(s -> s.score() / base).orElse(null),
-                        ratio -> ratio >= 1));
+                final IntFunction<Double> queuedForks = threads -> concurrentScore(threads, "engineQueued")
+                        .map(s -> s.score() / base).orElse(null);
+                final String name = "total append throughput with 2 and 4 threads at least one thread's, with queued"
+                        + " appends (against the higher of one thread's queued and waiting throughput";
+                if (pairedThreads == null) {
+                    md.append(threadTarget(name + ")", queuedForks, ratio -> ratio >= 1));
+                } else {
+                    md.append(threadTarget(name + " in the same round; the median of " + pairedRounds()
+                            + ", `ThreadsHarness`; JMH's forks: " + ratios(queuedForks) + ")",
+                            threads -> pairedRatio("queued", threads, ".ratio_to_best_one"), ratio -> ratio >= 1));
+                }
             }
         }
         final boolean pinned = !pinnedThreadLatency.isEmpty();
@@ -906,25 +916,37 @@ public final class Report {
         return measured.toString();
     }
 
-    /** {@link ThreadsHarness}'s table: each thread count's throughput and its ratio to one thread's, round by round. */
+    /**
+     * {@link ThreadsHarness}'s table: for appends that wait and for queued appends, each thread count's throughput
+     * and its ratio to one thread's, round by round.
+     */
     private void pairedThreadsTable(StringBuilder md) {
         if (pairedThreads == null) {
             return;
         }
         md.append("\nThe same appends in alternating rounds (`ThreadsHarness`): each round runs 1, 2 and 4 threads for ")
                 .append(new BigDecimal(pairedThreads.getProperty("seconds")).stripTrailingZeros().toPlainString())
-                .append(" s each, each on a new store, one after the")
-                .append(" other in one JVM, and each thread count is compared with one thread's throughput of the same")
-                .append(" round, so that what makes one JVM or one minute faster than another cancels out; ")
-                .append(pairedRounds()).append(". The target is judged on the median of those ratios.\n\n")
-                .append("| threads | median appends/µs | vs 1 thread (median of the rounds' ratios) | lowest | highest |\n")
-                .append("|---:|---:|---:|---:|---:|\n");
-        for (int threads : THREAD_COUNTS) {
-            md.append("| ").append(threads).append(" | ")
-                    .append(pairedThreads.getProperty("threads." + threads + ".median.appends_per_us", "")).append(" | ")
-                    .append(fmt("%.2f ×", pairedRatio(threads, ""))).append(" | ")
-                    .append(fmt("%.2f ×", pairedRatio(threads, ".min"))).append(" | ")
-                    .append(fmt("%.2f ×", pairedRatio(threads, ".max"))).append(" |\n");
+                .append(" s each, first with appends that wait and then with queued appends, each on a new store, one")
+                .append(" after the other in one JVM, and each thread count is compared with one thread's throughput of")
+                .append(" the same round, so that what makes one JVM or one minute faster than another cancels out;")
+                .append(" a queued run ends once its store has appended every entry queued. ")
+                .append(pairedRounds()).append(". The targets are judged on the medians of those ratios: queued")
+                .append(" appends against the higher of one queued and one waiting thread of the same round.\n\n")
+                .append("| appends | threads | median appends/µs | vs 1 thread of the kind (median of the rounds' ratios)")
+                .append(" | lowest | highest | vs the higher 1 thread (median) | lowest | highest |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String kind : List.of("threads", "queued")) {
+            for (int threads : THREAD_COUNTS) {
+                md.append("| ").append(kind.equals("queued") ? "queued" : "wait").append(" | ").append(threads)
+                        .append(" | ").append(pairedThreads.getProperty(kind + "." + threads + ".median.appends_per_us", ""));
+                for (String ratio : List.of(".ratio", ".ratio_to_best_one")) {
+                    for (String suffix : List.of("", ".min", ".max")) {
+                        final Double value = pairedRatio(kind, threads, ratio + suffix);
+                        md.append(" | ").append(value == null ? "" : fmt("%.2f ×", value));
+                    }
+                }
+                md.append(" |\n");
+            }
         }
     }
 
@@ -935,9 +957,12 @@ public final class Report {
         return fmt("%d alternating rounds (%d in each of %d JVMs)", jvms * rounds, rounds, jvms);
     }
 
-    /** {@link ThreadsHarness}'s ratio of {@code threads} to one thread ({@code suffix} ".min" or ".max" for its range). */
-    private Double pairedRatio(int threads, String suffix) {
-        final String value = pairedThreads.getProperty("threads." + threads + ".ratio" + suffix);
+    /**
+     * {@link ThreadsHarness}'s ratio {@code <kind>.<threads><ratio>} ({@code kind} "threads" or "queued", {@code ratio}
+     * ".ratio" or ".ratio_to_best_one", with ".min" or ".max" for its range); null when not measured.
+     */
+    private Double pairedRatio(String kind, int threads, String ratio) {
+        final String value = pairedThreads.getProperty(kind + "." + threads + ratio);
         return value == null ? null : Double.parseDouble(value);
     }
 

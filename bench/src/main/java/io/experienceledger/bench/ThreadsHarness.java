@@ -14,18 +14,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Total append throughput of 1, 2 and 4 threads appending the typical envelope flat out to one store (appends that
- * wait for the journal), measured in alternating rounds: each round runs every thread count for the same time, each
- * on a new store, one after the other, in one JVM. A thread count's throughput is compared with one thread's of the
- * same round, so that what makes one JVM or one minute faster than another here (a fifth and more) cancels out; the
- * ratio judged is the median of the rounds' ratios over several JVMs, run one after the other.
- * {@code ConcurrentAppendBenchmark} measures the same in JMH, with each thread count in forks of its own.
+ * Total append throughput of 1, 2 and 4 threads appending the typical envelope flat out to one store, with appends
+ * that wait for the journal and with queued appends, measured in alternating rounds: each round runs every thread
+ * count of each kind for the same time, each on a new store, one after the other, in one JVM. A thread count's
+ * throughput is compared with one thread's of the same round, so that what makes one JVM or one minute faster than
+ * another here (a fifth and more) cancels out; the ratio judged is the median of the rounds' ratios over several
+ * JVMs, run one after the other. Queued appends are also compared with the higher of one queued and one waiting
+ * thread of the same round: queueing must not cost a thread what waiting would not. A queued run's time ends when
+ * its store has appended every entry queued ({@code flush}). {@code ConcurrentAppendBenchmark} measures the same in
+ * JMH, with each thread count in forks of its own.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.experienceledger.bench.ThreadsHarness [seconds a count] [rounds] [jvms]
  * </pre>
- * Prints {@code threads.<n>.ratio} (against one thread, the median of every round's), and each JVM's rounds, as
- * properties. Stores go where {@code -Dbench.dir} says.
+ * Prints {@code threads.<n>.ratio} and {@code queued.<n>.ratio} (against one thread of the same kind, the median
+ * of every round's), {@code queued.<n>.ratio_to_best_one} (against the higher of one queued and one waiting thread),
+ * and each JVM's rounds, as properties. Stores go where {@code -Dbench.dir} says.
  */
 public final class ThreadsHarness {
     /**
@@ -41,6 +45,20 @@ public final class ThreadsHarness {
     /** The heap of a measuring JVM, as {@code ConcurrentAppendBenchmark}'s forks have. */
     private static final List<String> HEAP = List.of(AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP);
     private static final ExperienceEventEnvelope ENVELOPE = Envelopes.typical.envelope();
+
+    /** How the threads append: each kind's properties begin with its prefix. */
+    enum Appends {
+        /** Each append returns once its entry is in the journal. */
+        WAITING("threads"),
+        /** Each append returns once its entry is queued; the store's drainer appends it ({@code queuedAppends}). */
+        QUEUED("queued");
+
+        final String prefix;
+
+        Appends(String prefix) {
+            this.prefix = prefix;
+        }
+    }
 
     private ThreadsHarness() {
     }
@@ -76,43 +94,53 @@ public final class ThreadsHarness {
     }
 
     /**
-     * The rounds of every JVM ({@code threads.<n>.round.<r>.appends_per_us}, {@code rounds} each) put together:
-     * each JVM's rounds under {@code jvm.<j>.}, and for each thread count the median throughput of all rounds and
-     * the median, lowest and highest of its rounds' ratios to one thread's throughput in the same round.
+     * The rounds of every JVM ({@code <kind>.<n>.round.<r>.appends_per_us}, {@code rounds} each) put together: each
+     * JVM's rounds under {@code jvm.<j>.}, and for each kind and thread count the median throughput of all rounds and
+     * the median, lowest and highest of its rounds' ratios to one thread's throughput of the same kind in the same
+     * round ({@code <kind>.<n>.ratio}); for queued appends also to the higher of one queued and one waiting thread's
+     * ({@code queued.<n>.ratio_to_best_one}).
      */
     static Properties combine(List<Properties> jvms, int rounds) {
         final Properties combined = new Properties();
-        final Map<Integer, List<Double>> ratios = new LinkedHashMap<>();
-        final Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+        final Map<String, List<Double>> values = new LinkedHashMap<>();
+        final int one = COUNTS.get(0);
         for (int jvm = 1; jvm <= jvms.size(); jvm++) {
             final Properties results = jvms.get(jvm - 1);
-            for (int count : COUNTS) {
-                for (int round = 1; round <= rounds; round++) {
-                    final double rate = rate(results, count, round);
-                    combined.setProperty("jvm." + jvm + "." + rateKey(count, round), fmt(rate));
-                    rates.computeIfAbsent(count, c -> new ArrayList<>()).add(rate);
-                    ratios.computeIfAbsent(count, c -> new ArrayList<>()).add(rate / rate(results, COUNTS.get(0), round));
+            for (int round = 1; round <= rounds; round++) {
+                final double bestOne = Math.max(rate(results, Appends.WAITING, one, round),
+                        rate(results, Appends.QUEUED, one, round));
+                for (Appends kind : Appends.values()) {
+                    final double oneOfKind = rate(results, kind, one, round);
+                    for (int count : COUNTS) {
+                        final double rate = rate(results, kind, count, round);
+                        combined.setProperty("jvm." + jvm + "." + rateKey(kind, count, round), fmt(rate));
+                        final String key = kind.prefix + "." + count;
+                        values.computeIfAbsent(key + ".median.appends_per_us", k -> new ArrayList<>()).add(rate);
+                        values.computeIfAbsent(key + ".ratio", k -> new ArrayList<>()).add(rate / oneOfKind);
+                        if (kind == Appends.QUEUED) {
+                            values.computeIfAbsent(key + ".ratio_to_best_one", k -> new ArrayList<>()).add(rate / bestOne);
+                        }
+                    }
                 }
             }
         }
         combined.setProperty("jvms", Integer.toString(jvms.size()));
         combined.setProperty("rounds", Integer.toString(rounds));
-        rates.forEach((count, values) -> combined.setProperty("threads." + count + ".median.appends_per_us",
-                fmt(JvmRounds.median(values))));
-        ratios.forEach((count, values) -> {
-            combined.setProperty("threads." + count + ".ratio", fmt(JvmRounds.median(values)));
-            combined.setProperty("threads." + count + ".ratio.min", fmt(values.stream().min(Double::compare)
-                    .orElseThrow()));
-            combined.setProperty("threads." + count + ".ratio.max", fmt(values.stream().max(Double::compare)
-                    .orElseThrow()));
+        values.forEach((key, all) -> {
+            combined.setProperty(key, fmt(JvmRounds.median(all)));
+            if (!key.endsWith(".appends_per_us")) {
+                combined.setProperty(key + ".min", fmt(all.stream().min(Double::compare).orElseThrow()));
+                combined.setProperty(key + ".max", fmt(all.stream().max(Double::compare).orElseThrow()));
+            }
         });
         return combined;
     }
 
-    private static double rate(Properties results, int count, int round) {
-        final String value = results.getProperty(rateKey(count, round));
+    private static double rate(Properties results, Appends kind, int count, int round) {
+        final String value = results.getProperty(rateKey(kind, count, round));
         if (value == null) {
-            throw new IllegalStateException("a JVM reported no round " + round + " of " + count + " threads");
+            throw new IllegalStateException("a JVM reported no round " + round + " of " + count + " threads ("
+                    + kind.prefix + ")");
         }
         return Double.parseDouble(value);
     }
@@ -134,28 +162,36 @@ public final class ThreadsHarness {
 
     /** In this JVM: one warm-up round, then {@code rounds} rounds of every thread count. */
     static Properties measure(long nanos, int rounds) throws InterruptedException {
-        for (int count : COUNTS) { // every path compiled before the first counted round
-            appendFlatOut(count, nanos);
+        for (Appends kind : Appends.values()) { // every path compiled before the first counted round
+            for (int count : COUNTS) {
+                appendFlatOut(kind, count, nanos);
+            }
         }
         final Properties results = new Properties();
         for (int round = 1; round <= rounds; round++) {
-            for (int count : COUNTS) {
-                final double rate = appendFlatOut(count, nanos);
-                results.setProperty(rateKey(count, round), fmt(rate));
-                System.out.println(rateKey(count, round) + "=" + fmt(rate));
+            for (Appends kind : Appends.values()) {
+                for (int count : COUNTS) {
+                    final double rate = appendFlatOut(kind, count, nanos);
+                    results.setProperty(rateKey(kind, count, round), fmt(rate));
+                    System.out.println(rateKey(kind, count, round) + "=" + fmt(rate));
+                }
             }
         }
         return results;
     }
 
-    private static String rateKey(int count, int round) {
-        return "threads." + count + ".round." + round + ".appends_per_us";
+    static String rateKey(Appends kind, int count, int round) {
+        return kind.prefix + "." + count + ".round." + round + ".appends_per_us";
     }
 
-    /** Appends per microsecond of {@code threads} threads appending to one new store for {@code nanos}. */
-    static double appendFlatOut(int threads, long nanos) throws InterruptedException {
+    /**
+     * Appends per microsecond of {@code threads} threads appending to one new store for {@code nanos}; with queued
+     * appends, until the store has appended what they queued.
+     */
+    static double appendFlatOut(Appends kind, int threads, long nanos) throws InterruptedException {
         final Path dir = TempStores.create("threads");
-        try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir)) {
+        final ChronicleExperienceStore.Builder builder = ChronicleExperienceStore.builder(dir);
+        try (ChronicleExperienceStore store = kind == Appends.QUEUED ? builder.queuedAppends().open() : builder.open()) {
             final AtomicBoolean stop = new AtomicBoolean();
             final CountDownLatch ready = new CountDownLatch(threads);
             final CountDownLatch go = new CountDownLatch(1);
@@ -184,6 +220,7 @@ public final class ThreadsHarness {
             for (Thread thread : running) {
                 thread.join();
             }
+            store.flush();
             final long elapsed = System.nanoTime() - start;
             return Arrays.stream(appended).sum() * 1_000.0 / elapsed;
         } finally {

@@ -3,19 +3,25 @@ package io.experienceledger.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.experienceledger.bench.ThreadsHarness.Appends;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** How the alternating rounds of several JVMs are put together: each count against one thread of the same round. */
 class ThreadsHarnessTest {
-    /** One JVM's rounds: {@code rates[round]} holds the throughput of 1, 2 and 4 threads in that round. */
+    /**
+     * One JVM's rounds: {@code rates[round]} holds the throughput of 1, 2 and 4 waiting threads, then of 1, 2 and 4
+     * queueing threads, in that round.
+     */
     private static Properties jvm(double[]... rates) {
         final Properties results = new Properties();
         for (int round = 0; round < rates.length; round++) {
-            for (int i = 0; i < ThreadsHarness.COUNTS.size(); i++) {
-                results.setProperty("threads." + ThreadsHarness.COUNTS.get(i) + ".round." + (round + 1)
-                        + ".appends_per_us", Double.toString(rates[round][i]));
+            int i = 0;
+            for (Appends kind : Appends.values()) {
+                for (int count : ThreadsHarness.COUNTS) {
+                    results.setProperty(ThreadsHarness.rateKey(kind, count, round + 1), Double.toString(rates[round][i++]));
+                }
             }
         }
         return results;
@@ -24,8 +30,8 @@ class ThreadsHarnessTest {
     @Test
     void eachCountIsComparedWithOneThreadOfTheSameRoundAndTheMedianRatioIsJudged() {
         // the second JVM runs everything at half the speed of the first: its rounds' ratios are the same
-        final Properties fast = jvm(new double[] {3.0, 3.3, 2.7}, new double[] {2.0, 2.4, 2.2});
-        final Properties slow = jvm(new double[] {1.5, 1.2, 1.5}, new double[] {1.0, 1.1, 1.0});
+        final Properties fast = jvm(new double[] {3.0, 3.3, 2.7, 3.0, 3.0, 3.0}, new double[] {2.0, 2.4, 2.2, 2.0, 2.0, 2.0});
+        final Properties slow = jvm(new double[] {1.5, 1.2, 1.5, 1.5, 1.5, 1.5}, new double[] {1.0, 1.1, 1.0, 1.0, 1.0, 1.0});
 
         final Properties combined = ThreadsHarness.combine(List.of(fast, slow), 2);
 
@@ -44,9 +50,31 @@ class ThreadsHarnessTest {
     }
 
     @Test
+    void queuedAppendsAreComparedWithTheirOwnOneThreadAndWithTheHigherOfOneQueuedAndOneWaiting() {
+        // round 1: one queued thread (2.0) is slower than one waiting thread (2.5); round 2: faster (3.0 against 2.0)
+        final Properties results = jvm(new double[] {2.5, 2.5, 2.5, 2.0, 2.2, 2.4}, new double[] {2.0, 2.0, 2.0, 3.0, 3.3, 3.6});
+
+        final Properties combined = ThreadsHarness.combine(List.of(results), 2);
+
+        // against one queued thread: 2 threads 1.1 and 1.1, 4 threads 1.2 and 1.2
+        assertEquals("1.100", combined.getProperty("queued.2.ratio"));
+        assertEquals("1.200", combined.getProperty("queued.4.ratio"));
+        // against the higher one thread: round 1 against the waiting 2.5 (2.2 / 2.5 = 0.88, 2.4 / 2.5 = 0.96),
+        // round 2 against the queued 3.0 (1.1, 1.2); the lower middle of two ratios is the lower one
+        assertEquals("0.880", combined.getProperty("queued.2.ratio_to_best_one"));
+        assertEquals("0.880", combined.getProperty("queued.2.ratio_to_best_one.min"));
+        assertEquals("1.100", combined.getProperty("queued.2.ratio_to_best_one.max"));
+        assertEquals("0.960", combined.getProperty("queued.4.ratio_to_best_one"));
+        // one queued thread against the higher one thread: 0.8 and 1.0
+        assertEquals("0.800", combined.getProperty("queued.1.ratio_to_best_one"));
+        // throughputs of one queued thread: 2.0 and 3.0 -> the lower middle one, 2.0
+        assertEquals("2.000", combined.getProperty("queued.1.median.appends_per_us"));
+    }
+
+    @Test
     void aJvmMissingARoundIsAnErrorNotASmallerSample() {
-        final Properties full = jvm(new double[] {3.0, 3.3, 2.7}, new double[] {2.0, 2.4, 2.2});
-        final Properties missingOne = jvm(new double[] {3.0, 3.3, 2.7});
+        final Properties full = jvm(new double[] {3.0, 3.3, 2.7, 3.0, 3.0, 3.0}, new double[] {2.0, 2.4, 2.2, 2.0, 2.0, 2.0});
+        final Properties missingOne = jvm(new double[] {3.0, 3.3, 2.7, 3.0, 3.0, 3.0});
         assertThrows(IllegalStateException.class, () -> ThreadsHarness.combine(List.of(full, missingOne), 2));
     }
 }
