@@ -73,6 +73,33 @@ final class JvmRounds {
         return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
+    /**
+     * A distribution-free interval of at least 95% confidence for the median of what {@code values} sample: the
+     * {@code k}-th lowest and the {@code k}-th highest value, {@code k} the largest rank whose binomial tail
+     * {@code P(Bin(n, 1/2) < k)} is at most 2.5% (the sign test's interval; 21 values give the 6th and the 16th).
+     * Fewer than 6 values give no such interval: then the lowest and the highest.
+     *
+     * @return {low, high}
+     */
+    static double[] medianInterval(List<Double> values) {
+        final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        final int n = sorted.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        // P(Bin(n, 1/2) <= j), accumulated while it stays within 2.5%
+        double term = Math.pow(0.5, n);
+        double tail = term;
+        int k = 0;
+        while (tail <= 0.025 && k < n / 2) {
+            k++;
+            term = term * (n - k + 1) / k;
+            tail += term;
+        }
+        final int rank = Math.max(k, 1);
+        return new double[] {sorted[rank - 1], sorted[n - rank]};
+    }
+
     /** The median (the lower middle one of an even count), as {@link Run#median} picks. */
     static double median(List<Double> values) {
         final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -844,7 +844,8 @@ public final class Report {
             } else {
                 md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's (appends"
                         + " that wait for the journal; the median of the ratios of " + pairedRounds()
-                        + ", `ThreadsHarness`; JMH's forks: " + ratios(forks) + ")",
+                        + ", `ThreadsHarness`, 95% intervals " + pairedIntervals("threads", ".ratio")
+                        + "; JMH's forks: " + ratios(forks) + ")",
                         threads -> pairedRatio("threads", threads, ".ratio"), ratio -> ratio >= 1));
             }
             final Optional<Score> queuedOne = concurrentScore(THREAD_COUNTS.get(0), "engineQueued");
@@ -859,7 +860,8 @@ public final class Report {
                     md.append(threadTarget(name + ")", queuedForks, ratio -> ratio >= 1));
                 } else {
                     md.append(threadTarget(name + " in the same round; the median of " + pairedRounds()
-                            + ", `ThreadsHarness`; JMH's forks: " + ratios(queuedForks) + ")",
+                            + ", `ThreadsHarness`, 95% intervals " + pairedIntervals("queued", ".ratio_to_best_one")
+                            + "; JMH's forks: " + ratios(queuedForks) + ")",
                             threads -> pairedRatio("queued", threads, ".ratio_to_best_one"), ratio -> ratio >= 1));
                 }
             }
@@ -931,23 +933,32 @@ public final class Report {
                 .append(" the same round, so that what makes one JVM or one minute faster than another cancels out;")
                 .append(" a queued run ends once its store has appended every entry queued. ")
                 .append(pairedRounds()).append(". The targets are judged on the medians of those ratios: queued")
-                .append(" appends against the higher of one queued and one waiting thread of the same round.\n\n")
+                .append(" appends against the higher of one queued and one waiting thread of the same round. Beside")
+                .append(" each median, the interval that holds the true median with at least 95% confidence (the")
+                .append(" sign test's, from the rounds' order), and the lowest and highest round.\n\n")
                 .append("| appends | threads | median appends/µs | vs 1 thread of the kind (median of the rounds' ratios)")
-                .append(" | lowest | highest | vs the higher 1 thread (median) | lowest | highest |\n")
+                .append(" | 95% interval | rounds | vs the higher 1 thread (median) | 95% interval | rounds |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String kind : List.of("threads", "queued")) {
             for (int threads : THREAD_COUNTS) {
                 md.append("| ").append(kind.equals("queued") ? "queued" : "wait").append(" | ").append(threads)
                         .append(" | ").append(pairedThreads.getProperty(kind + "." + threads + ".median.appends_per_us", ""));
                 for (String ratio : List.of(".ratio", ".ratio_to_best_one")) {
-                    for (String suffix : List.of("", ".min", ".max")) {
-                        final Double value = pairedRatio(kind, threads, ratio + suffix);
-                        md.append(" | ").append(value == null ? "" : fmt("%.2f ×", value));
-                    }
+                    final Double median = pairedRatio(kind, threads, ratio);
+                    md.append(" | ").append(median == null ? "" : fmt("%.2f ×", median))
+                            .append(" | ").append(pairedRange(kind, threads, ratio, ".low", ".high"))
+                            .append(" | ").append(pairedRange(kind, threads, ratio, ".min", ".max"));
                 }
                 md.append(" |\n");
             }
         }
+    }
+
+    /** {@code 0.95–1.02 ×}: two of {@link ThreadsHarness}'s figures for one ratio, or "" when not measured. */
+    private String pairedRange(String kind, int threads, String ratio, String low, String high) {
+        final Double from = pairedRatio(kind, threads, ratio + low);
+        final Double to = pairedRatio(kind, threads, ratio + high);
+        return from == null || to == null ? "" : fmt("%.2f–%.2f ×", from, to);
     }
 
     /** {@code 21 alternating rounds (7 in each of 3 JVMs)}: how many rounds {@link ThreadsHarness} ran. */
@@ -955,6 +966,16 @@ public final class Report {
         final int jvms = Integer.parseInt(pairedThreads.getProperty("jvms"));
         final int rounds = Integer.parseInt(pairedThreads.getProperty("rounds"));
         return fmt("%d alternating rounds (%d in each of %d JVMs)", jvms * rounds, rounds, jvms);
+    }
+
+    /** {@code 2 threads 0.97–1.01 ×, 4 threads ...}: the 95% intervals of one of {@link ThreadsHarness}'s ratios. */
+    private String pairedIntervals(String kind, String ratio) {
+        final StringBuilder intervals = new StringBuilder();
+        for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
+            intervals.append(intervals.length() == 0 ? "" : ", ").append(threads).append(" threads ")
+                    .append(pairedRange(kind, threads, ratio, ".low", ".high"));
+        }
+        return intervals.toString();
     }
 
     /**

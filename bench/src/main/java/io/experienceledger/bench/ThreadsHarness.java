@@ -98,7 +98,8 @@ public final class ThreadsHarness {
      * JVM's rounds under {@code jvm.<j>.}, and for each kind and thread count the median throughput of all rounds and
      * the median, lowest and highest of its rounds' ratios to one thread's throughput of the same kind in the same
      * round ({@code <kind>.<n>.ratio}); for queued appends also to the higher of one queued and one waiting thread's
-     * ({@code queued.<n>.ratio_to_best_one}).
+     * ({@code queued.<n>.ratio_to_best_one}). Each median ratio comes with a 95% interval for it ({@code .low},
+     * {@code .high}: {@link JvmRounds#medianInterval}).
      */
     static Properties combine(List<Properties> jvms, int rounds) {
         final Properties combined = new Properties();
@@ -131,6 +132,9 @@ public final class ThreadsHarness {
             if (!key.endsWith(".appends_per_us")) {
                 combined.setProperty(key + ".min", fmt(all.stream().min(Double::compare).orElseThrow()));
                 combined.setProperty(key + ".max", fmt(all.stream().max(Double::compare).orElseThrow()));
+                final double[] interval = JvmRounds.medianInterval(all);
+                combined.setProperty(key + ".low", fmt(interval[0]));
+                combined.setProperty(key + ".high", fmt(interval[1]));
             }
         });
         return combined;

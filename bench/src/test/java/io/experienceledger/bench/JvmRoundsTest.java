@@ -1,8 +1,10 @@
 package io.experienceledger.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,29 @@ class JvmRoundsTest {
         final Properties some = jvm("some", new double[] {1}, new double[] {2});
         assertThrows(IllegalStateException.class, () -> JvmRounds.combine(List.of(some, empty), "mirror", "bare"));
         assertThrows(IllegalArgumentException.class, () -> JvmRounds.combine(List.of(), "mirror", "bare"));
+    }
+
+    /** 1, 2, ... n in a shuffled order. */
+    private static List<Double> oneTo(int n) {
+        final List<Double> values = new ArrayList<>();
+        for (int i = n; i >= 1; i -= 2) {
+            values.add((double) i);
+        }
+        for (int i = n - 1; i >= 1; i -= 2) {
+            values.add((double) i);
+        }
+        return values;
+    }
+
+    @Test
+    void theMedianIntervalIsTheSignTestsOrderStatistics() {
+        // the ranks of the published tables of distribution-free 95% intervals for a median
+        // (n = 10: 2nd and 9th, coverage 97.9%; n = 20: 6th and 15th, 95.9%; n = 21: 6th and 16th, 97.3%)
+        assertArrayEquals(new double[] {2, 9}, JvmRounds.medianInterval(oneTo(10)));
+        assertArrayEquals(new double[] {6, 15}, JvmRounds.medianInterval(oneTo(20)));
+        assertArrayEquals(new double[] {6, 16}, JvmRounds.medianInterval(oneTo(21)));
+        // five values cannot give 95%: the lowest and the highest
+        assertArrayEquals(new double[] {1, 5}, JvmRounds.medianInterval(oneTo(5)));
+        assertThrows(IllegalArgumentException.class, () -> JvmRounds.medianInterval(List.of()));
     }
 }

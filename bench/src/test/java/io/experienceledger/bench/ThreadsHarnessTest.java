@@ -39,6 +39,9 @@ class ThreadsHarnessTest {
         assertEquals("1.100", combined.getProperty("threads.2.ratio"));
         assertEquals("0.800", combined.getProperty("threads.2.ratio.min"));
         assertEquals("1.200", combined.getProperty("threads.2.ratio.max"));
+        // four ratios are too few for a 95% interval of their median: the lowest and the highest
+        assertEquals("0.800", combined.getProperty("threads.2.ratio.low"));
+        assertEquals("1.200", combined.getProperty("threads.2.ratio.high"));
         // 4 threads: ratios 0.9, 1.1, 1.0, 1.0 -> 1.0, although its throughputs span 1.0 to 2.4
         assertEquals("1.000", combined.getProperty("threads.4.ratio"));
         assertEquals("1.000", combined.getProperty("threads.1.ratio"));
