@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </pre>
  * Prints {@code threads.<n>.ratio} and {@code queued.<n>.ratio} (against one thread of the same kind, the median
  * of every round's), {@code queued.<n>.ratio_to_best_one} (against the higher of one queued and one waiting thread),
- * and each JVM's rounds, as properties. Stores go where {@code -Dbench.dir} says.
+ * each with its rounds' range ({@code .min}, {@code .max}) and a 95% interval for the median ({@code .low},
+ * {@code .high}), and each JVM's rounds, as properties. Stores go where {@code -Dbench.dir} says.
  */
 public final class ThreadsHarness {
     /**
