@@ -1,9 +1,10 @@
 package io.experienceledger.bench;
 
+import io.experienceledger.bench.ThreadsHarness.Appends;
 import io.experienceledger.index.IndexOptions;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -844,9 +845,9 @@ public final class Report {
             } else {
                 md.append(threadTarget("total append throughput with 2 and 4 threads at least one thread's (appends"
                         + " that wait for the journal; the median of the ratios of " + pairedRounds()
-                        + ", `ThreadsHarness`, 95% intervals " + pairedIntervals("threads", ".ratio")
+                        + ", `ThreadsHarness`, 95% intervals " + pairedIntervals(Appends.WAITING, ThreadsHarness.RATIO)
                         + "; JMH's forks: " + ratios(forks) + ")",
-                        threads -> pairedRatio("threads", threads, ".ratio"), ratio -> ratio >= 1));
+                        threads -> pairedRatio(Appends.WAITING, threads, ThreadsHarness.RATIO), ratio -> ratio >= 1));
             }
             final Optional<Score> queuedOne = concurrentScore(THREAD_COUNTS.get(0), "engineQueued");
             if (queuedOne.isPresent()) {
@@ -860,9 +861,9 @@ public final class Report {
                     md.append(threadTarget(name + ")", queuedForks, ratio -> ratio >= 1));
                 } else {
                     md.append(threadTarget(name + " in the same round; the median of " + pairedRounds()
-                            + ", `ThreadsHarness`, 95% intervals " + pairedIntervals("queued", ".ratio_to_best_one")
+                            + ", `ThreadsHarness`, 95% intervals " + pairedIntervals(Appends.QUEUED, ThreadsHarness.RATIO_TO_BEST_ONE)
                             + "; JMH's forks: " + ratios(queuedForks) + ")",
-                            threads -> pairedRatio("queued", threads, ".ratio_to_best_one"), ratio -> ratio >= 1));
+                            threads -> pairedRatio(Appends.QUEUED, threads, ThreadsHarness.RATIO_TO_BEST_ONE), ratio -> ratio >= 1));
                 }
             }
         }
@@ -939,11 +940,11 @@ public final class Report {
                 .append("| appends | threads | median appends/µs | vs 1 thread of the kind (median of the rounds' ratios)")
                 .append(" | 95% interval | rounds | vs the higher 1 thread (median) | 95% interval | rounds |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String kind : List.of("threads", "queued")) {
+        for (Appends kind : Appends.values()) {
             for (int threads : THREAD_COUNTS) {
-                md.append("| ").append(kind.equals("queued") ? "queued" : "wait").append(" | ").append(threads)
-                        .append(" | ").append(pairedThreads.getProperty(kind + "." + threads + ".median.appends_per_us", ""));
-                for (String ratio : List.of(".ratio", ".ratio_to_best_one")) {
+                md.append("| ").append(kind.label).append(" | ").append(threads).append(" | ")
+                        .append(pairedThreads.getProperty(kind.prefix + "." + threads + ".median.appends_per_us", ""));
+                for (String ratio : List.of(ThreadsHarness.RATIO, ThreadsHarness.RATIO_TO_BEST_ONE)) {
                     final Double median = pairedRatio(kind, threads, ratio);
                     md.append(" | ").append(median == null ? "" : fmt("%.2f ×", median))
                             .append(" | ").append(pairedRange(kind, threads, ratio, ".low", ".high"))
@@ -955,7 +956,7 @@ public final class Report {
     }
 
     /** {@code 0.95–1.02 ×}: two of {@link ThreadsHarness}'s figures for one ratio, or "" when not measured. */
-    private String pairedRange(String kind, int threads, String ratio, String low, String high) {
+    private String pairedRange(Appends kind, int threads, String ratio, String low, String high) {
         final Double from = pairedRatio(kind, threads, ratio + low);
         final Double to = pairedRatio(kind, threads, ratio + high);
         return from == null || to == null ? "" : fmt("%.2f–%.2f ×", from, to);
@@ -969,7 +970,7 @@ public final class Report {
     }
 
     /** {@code 2 threads 0.97–1.01 ×, 4 threads ...}: the 95% intervals of one of {@link ThreadsHarness}'s ratios. */
-    private String pairedIntervals(String kind, String ratio) {
+    private String pairedIntervals(Appends kind, String ratio) {
         final StringBuilder intervals = new StringBuilder();
         for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
             intervals.append(intervals.length() == 0 ? "" : ", ").append(threads).append(" threads ")
@@ -979,11 +980,12 @@ public final class Report {
     }
 
     /**
-     * {@link ThreadsHarness}'s ratio {@code <kind>.<threads><ratio>} ({@code kind} "threads" or "queued", {@code ratio}
-     * ".ratio" or ".ratio_to_best_one", with ".min" or ".max" for its range); null when not measured.
+     * {@link ThreadsHarness}'s ratio {@code <kind>.<threads><ratio>} ({@code ratio} {@link ThreadsHarness#RATIO} or
+     * {@link ThreadsHarness#RATIO_TO_BEST_ONE}, with ".min" and ".max" for its rounds' range, ".low" and ".high" for
+     * its median's 95% interval); null when not measured.
      */
-    private Double pairedRatio(String kind, int threads, String ratio) {
-        final String value = pairedThreads.getProperty(kind + "." + threads + ratio);
+    private Double pairedRatio(Appends kind, int threads, String ratio) {
+        final String value = pairedThreads.getProperty(kind.prefix + "." + threads + ratio);
         return value == null ? null : Double.parseDouble(value);
     }
 

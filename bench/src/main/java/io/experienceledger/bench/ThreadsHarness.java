@@ -47,17 +47,24 @@ public final class ThreadsHarness {
     private static final List<String> HEAP = List.of(AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP);
     private static final ExperienceEventEnvelope ENVELOPE = Envelopes.typical.envelope();
 
-    /** How the threads append: each kind's properties begin with its prefix. */
+    /** A thread count's ratio to one thread of its kind, in the same round (a property suffix). */
+    static final String RATIO = ".ratio";
+    /** A queued thread count's ratio to the higher of one queued and one waiting thread, in the same round. */
+    static final String RATIO_TO_BEST_ONE = ".ratio_to_best_one";
+
+    /** How the threads append: each kind's properties begin with its prefix; its label names it in tables. */
     enum Appends {
         /** Each append returns once its entry is in the journal. */
-        WAITING("threads"),
+        WAITING("threads", "wait"),
         /** Each append returns once its entry is queued; the store's drainer appends it ({@code queuedAppends}). */
-        QUEUED("queued");
+        QUEUED("queued", "queued");
 
         final String prefix;
+        final String label;
 
-        Appends(String prefix) {
+        Appends(String prefix, String label) {
             this.prefix = prefix;
+            this.label = label;
         }
     }
 
@@ -118,9 +125,9 @@ public final class ThreadsHarness {
                         combined.setProperty("jvm." + jvm + "." + rateKey(kind, count, round), fmt(rate));
                         final String key = kind.prefix + "." + count;
                         values.computeIfAbsent(key + ".median.appends_per_us", k -> new ArrayList<>()).add(rate);
-                        values.computeIfAbsent(key + ".ratio", k -> new ArrayList<>()).add(rate / oneOfKind);
+                        values.computeIfAbsent(key + RATIO, k -> new ArrayList<>()).add(rate / oneOfKind);
                         if (kind == Appends.QUEUED) {
-                            values.computeIfAbsent(key + ".ratio_to_best_one", k -> new ArrayList<>()).add(rate / bestOne);
+                            values.computeIfAbsent(key + RATIO_TO_BEST_ONE, k -> new ArrayList<>()).add(rate / bestOne);
                         }
                     }
                 }
