@@ -1,6 +1,7 @@
 package io.experienceledger.journal;
 
 import java.nio.ByteBuffer;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 
 /**
@@ -12,17 +13,25 @@ import net.openhft.chronicle.bytes.BytesStore;
 final class DirectStaging implements AutoCloseable {
     private ByteBuffer direct;
     private BytesStore<?, ByteBuffer> offHeap;
+    /** The reader over {@link #offHeap} that {@link #copyOf} hands out, positioned on the entry; reused. */
+    private Bytes<ByteBuffer> reader;
 
-    /** {@code entry}'s bytes, [0, position), in off-heap memory that stays valid until the next call. */
-    BytesStore<?, ?> copyOf(EntryBuffer entry) {
+    /**
+     * {@code entry}'s bytes, [0, position), in off-heap memory, as a reader whose readable bytes are exactly the
+     * entry's; valid until the next call.
+     */
+    Bytes<?> copyOf(EntryBuffer entry) {
         final int length = entry.position();
         if (offHeap == null || direct.capacity() < length) {
             release();
             direct = ByteBuffer.allocateDirect(Math.max(length, entry.array().length));
             offHeap = BytesStore.wrap(direct);
+            reader = offHeap.bytesForRead();
+            reader.singleThreadedCheckDisabled(true); // used by whichever thread holds the append lock
         }
         direct.put(0, entry.array(), 0, length);
-        return offHeap;
+        reader.readPositionRemaining(0, length);
+        return reader;
     }
 
     /** Frees the off-heap memory; the staging stays usable. */
@@ -31,8 +40,11 @@ final class DirectStaging implements AutoCloseable {
         release();
     }
 
+    /** The reader holds a reference to the memory, so it goes first. */
     private void release() {
         if (offHeap != null) {
+            reader.releaseLast();
+            reader = null;
             offHeap.releaseLast();
             offHeap = null;
             direct = null;

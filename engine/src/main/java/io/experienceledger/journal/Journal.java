@@ -19,6 +19,7 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.ExcerptContext;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
@@ -218,28 +219,30 @@ final class Journal implements AutoCloseable {
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
     long append(EntryBuffer entry) {
-        return append(staging.copyOf(entry), 0L, entry.position());
+        return append(staging.copyOf(entry));
     }
 
     /**
-     * Appends the finished entry of {@code length} bytes at {@code offset} of {@code source}, off-heap memory (such
-     * as the ring of queued appends), with one native copy; returns its journal index.
+     * Appends the finished entry that is {@code source}'s readable bytes, off-heap memory (such as the ring of queued
+     * appends), with one native copy; returns its journal index. {@code source}'s positions are left as they are.
+     *
+     * <p>An entry for the cycle whose file has disk allocated ahead ({@link #reserve}) is written as a whole
+     * ({@link ExcerptAppender#writeBytes(BytesStore)}): Chronicle places it after the last entry it wrote,
+     * whereas opening a document first finds the end of the journal again from the store (a third of an append,
+     * and two-thirds of a drain of queued appends). That is safe because this process is the journal's only writer
+     * ({@link WriterLock}). Every other entry, the first of each cycle and all of them where disk cannot be
+     * allocated ahead, goes through a document ({@link #openDocument}).
      *
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
-    long append(BytesStore<?, ?> source, long offset, int length) {
+    long append(Bytes<?> source) {
         checkCycleHasRoom();
+        final long length = source.readRemaining();
         try {
-            try (DocumentContext context = openDocument(length)) {
-                try {
-                    final Bytes<?> bytes = context.wire().bytes();
-                    bytes.write(source, offset, (long) length);
-                    writeEnd = bytes.writePosition();
-                    prefetcher.written(writeEnd);
-                } catch (RuntimeException | Error e) {
-                    context.rollbackOnClose();
-                    throw e;
-                }
+            if (appender.cycle() == preallocatedCycle && preallocatedFd >= 0) {
+                appendWhole(source, length);
+            } else {
+                appendDocument(source, length);
             }
             final long appended = appender.lastIndexAppended();
             LAST_APPENDED.setRelease(this, appended);
@@ -249,6 +252,44 @@ final class Journal implements AutoCloseable {
             throw ExperienceStoreException.storageError("disk full (or the journal's file could not be extended) in "
                     + dir + ": the entry was not appended. Free space and append again; what was written before is"
                     + " intact", e);
+        }
+    }
+
+    /**
+     * Writes the entry in one call, within disk allocated ahead. Chronicle reads the clock itself and, when a new
+     * cycle has just begun, writes the entry to the new cycle's file: then that file gets the ledger's mode and its
+     * allocation at once, before the next entry. A write that fails leaves at most an incomplete header, which
+     * readers treat as the end of the journal and the next write replaces; the appender, left inside that header,
+     * is replaced.
+     */
+    private void appendWhole(Bytes<?> source, long length) {
+        reserve(length);
+        try {
+            appender.writeBytes(source);
+        } catch (RuntimeException e) {
+            recoverAppender();
+            throw e;
+        }
+        writeEnd = ((ExcerptContext) appender).wire().bytes().writePosition();
+        if (appender.cycle() != preallocatedCycle) {
+            secureCurrentFile();
+            startCycleFile();
+        }
+        prefetcher.written(writeEnd);
+    }
+
+    /** Writes the entry through a document, opened where disk is allocated ahead of it; rolled back if it fails. */
+    private void appendDocument(Bytes<?> source, long length) {
+        try (DocumentContext context = openDocument(length)) {
+            try {
+                final Bytes<?> bytes = context.wire().bytes();
+                bytes.write(source, source.readPosition(), length);
+                writeEnd = bytes.writePosition();
+                prefetcher.written(writeEnd);
+            } catch (RuntimeException | Error e) {
+                context.rollbackOnClose();
+                throw e;
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -62,6 +63,8 @@ final class QueuedAppends {
     private final CopyOnWriteArrayList<Producer> registered = new CopyOnWriteArrayList<>();
     /** The ring's memory as Chronicle sees it, so that an entry goes from the ring to the journal in one copy. */
     private final BytesStore<?, ByteBuffer> ringBytes;
+    /** A reader over {@link #ringBytes}, positioned on each entry in turn as it goes to the journal. */
+    private final Bytes<ByteBuffer> ringReader;
     private final ControlledMessageHandler appendOne;
     /** The journal of the drain running now; under the append lock. */
     private Journal appendingTo;
@@ -94,10 +97,13 @@ final class QueuedAppends {
                     + " it in its manifest), or open the store without queuedAppends(): " + e, e);
         }
         ringBytes = BytesStore.wrap(memory);
+        ringReader = ringBytes.bytesForRead();
+        ringReader.singleThreadedCheckDisabled(true); // used by whichever thread holds the append lock
         producers = ThreadLocal.withInitial(() -> register(new Producer(maxEntryBytes)));
         appendOne = (type, buffer, index, length) -> {
             try {
-                appendingTo.append(ringBytes, index, length);
+                ringReader.readPositionRemaining(index, length);
+                appendingTo.append(ringReader);
             } catch (RuntimeException e) {
                 failure = e;
                 return ControlledMessageHandler.Action.ABORT;
@@ -269,6 +275,7 @@ final class QueuedAppends {
 
     /** Frees the ring's view for the journal, after the final drain; nothing is appended from the ring after. */
     void release() {
+        ringReader.releaseLast(); // it holds a reference to the ring's memory
         ringBytes.releaseLast();
     }
 

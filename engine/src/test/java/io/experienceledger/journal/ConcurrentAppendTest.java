@@ -276,7 +276,7 @@ class ConcurrentAppendTest {
         return store.queryEvents(EventQuery.all()).stream().map(e -> e.eventId().value()).collect(Collectors.toList());
     }
 
-    private static List<String> eventIds(Journal journal) {
+    static List<String> eventIds(Journal journal) {
         final List<String> ids = new ArrayList<>();
         try (EntryCursor cursor = new EntryCursor(journal)) {
             cursor.startAfter(-1);
