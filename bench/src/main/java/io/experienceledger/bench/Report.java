@@ -788,7 +788,17 @@ public final class Report {
                 .append(" share. The second table measures queued appends in the same alternating rounds as appends")
                 .append(" that wait: one queued thread against one waiting thread of the same round is what the")
                 .append(" drainer costs a single thread, and 2 and 4 queued threads against the higher of the two")
-                .append(" are what the queued row judges; JMH's forks are shown beside it.\n");
+                .append(" are what the queued row judges; JMH's forks are shown beside it. Writing each entry to the")
+                .append(" journal as a whole (see the append findings) speeds the holder of the lock and the drainer")
+                .append(" alike; it took one waiting thread from about 2.7 to 3.1–3.5 appends/µs in the harness. One")
+                .append(" queued thread gained less (2.4–2.8): its entries still cross from its core to the drainer's,")
+                .append(" and the drainer shares a core with the prefetcher. In two probe runs of the harness on the")
+                .append(" new build (7 rounds of 2 s in one JVM), 2 waiting threads made 1.07 and 1.00 × one thread")
+                .append(" and 4 threads 1.01 and 0.96 ×, while 2 and 4 queued threads made 0.95–0.97 × one queued")
+                .append(" thread, about three-quarters of one waiting thread. Tried with it and dropped: a thread")
+                .append(" that backs off sleeping up to four times 20 µs before it hands its entry over, instead of")
+                .append(" once (alternating with the current build: 2 threads 1.04 and 0.95 ×, 4 threads 1.05 and")
+                .append(" 0.99 ×).\n");
         md.append("\n`LatencyHarness` with 1, 2 and 4 threads appending ").append(fmt("%,d", LATENCY_RATE))
                 .append(" times a second in total (each thread its share, the schedules staggered), every append")
                 .append(" timed from when it was due, 3 s of warm-up and 5 s measured, one JVM per target, stores on")
