@@ -230,8 +230,9 @@ final class Journal implements AutoCloseable {
      * ({@link ExcerptAppender#writeBytes(BytesStore)}): Chronicle places it after the last entry it wrote,
      * whereas opening a document first finds the end of the journal again from the store (a third of an append,
      * and two-thirds of a drain of queued appends). That is safe because this process is the journal's only writer
-     * ({@link WriterLock}). Every other entry, the first of each cycle and all of them where disk cannot be
-     * allocated ahead, goes through a document ({@link #openDocument}).
+     * ({@link WriterLock}). The first entry after the journal opens (or replaced its appender after a failure), and
+     * every entry when the cycle's file could not be opened for allocation, goes through a document
+     * ({@link #openDocument}), which also starts the cycle's file.
      *
      * @throws ExperienceStoreException a storage error when the disk is full or the journal fails
      */
