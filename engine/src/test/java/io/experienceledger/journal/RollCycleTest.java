@@ -286,7 +286,7 @@ class RollCycleTest {
     }
 
     /** Sleeps until the clock has passed into the next second, the next cycle of {@link #SECONDLY}. */
-    private static void nextCycle() {
+    static void nextCycle() {
         try {
             Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20);
         } catch (InterruptedException e) {

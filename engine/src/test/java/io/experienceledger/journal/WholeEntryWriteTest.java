@@ -51,7 +51,7 @@ class WholeEntryWriteTest {
                 append(store, appended, 20);
                 final int cycleBefore = cycleOf(journal, journal.appendStamp());
                 final Set<Path> filesBefore = journalFiles(dir);
-                nextCycle();
+                RollCycleTest.nextCycle();
                 // the appender is still on the cycle before: Chronicle rolls inside the write of this entry
                 append(store, appended, 1);
                 final long rolled = journal.appendStamp();
@@ -117,11 +117,6 @@ class WholeEntryWriteTest {
         try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
             return files.filter(file -> file.toString().endsWith(".cq4")).collect(Collectors.toSet());
         }
-    }
-
-    /** Sleeps until the clock has passed into the next second, the next cycle of {@link #SECONDLY}. */
-    private static void nextCycle() throws InterruptedException {
-        Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20);
     }
 
     private static List<String> ids(List<ExperienceEventEnvelope> envelopes) {
