@@ -245,6 +245,7 @@ final class Journal implements AutoCloseable {
             } else {
                 appendDocument(source, length);
             }
+            prefetcher.written(writeEnd);
             final long appended = appender.lastIndexAppended();
             LAST_APPENDED.setRelease(this, appended);
             return appended;
@@ -273,10 +274,8 @@ final class Journal implements AutoCloseable {
         }
         writeEnd = ((ExcerptContext) appender).wire().bytes().writePosition();
         if (appender.cycle() != preallocatedCycle) {
-            secureCurrentFile();
-            startCycleFile();
+            startCycleFile(); // gives the file the ledger's mode first
         }
-        prefetcher.written(writeEnd);
     }
 
     /** Writes the entry through a document, opened where disk is allocated ahead of it; rolled back if it fails. */
@@ -286,7 +285,6 @@ final class Journal implements AutoCloseable {
                 final Bytes<?> bytes = context.wire().bytes();
                 bytes.write(source, source.readPosition(), length);
                 writeEnd = bytes.writePosition();
-                prefetcher.written(writeEnd);
             } catch (RuntimeException | Error e) {
                 context.rollbackOnClose();
                 throw e;
