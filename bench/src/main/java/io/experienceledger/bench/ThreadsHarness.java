@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * throughput is compared with one thread's of the same round, so that what makes one JVM or one minute faster than
  * another here (a fifth and more) cancels out; the ratio judged is the median of the rounds' ratios over several
  * JVMs, run one after the other. Queued appends are also compared with the higher of one queued and one waiting
- * thread of the same round: queueing must not cost a thread what waiting would not. A queued run's time ends when
+ * thread of the same round: what queueing costs, next to waiting. A queued run's time ends when
  * its store has appended every entry queued ({@code flush}). {@code ConcurrentAppendBenchmark} measures the same in
  * JMH, with each thread count in forks of its own.
  *
@@ -30,7 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Prints {@code threads.<n>.ratio} and {@code queued.<n>.ratio} (against one thread of the same kind, the median
  * of every round's), {@code queued.<n>.ratio_to_best_one} (against the higher of one queued and one waiting thread),
  * each with its rounds' range ({@code .min}, {@code .max}) and a 95% interval for the median ({@code .low},
- * {@code .high}), and each JVM's rounds, as properties. Stores go where {@code -Dbench.dir} says.
+ * {@code .high}), and each JVM's rounds, as properties. Each run also counts the cores its JVM kept busy while the
+ * threads appended, in all and by the appending threads, the prefetcher and the drainer
+ * ({@code <kind>.<n>.median.cores}, {@code .appending_cores}, ...), and the CPU time an append took
+ * ({@code .cpu_ns_per_append}); {@code <kind>.ceiling} is the machine's cores over the cores one thread's run kept
+ * busy: what more threads could reach at most. Stores go where {@code -Dbench.dir} says.
  */
 public final class ThreadsHarness {
     /**
@@ -42,11 +46,23 @@ public final class ThreadsHarness {
     static final int DEFAULT_ROUNDS = 7;
     static final int DEFAULT_JVMS = 3;
     private static final String CHILD = "threads.child";
+    /** The name of each appending thread, before its number. */
+    private static final String APPENDER = "appender-";
     private static final String OUT = "threads.out";
     /** The heap of a measuring JVM, as {@code ConcurrentAppendBenchmark}'s forks have. */
     private static final List<String> HEAP = List.of(AppendBenchmark.MAX_HEAP, AppendBenchmark.INITIAL_HEAP);
     private static final ExperienceEventEnvelope ENVELOPE = Envelopes.typical.envelope();
 
+    /**
+     * The cores of the machine over the cores one thread's run of a kind kept busy, the median of the rounds (a
+     * property suffix of the kind): how many times one thread's throughput any number of threads could reach if
+     * sharing the work among them cost nothing.
+     */
+    static final String CEILING = ".ceiling";
+    /** CPU time per append, in nanoseconds: the cores a run kept busy over its throughput (a property suffix). */
+    static final String CPU_NS_PER_APPEND = "cpu_ns_per_append";
+    /** The cores of the machine a JVM measured on (a property). */
+    private static final String CORES = "cores";
     /** A thread count's ratio to one thread of its kind, in the same round (a property suffix). */
     static final String RATIO = ".ratio";
     /** A queued thread count's ratio to the higher of one queued and one waiting thread, in the same round. */
@@ -129,6 +145,14 @@ public final class ThreadsHarness {
                         if (kind == Appends.QUEUED) {
                             values.computeIfAbsent(key + RATIO_TO_BEST_ONE, k -> new ArrayList<>()).add(rate / bestOne);
                         }
+                        busy(results, kind, count, round, rate).forEach((suffix, value) -> values
+                                .computeIfAbsent(key + ".median." + suffix, k -> new ArrayList<>()).add(value));
+                    }
+                    final String cores = results.getProperty(CORES);
+                    final String busyOne = results.getProperty(busyKey(kind, one, round, Busy.ALL));
+                    if (cores != null && busyOne != null) {
+                        values.computeIfAbsent(kind.prefix + CEILING, k -> new ArrayList<>())
+                                .add(Integer.parseInt(cores) / Double.parseDouble(busyOne));
                     }
                 }
             }
@@ -137,7 +161,7 @@ public final class ThreadsHarness {
         combined.setProperty("rounds", Integer.toString(rounds));
         values.forEach((key, all) -> {
             combined.setProperty(key, fmt(JvmRounds.median(all)));
-            if (!key.endsWith(".appends_per_us")) {
+            if (!key.contains(".median.")) {
                 combined.setProperty(key + ".min", fmt(all.stream().min(Double::compare).orElseThrow()));
                 combined.setProperty(key + ".max", fmt(all.stream().max(Double::compare).orElseThrow()));
                 final double[] interval = JvmRounds.medianInterval(all);
@@ -146,6 +170,24 @@ public final class ThreadsHarness {
             }
         });
         return combined;
+    }
+
+    /**
+     * What one run of {@code count} threads kept busy, by property suffix, with the CPU time an append took
+     * ({@code cpu_ns_per_append}: the cores busy over the throughput); empty for a JVM that did not count it.
+     */
+    private static Map<String, Double> busy(Properties results, Appends kind, int count, int round, double rate) {
+        final Map<String, Double> busy = new LinkedHashMap<>();
+        for (Busy each : Busy.values()) {
+            final String value = results.getProperty(busyKey(kind, count, round, each));
+            if (value != null) {
+                busy.put(each.suffix, Double.parseDouble(value));
+            }
+        }
+        if (busy.containsKey(Busy.ALL.suffix)) {
+            busy.put(CPU_NS_PER_APPEND, busy.get(Busy.ALL.suffix) * 1_000 / rate);
+        }
+        return busy;
     }
 
     private static double rate(Properties results, Appends kind, int count, int round) {
@@ -180,12 +222,17 @@ public final class ThreadsHarness {
             }
         }
         final Properties results = new Properties();
+        results.setProperty(CORES, Integer.toString(Machine.cores()));
         for (int round = 1; round <= rounds; round++) {
             for (Appends kind : Appends.values()) {
                 for (int count : COUNTS) {
-                    final double rate = appendFlatOut(kind, count, nanos);
-                    results.setProperty(rateKey(kind, count, round), fmt(rate));
-                    System.out.println(rateKey(kind, count, round) + "=" + fmt(rate));
+                    final FlatOut run = appendFlatOut(kind, count, nanos);
+                    results.setProperty(rateKey(kind, count, round), fmt(run.appendsPerUs()));
+                    for (Busy busy : Busy.values()) {
+                        results.setProperty(busyKey(kind, count, round, busy), fmt(busy.of(run)));
+                    }
+                    System.out.println(rateKey(kind, count, round) + "=" + fmt(run.appendsPerUs()) + " on "
+                            + fmt(run.cores()) + " cores");
                 }
             }
         }
@@ -196,11 +243,47 @@ public final class ThreadsHarness {
         return kind.prefix + "." + count + ".round." + round + ".appends_per_us";
     }
 
+    static String busyKey(Appends kind, int count, int round, Busy busy) {
+        return kind.prefix + "." + count + ".round." + round + "." + busy.suffix;
+    }
+
+    /**
+     * One run's throughput and the cores its JVM kept busy meanwhile: in all (process CPU time over wall time, the
+     * JIT and the collector included), and of them the appending threads, the store's prefetcher and its drainer.
+     */
+    record FlatOut(double appendsPerUs, double cores, double appendingCores, double prefetcherCores,
+                   double drainerCores) {
+    }
+
+    /** What a run kept busy, as a property suffix: cores in all, or one kind of thread's. */
+    enum Busy {
+        ALL("cores"),
+        APPENDING("appending_cores"),
+        PREFETCHER("prefetcher_cores"),
+        DRAINER("drainer_cores");
+
+        final String suffix;
+
+        Busy(String suffix) {
+            this.suffix = suffix;
+        }
+
+        double of(FlatOut run) {
+            return switch (this) {
+                case ALL -> run.cores();
+                case APPENDING -> run.appendingCores();
+                case PREFETCHER -> run.prefetcherCores();
+                case DRAINER -> run.drainerCores();
+            };
+        }
+    }
+
     /**
      * Appends per microsecond of {@code threads} threads appending to one new store for {@code nanos}; with queued
-     * appends, until the store has appended what they queued.
+     * appends, until the store has appended what they queued. The cores busy are counted while the threads append
+     * (a queued run's drain after they stop is left out).
      */
-    static double appendFlatOut(Appends kind, int threads, long nanos) throws InterruptedException {
+    static FlatOut appendFlatOut(Appends kind, int threads, long nanos) throws InterruptedException {
         final Path dir = TempStores.create("threads");
         final ChronicleExperienceStore.Builder builder = ChronicleExperienceStore.builder(dir);
         try (ChronicleExperienceStore store = kind == Appends.QUEUED ? builder.queuedAppends().open() : builder.open()) {
@@ -220,21 +303,29 @@ public final class ThreadsHarness {
                         n++;
                     }
                     appended[own] = n;
-                }, "appender-" + t);
+                }, APPENDER + t);
                 thread.start();
                 running.add(thread);
             }
             ready.await();
+            final Cpu cpuBefore = Cpu.now();
             final long start = System.nanoTime();
             go.countDown();
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            final Cpu cpuAfter = Cpu.now();
+            final long appending = System.nanoTime() - start;
             stop.set(true);
             for (Thread thread : running) {
                 thread.join();
             }
             store.flush();
             final long elapsed = System.nanoTime() - start;
-            return Arrays.stream(appended).sum() * 1_000.0 / elapsed;
+            final double wall = appending;
+            return new FlatOut(Arrays.stream(appended).sum() * 1_000.0 / elapsed,
+                    (cpuAfter.process() - cpuBefore.process()) / wall,
+                    cpuAfter.sinceNamed(cpuBefore, APPENDER) / wall,
+                    cpuAfter.sinceNamed(cpuBefore, "ledger-prefetch") / wall,
+                    cpuAfter.sinceNamed(cpuBefore, "ledger-drainer") / wall);
         } finally {
             TempStores.delete(dir);
         }

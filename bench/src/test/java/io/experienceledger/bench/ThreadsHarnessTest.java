@@ -1,6 +1,7 @@
 package io.experienceledger.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.experienceledger.bench.ThreadsHarness.Appends;
@@ -72,6 +73,38 @@ class ThreadsHarnessTest {
         assertEquals("0.800", combined.getProperty("queued.1.ratio_to_best_one"));
         // throughputs of one queued thread: 2.0 and 3.0 -> the lower middle one, 2.0
         assertEquals("2.000", combined.getProperty("queued.1.median.appends_per_us"));
+    }
+
+    @Test
+    void theCoresOneThreadKeepsBusyBoundWhatMoreThreadsCanReach() {
+        final Properties results = jvm(new double[] {4.0, 4.0, 4.0, 2.0, 2.0, 2.0}, new double[] {2.0, 2.0, 2.0, 1.0, 1.0, 1.0});
+        results.setProperty("cores", "2");
+        // one waiting thread keeps 1.6 and then 2.0 cores busy; 2 waiting threads 2.0 both times
+        busy(results, Appends.WAITING, 1, 1, 1.6, 1.0, 0.6, 0.0);
+        busy(results, Appends.WAITING, 1, 2, 2.0, 1.0, 1.0, 0.0);
+        busy(results, Appends.WAITING, 2, 1, 2.0, 1.1, 0.9, 0.0);
+        busy(results, Appends.WAITING, 2, 2, 2.0, 1.1, 0.9, 0.0);
+
+        final Properties combined = ThreadsHarness.combine(List.of(results), 2);
+
+        // 2 cores over 1.6 and over 2.0: 1.25 and 1.0, of which the lower middle one
+        assertEquals("1.000", combined.getProperty("threads.ceiling"));
+        assertEquals("1.000", combined.getProperty("threads.ceiling.min"));
+        assertEquals("1.250", combined.getProperty("threads.ceiling.max"));
+        assertEquals("1.600", combined.getProperty("threads.1.median.cores"));
+        assertEquals("0.600", combined.getProperty("threads.1.median.prefetcher_cores"));
+        // 1.6 cores at 4 appends/µs: 400 ns of CPU an append; 2.0 cores at 2 appends/µs: 1,000 ns
+        assertEquals("400.000", combined.getProperty("threads.1.median.cpu_ns_per_append"));
+        assertEquals("1.100", combined.getProperty("threads.2.median.appending_cores"));
+        // runs that did not count their cores report none
+        assertNull(combined.getProperty("queued.1.median.cores"));
+        assertNull(combined.getProperty("queued.ceiling"));
+    }
+
+    private static void busy(Properties results, Appends kind, int count, int round, double... cores) {
+        for (ThreadsHarness.Busy busy : ThreadsHarness.Busy.values()) {
+            results.setProperty(ThreadsHarness.busyKey(kind, count, round, busy), Double.toString(cores[busy.ordinal()]));
+        }
     }
 
     @Test
