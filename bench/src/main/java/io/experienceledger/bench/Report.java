@@ -893,20 +893,19 @@ public final class Report {
      */
     private String pairedThreadTarget(String name, Appends kind, IntFunction<Double> forks) {
         boolean met = true;
+        final StringBuilder measured = new StringBuilder();
         for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
             final Double high = pairedRatio(kind, threads, ThreadsHarness.RATIO + ".high");
             met &= high == null || Math.round(high * 100) >= 100; // judged as shown, to two decimals
-        }
-        final String ceiling = pairedFigure(kind.prefix + ThreadsHarness.CEILING);
-        final String busy = pairedFigure(kind.prefix + "." + THREAD_COUNTS.get(0) + ".median.cores");
-        final StringBuilder measured = new StringBuilder();
-        for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
             final Double median = pairedRatio(kind, threads, ThreadsHarness.RATIO);
             if (median != null) {
                 measured.append(measured.length() == 0 ? "" : ", ").append(fmt("%d threads %.2f × (%s)", threads,
                         median, pairedRange(kind, threads, ThreadsHarness.RATIO, ".low", ".high")));
             }
         }
+        final String ceiling = pairedFigure(kind.prefix + ThreadsHarness.CEILING);
+        final String busy =
+                pairedFigure(ThreadsHarness.medianKey(kind, THREAD_COUNTS.get(0), ThreadsHarness.Busy.ALL.suffix));
         return target(name + "not measurably below it: the 95% interval of the median of the rounds' ratios"
                 + " reaches 1.0 ×; " + pairedRounds() + ", `ThreadsHarness`"
                 + (ceiling == null || busy == null ? "" : fmt("; one thread's run kept %s of the %d cores busy, so"
@@ -977,7 +976,7 @@ public final class Report {
         for (Appends kind : Appends.values()) {
             for (int threads : THREAD_COUNTS) {
                 md.append("| ").append(kind.label).append(" | ").append(threads).append(" | ")
-                        .append(pairedThreads.getProperty(kind.prefix + "." + threads + ".median.appends_per_us", ""));
+                        .append(pairedThreads.getProperty(ThreadsHarness.medianKey(kind, threads, ThreadsHarness.APPENDS_PER_US), ""));
                 for (String ratio : List.of(ThreadsHarness.RATIO, ThreadsHarness.RATIO_TO_BEST_ONE)) {
                     final Double median = pairedRatio(kind, threads, ratio);
                     md.append(" | ").append(median == null ? "" : fmt("%.2f ×", median))
@@ -1008,16 +1007,17 @@ public final class Report {
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Appends kind : Appends.values()) {
             for (int threads : THREAD_COUNTS) {
-                final String key = kind.prefix + "." + threads + ".median.";
                 md.append("| ").append(kind.label).append(" | ").append(threads);
                 for (ThreadsHarness.Busy busy : ThreadsHarness.Busy.values()) {
-                    md.append(" | ").append(pairedFigure(key + busy.suffix));
+                    md.append(" | ").append(pairedFigure(ThreadsHarness.medianKey(kind, threads, busy.suffix)));
                 }
                 md.append(" | ").append(fmt("%.0f", Double.parseDouble(pairedThreads.getProperty(
-                        key + ThreadsHarness.CPU_NS_PER_APPEND, "NaN")))).append(" |\n");
+                        ThreadsHarness.medianKey(kind, threads, ThreadsHarness.CPU_NS_PER_APPEND), "NaN"))))
+                        .append(" |\n");
             }
         }
-        md.append("\nOne waiting thread's run keeps ").append(pairedFigure(Appends.WAITING.prefix + ".1.median.cores"))
+        md.append("\nOne waiting thread's run keeps ").append(pairedFigure(ThreadsHarness.medianKey(Appends.WAITING,
+                        THREAD_COUNTS.get(0), ThreadsHarness.Busy.ALL.suffix)))
                 .append(" of the cores busy: the appending thread one, the prefetcher most of the other, making")
                 .append(" each new page of the journal ready (the trip through the hypervisor a page costs here, see")
                 .append(" the append findings). The cores over that is the most any number of threads could reach if")

@@ -5,6 +5,7 @@ import io.experienceledger.model.ExperienceEventEnvelope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ public final class ThreadsHarness {
      * sharing the work among them cost nothing.
      */
     static final String CEILING = ".ceiling";
+    /** Appends per microsecond, all threads' together (a property suffix). */
+    static final String APPENDS_PER_US = "appends_per_us";
     /** CPU time per append, in nanoseconds: the cores a run kept busy over its throughput (a property suffix). */
     static final String CPU_NS_PER_APPEND = "cpu_ns_per_append";
     /** The cores of the machine a JVM measured on (a property). */
@@ -140,13 +143,14 @@ public final class ThreadsHarness {
                         final double rate = rate(results, kind, count, round);
                         combined.setProperty("jvm." + jvm + "." + rateKey(kind, count, round), fmt(rate));
                         final String key = kind.prefix + "." + count;
-                        values.computeIfAbsent(key + ".median.appends_per_us", k -> new ArrayList<>()).add(rate);
+                        values.computeIfAbsent(medianKey(kind, count, APPENDS_PER_US), k -> new ArrayList<>())
+                                .add(rate);
                         values.computeIfAbsent(key + RATIO, k -> new ArrayList<>()).add(rate / oneOfKind);
                         if (kind == Appends.QUEUED) {
                             values.computeIfAbsent(key + RATIO_TO_BEST_ONE, k -> new ArrayList<>()).add(rate / bestOne);
                         }
                         busy(results, kind, count, round, rate).forEach((suffix, value) -> values
-                                .computeIfAbsent(key + ".median." + suffix, k -> new ArrayList<>()).add(value));
+                                .computeIfAbsent(medianKey(kind, count, suffix), k -> new ArrayList<>()).add(value));
                     }
                     final String cores = results.getProperty(CORES);
                     final String busyOne = results.getProperty(busyKey(kind, one, round, Busy.ALL));
@@ -229,10 +233,10 @@ public final class ThreadsHarness {
                     final FlatOut run = appendFlatOut(kind, count, nanos);
                     results.setProperty(rateKey(kind, count, round), fmt(run.appendsPerUs()));
                     for (Busy busy : Busy.values()) {
-                        results.setProperty(busyKey(kind, count, round, busy), fmt(busy.of(run)));
+                        results.setProperty(busyKey(kind, count, round, busy), fmt(run.cores().get(busy)));
                     }
                     System.out.println(rateKey(kind, count, round) + "=" + fmt(run.appendsPerUs()) + " on "
-                            + fmt(run.cores()) + " cores");
+                            + fmt(run.cores().get(Busy.ALL)) + " cores");
                 }
             }
         }
@@ -240,41 +244,44 @@ public final class ThreadsHarness {
     }
 
     static String rateKey(Appends kind, int count, int round) {
-        return kind.prefix + "." + count + ".round." + round + ".appends_per_us";
+        return kind.prefix + "." + count + ".round." + round + "." + APPENDS_PER_US;
     }
 
     static String busyKey(Appends kind, int count, int round, Busy busy) {
         return kind.prefix + "." + count + ".round." + round + "." + busy.suffix;
     }
 
-    /**
-     * One run's throughput and the cores its JVM kept busy meanwhile: in all (process CPU time over wall time, the
-     * JIT and the collector included), and of them the appending threads, the store's prefetcher and its drainer.
-     */
-    record FlatOut(double appendsPerUs, double cores, double appendingCores, double prefetcherCores,
-                   double drainerCores) {
+    /** {@code <kind>.<count>.median.<suffix>}: the median over the rounds of one of a thread count's figures. */
+    static String medianKey(Appends kind, int count, String suffix) {
+        return kind.prefix + "." + count + ".median." + suffix;
     }
 
-    /** What a run kept busy, as a property suffix: cores in all, or one kind of thread's. */
+    /** One run's throughput and the cores its JVM kept busy meanwhile, in all and by kind of thread. */
+    record FlatOut(double appendsPerUs, Map<Busy, Double> cores) {
+    }
+
+    /**
+     * What a run kept busy, as a property suffix: the cores in all (process CPU time over wall time, the JIT and the
+     * collector included), or those of the threads whose names begin with a prefix.
+     */
     enum Busy {
-        ALL("cores"),
-        APPENDING("appending_cores"),
-        PREFETCHER("prefetcher_cores"),
-        DRAINER("drainer_cores");
+        ALL("cores", null),
+        APPENDING("appending_cores", APPENDER),
+        PREFETCHER("prefetcher_cores", "ledger-prefetch"),
+        DRAINER("drainer_cores", "ledger-drainer");
 
         final String suffix;
+        /** The names of the threads counted; null for the whole process. */
+        private final String threads;
 
-        Busy(String suffix) {
+        Busy(String suffix, String threads) {
             this.suffix = suffix;
+            this.threads = threads;
         }
 
-        double of(FlatOut run) {
-            return switch (this) {
-                case ALL -> run.cores();
-                case APPENDING -> run.appendingCores();
-                case PREFETCHER -> run.prefetcherCores();
-                case DRAINER -> run.drainerCores();
-            };
+        /** The cores these threads kept busy between {@code before} and {@code after}, {@code nanos} apart. */
+        double between(Cpu before, Cpu after, double nanos) {
+            return (threads == null ? after.process() - before.process() : after.sinceNamed(before, threads)) / nanos;
         }
     }
 
@@ -313,19 +320,18 @@ public final class ThreadsHarness {
             go.countDown();
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
             final Cpu cpuAfter = Cpu.now();
-            final long appending = System.nanoTime() - start;
+            final double appending = System.nanoTime() - start;
             stop.set(true);
             for (Thread thread : running) {
                 thread.join();
             }
             store.flush();
             final long elapsed = System.nanoTime() - start;
-            final double wall = appending;
-            return new FlatOut(Arrays.stream(appended).sum() * 1_000.0 / elapsed,
-                    (cpuAfter.process() - cpuBefore.process()) / wall,
-                    cpuAfter.sinceNamed(cpuBefore, APPENDER) / wall,
-                    cpuAfter.sinceNamed(cpuBefore, "ledger-prefetch") / wall,
-                    cpuAfter.sinceNamed(cpuBefore, "ledger-drainer") / wall);
+            final Map<Busy, Double> cores = new EnumMap<>(Busy.class);
+            for (Busy busy : Busy.values()) {
+                cores.put(busy, busy.between(cpuBefore, cpuAfter, appending));
+            }
+            return new FlatOut(Arrays.stream(appended).sum() * 1_000.0 / elapsed, cores);
         } finally {
             TempStores.delete(dir);
         }
