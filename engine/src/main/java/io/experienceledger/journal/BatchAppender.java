@@ -74,7 +74,7 @@ final class BatchAppender {
         this.groupCommit = settings.durability() == Durability.SYNC_BATCH && lifecycle.writable()
                 ? GroupCommit.start(this::syncUnderLock, settings.syncInterval()) : null;
         if (settings.queuedAppends() && lifecycle.writable()) {
-            queue = new QueuedAppends(settings.maxEntryBytes());
+            queue = new QueuedAppends(settings.maxEntryBytes(), journal);
             drainer = new Thread(this::drainLoop, "ledger-drainer " + lifecycle.root());
             drainer.setDaemon(true);
             queue.drainerIs(drainer);
@@ -216,7 +216,7 @@ final class BatchAppender {
         if (!queue.busy()) {
             return;
         }
-        if (queue.appendQueued(journal) > 0) {
+        if (queue.appendQueued() > 0) {
             try {
                 afterAppend();
             } catch (RuntimeException e) {

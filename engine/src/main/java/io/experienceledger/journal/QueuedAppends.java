@@ -65,10 +65,12 @@ final class QueuedAppends {
     private final BytesStore<?, ByteBuffer> ringBytes;
     /** A reader over {@link #ringBytes}, positioned on each entry in turn as it goes to the journal. */
     private final Bytes<ByteBuffer> ringReader;
+    /**
+     * Appends one entry of the ring to the journal. The drainer writes nothing to this object for each entry (nor
+     * for each drain, while nothing fails): the queueing threads read its fields on every append, and a write to the
+     * cache line they share would cost each of them a miss.
+     */
     private final ControlledMessageHandler appendOne;
-    /** The journal of the drain running now; under the append lock. */
-    private Journal appendingTo;
-    private int appended;
     private volatile RuntimeException failure;
     /** Why entries appended by a drain were not made as durable as promised, until a flush reports it. */
     private volatile RuntimeException syncFailure;
@@ -86,7 +88,7 @@ final class QueuedAppends {
     /**
      * @throws ExperienceStoreException when the JVM does not let Agrona's buffers reach {@code jdk.internal.misc}
      */
-    QueuedAppends(long maxEntryBytes) {
+    QueuedAppends(long maxEntryBytes, Journal journal) {
         final ByteBuffer memory = ByteBuffer.allocateDirect(CAPACITY + RingBufferDescriptor.TRAILER_LENGTH);
         try {
             ring = new ManyToOneRingBuffer(new UnsafeBuffer(memory));
@@ -103,12 +105,11 @@ final class QueuedAppends {
         appendOne = (type, buffer, index, length) -> {
             try {
                 ringReader.readPositionRemaining(index, length);
-                appendingTo.append(ringReader);
+                journal.append(ringReader);
             } catch (RuntimeException e) {
                 failure = e;
                 return ControlledMessageHandler.Action.ABORT;
             }
-            appended++;
             return ControlledMessageHandler.Action.CONTINUE;
         };
     }
@@ -302,26 +303,24 @@ final class QueuedAppends {
      *
      * @return the number of entries appended
      */
-    int appendQueued(Journal journal) {
+    int appendQueued() {
         final long target = ring.producerPosition();
-        appendingTo = journal;
-        appended = 0;
-        failure = null;
-        try {
-            while (ring.consumerPosition() < target) {
-                final int read = ring.controlledRead(appendOne, DRAIN_RUN);
-                if (failure != null) {
-                    wakeAllAwaitingRoom(); // they fail with it rather than wait for their timer
-                    break;
-                }
-                if (read == 0) {
-                    Thread.onSpinWait(); // a thread has claimed its space and is still copying its entry in
-                } else {
-                    wakeOneAwaitingRoom();
-                }
+        if (failure != null) {
+            failure = null; // written only when set: see appendOne
+        }
+        int appended = 0;
+        while (ring.consumerPosition() < target) {
+            final int read = ring.controlledRead(appendOne, DRAIN_RUN); // an entry refused is not counted
+            appended += read;
+            if (failure != null) {
+                wakeAllAwaitingRoom(); // they fail with it rather than wait for their timer
+                break;
             }
-        } finally {
-            appendingTo = null;
+            if (read == 0) {
+                Thread.onSpinWait(); // a thread has claimed its space and is still copying its entry in
+            } else {
+                wakeOneAwaitingRoom();
+            }
         }
         return appended;
     }
