@@ -260,14 +260,15 @@ class ConcurrentAppendTest {
     /**
      * Threads appending as fast as they can keep meeting at the lock: they back off before handing entries over
      * ({@code BatchAppender}), and still every entry is appended once and each thread's in its order. The threads
-     * append their envelopes round after round until one has backed off (or for 40 rounds).
+     * append their envelopes round after round until one has backed off (or for {@link FlatOutRounds#MAX_ROUNDS}
+     * rounds).
      */
     @Test
     void threadsAppendingFlatOutBackOffAndStillEachEntryIsAppendedOnceInItsThreadsOrder() throws Exception {
         final FlatOutRounds appends = new FlatOutRounds(THREADS);
         try (ChronicleExperienceStore store = ChronicleExperienceStore.open(dir.resolve("ledger"))) {
             appends.run(store, () -> store.contendedBackOffs() > 0);
-            assertTrue(store.contendedBackOffs() > 0, "no thread backed off in 40 rounds");
+            assertTrue(store.contendedBackOffs() > 0, "no thread backed off in " + FlatOutRounds.MAX_ROUNDS + " rounds");
             appends.assertEachAppendedOnceInItsThreadsOrder(store);
         }
     }

@@ -84,7 +84,7 @@ class QueuedAppendTest {
             appends.run(store, () -> store.roomWaits()[1] > 0);
             waits = store.roomWaits();
         }
-        assertTrue(waits[0] > 0, "no thread found the ring full in 40 rounds");
+        assertTrue(waits[0] > 0, "no thread found the ring full in " + FlatOutRounds.MAX_ROUNDS + " rounds");
         assertTrue(waits[1] > 0, "none of " + waits[0] + " waits for room was ended by a drain waking the thread");
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
             appends.assertEachAppendedOnceInItsThreadsOrder(store);
