@@ -38,6 +38,10 @@ public final class Report {
      * threads one after the other: merged for the table, compared round by round for the target.
      */
     static final int PINNED_ROUNDS = 6;
+    /** What {@link #pairedTailRange} shows beside a median of the pinned rounds' ratios. */
+    private static final String INTERVAL_OR_RANGE = "the interval that holds the true median with at least 95%"
+            + " confidence (the sign test's: with 6 to 8 rounds the lowest and highest ratio; with fewer, the lowest"
+            + " and highest ratio without that confidence)";
     static final long MEMORY_EVENTS = 10_000_000L;
     static final int APPEND_ALLOCATION_APPENDS = 1_000_000;
     /** The numbers of appending threads compared, the first the baseline of the others. */
@@ -934,10 +938,9 @@ public final class Report {
                         Appends.QUEUED, queuedForks));
             }
         }
-        final Map<String, Histogram> single = threadLatency.get(THREAD_COUNTS.get(0));
         if (!pinnedTails.isEmpty()) {
             md.append(pinnedTailTarget());
-        } else if (single != null && single.containsKey("engine") && threadLatency.size() > 1) {
+        } else if (threadLatency.size() > 1 && singleThreadP999(threadLatency) < Double.POSITIVE_INFINITY) {
             final double base = singleThreadP999(threadLatency);
             md.append(threadTarget(fmt("append p99.9 at %,d/s in total with 2 and 4 threads ≤ 2 × one thread's",
                     LATENCY_RATE), threads -> p999Over(threadLatency, threads, base), ratio -> ratio <= 2));
@@ -953,7 +956,7 @@ public final class Report {
         final StringBuilder measured = new StringBuilder();
         final int one = THREAD_COUNTS.get(0);
         for (int threads : THREAD_COUNTS.subList(1, THREAD_COUNTS.size())) {
-            final List<Double> ratios = threads == one ? List.of() : pinnedTails.ratios(threads, one);
+            final List<Double> ratios = pinnedTails.ratios(threads, one);
             if (ratios.isEmpty()) {
                 continue;
             }
@@ -971,12 +974,7 @@ public final class Report {
                 measured.toString(), met);
     }
 
-    /** What {@link #pairedTailRange} shows. */
-    private static final String INTERVAL_OR_RANGE = "the interval that holds the true median with at least 95%"
-            + " confidence (the sign test's: with 6 to 8 rounds the lowest and highest ratio; with fewer, the lowest"
-            + " and highest ratio without that confidence)";
-
-    /** {@code 0.91–1.33}: the 95% interval of the median of {@code ratios} (their range with fewer than 6). */
+    /** {@code 0.91–1.33}: the 95% interval of the median of {@code ratios} ({@link JvmRounds#medianInterval}). */
     private static String pairedTailRange(List<Double> ratios) {
         final double[] interval = JvmRounds.medianInterval(ratios);
         return fmt("%.2f–%.2f", interval[0], interval[1]);
