@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,51 @@ class QueuedAppendTest {
         }
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
             assertEachThreadInOrder(store.queryEvents(EventQuery.all()), threads, each);
+        }
+    }
+
+    /**
+     * The journal gets the entries in the order they were queued across threads, not only each thread's in its
+     * order: the threads take turns, each appending once the one before it has returned, while the drainer drains
+     * as it goes. A queue that kept a ring per thread and drained them in turn would fail this.
+     */
+    @Test
+    void entriesOfDifferentThreadsReachTheJournalInTheOrderTheyWereQueued() throws Exception {
+        final int threads = 3;
+        final int entries = 30_000;
+        final AtomicInteger turn = new AtomicInteger();
+        try (ChronicleExperienceStore store = open(root.resolve("ledger"))) {
+            final List<Thread> running = new ArrayList<>();
+            final List<Throwable> failures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final int first = t;
+                final Thread appender = new Thread(() -> {
+                    for (int i = first; i < entries; i += threads) {
+                        while (turn.get() != i) {
+                            Thread.yield();
+                        }
+                        store.appendEvent(StoreFixtures.engine("e-" + i, AT));
+                        turn.set(i + 1);
+                    }
+                });
+                appender.setUncaughtExceptionHandler((th, e) -> {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                    turn.set(Integer.MAX_VALUE); // the others stop waiting for this thread's turn
+                });
+                running.add(appender);
+                appender.start();
+            }
+            for (Thread appender : running) {
+                appender.join();
+            }
+            assertTrue(failures.isEmpty(), failures.toString());
+            final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
+            assertEquals(entries, all.size());
+            for (int i = 0; i < entries; i++) {
+                assertEquals("e-" + i, all.get(i).eventId().value(), "journal position " + i);
+            }
         }
     }
 
