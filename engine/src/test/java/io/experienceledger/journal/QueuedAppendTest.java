@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,27 +50,11 @@ class QueuedAppendTest {
         final int threads = 4;
         final int each = 5_000;
         try (ChronicleExperienceStore store = open(dir)) {
-            final List<Thread> running = new ArrayList<>();
-            final List<Throwable> failures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                final int thread = t;
-                final Thread appender = new Thread(() -> {
-                    for (int i = 0; i < each; i++) {
-                        store.appendEvent(StoreFixtures.engine("t" + thread + "-" + i, AT));
-                    }
-                });
-                appender.setUncaughtExceptionHandler((th, e) -> {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                });
-                running.add(appender);
-                appender.start();
-            }
-            for (Thread appender : running) {
-                appender.join();
-            }
-            assertTrue(failures.isEmpty(), failures.toString());
+            onThreads(threads, thread -> {
+                for (int i = 0; i < each; i++) {
+                    store.appendEvent(StoreFixtures.engine("t" + thread + "-" + i, AT));
+                }
+            }, () -> { });
         }
         try (ChronicleExperienceStore store = ChronicleExperienceStore.builder(dir).readOnly().open()) {
             assertEachThreadInOrder(store.queryEvents(EventQuery.all()), threads, each);
@@ -87,35 +72,18 @@ class QueuedAppendTest {
         final int entries = 30_000;
         final AtomicInteger turn = new AtomicInteger();
         try (ChronicleExperienceStore store = open(root.resolve("ledger"))) {
-            final List<Thread> running = new ArrayList<>();
-            final List<Throwable> failures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                final int first = t;
-                final Thread appender = new Thread(() -> {
-                    for (int i = first; i < entries; i += threads) {
-                        while (turn.get() != i) {
-                            if (turn.get() == Integer.MAX_VALUE) {
-                                return; // another thread failed: the assertion below reports it
-                            }
-                            Thread.yield();
+            onThreads(threads, first -> {
+                for (int i = first; i < entries; i += threads) {
+                    while (turn.get() != i) {
+                        if (turn.get() == Integer.MAX_VALUE) {
+                            return; // another thread failed: onThreads reports it
                         }
-                        store.appendEvent(StoreFixtures.engine("e-" + i, AT));
-                        turn.set(i + 1);
+                        Thread.yield();
                     }
-                });
-                appender.setUncaughtExceptionHandler((th, e) -> {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                    turn.set(Integer.MAX_VALUE); // the others stop waiting for this thread's turn
-                });
-                running.add(appender);
-                appender.start();
-            }
-            for (Thread appender : running) {
-                appender.join();
-            }
-            assertTrue(failures.isEmpty(), failures.toString());
+                    store.appendEvent(StoreFixtures.engine("e-" + i, AT));
+                    turn.set(i + 1);
+                }
+            }, () -> turn.set(Integer.MAX_VALUE)); // the others stop waiting for the failed thread's turn
             final List<ExperienceEventEnvelope> all = store.queryEvents(EventQuery.all());
             assertEquals(entries, all.size());
             for (int i = 0; i < entries; i++) {
@@ -322,6 +290,31 @@ class QueuedAppendTest {
             assertNotNull(line, child.errors());
             assertTrue(line.startsWith("opened "), line);
         }
+    }
+
+    /**
+     * Runs {@code body} on {@code count} threads at once, each given its number, and waits for them; a thread that
+     * throws runs {@code afterFailure}, and the test then fails with what every failed thread threw.
+     */
+    private static void onThreads(int count, IntConsumer body, Runnable afterFailure) throws InterruptedException {
+        final List<Thread> running = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            final int number = t;
+            final Thread thread = new Thread(() -> body.accept(number));
+            thread.setUncaughtExceptionHandler((th, e) -> {
+                synchronized (failures) {
+                    failures.add(e);
+                }
+                afterFailure.run();
+            });
+            running.add(thread);
+            thread.start();
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     private static void assertEachThreadInOrder(List<ExperienceEventEnvelope> all, int threads, int each) {
