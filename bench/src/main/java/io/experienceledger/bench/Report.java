@@ -945,14 +945,14 @@ public final class Report {
             if (pairedThreads == null) {
                 md.append(threadTarget(name + " (appends that wait for the journal)", forks, ratio -> ratio >= 1));
                 if (queuedOne.isPresent()) {
-                    md.append(reported(name + ", with queued appends (against one queued thread; reported beside"
-                            + " the target, not judged by it)", ratios(queuedForks)));
+                    md.append(reported(name + ", with queued appends (against one queued thread; " + NOT_JUDGED
+                            + ")", ratios(queuedForks)));
                 }
             } else {
                 md.append(pairedThreadTarget(name + " (appends that wait for the journal; ", Appends.WAITING, forks,
                         true));
-                md.append(pairedThreadTarget(name + ", with queued appends (reported beside the target, not judged"
-                        + " by it: `append` is judged as it returns, once its entry is in the journal; queued appends"
+                md.append(pairedThreadTarget(name + ", with queued appends (" + NOT_JUDGED + ": `append` is"
+                        + " judged as it returns, once its entry is in the journal; queued appends"
                         + " are the asynchronous mode a store opts into, and keep one queue order across threads, see"
                         + " Many appending threads; against one queued thread of the same round; one queued thread"
                         + " made " + fmt("%.2f", pairedRatio(Appends.QUEUED, 1, ThreadsHarness.RATIO_TO_BEST_ONE))
@@ -1558,6 +1558,9 @@ public final class Report {
     private static String target(String name, String measured, boolean met) {
         return "| " + name + " | " + measured + " | " + (met ? "met" : "**missed**") + " |\n";
     }
+
+    /** What a {@link #reported} row of queued appends says of itself. */
+    private static final String NOT_JUDGED = "reported beside the target, not judged by it";
 
     /** A row of the targets table measured beside a target and not judged by it. */
     private static String reported(String name, String measured) {
